@@ -1,0 +1,56 @@
+# leaflets — two commands set everything up: `make demo` and `make test`.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SYSTEM_STAMP := $(VENV)/.system
+# Pango for WeasyPrint; Open Sans (Polish + Cyrillic) as the leaflet font.
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-open-sans fontconfig
+SAMPLE := rosters/legnica-wzor.xlsx
+
+.PHONY: help demo test lint format bench check setup clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+setup: $(STAMP) ## Install system libraries, fonts and the Python packages into .venv/
+
+$(SYSTEM_STAMP):
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Instaluję pakiety systemowe: $$missing"; \
+	  if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Potrzebny Python 3.11 lub nowszy")'
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	@touch $@
+
+$(STAMP): pyproject.toml $(SYSTEM_STAMP)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+demo: $(STAMP) ## Render the bundled sample roster into output/
+	$(BIN)/leaflets build $(SAMPLE) --out output
+
+check: $(STAMP) ## Validate the sample roster without rendering
+	$(BIN)/leaflets check $(SAMPLE)
+
+test: $(STAMP) ## Run the test suite
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP) ## ruff (lint + format check) and mypy --strict
+	$(BIN)/ruff check leaflets tests tools
+	$(BIN)/ruff format --check leaflets tests tools
+	$(BIN)/mypy
+
+format: $(STAMP) ## Apply ruff formatting and safe fixes
+	$(BIN)/ruff check --fix leaflets tests tools
+	$(BIN)/ruff format leaflets tests tools
+
+clean: ## Remove output/ and caches (keeps .venv/)
+	rm -rf output .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""leaflets: roster spreadsheet -> print-ready "Twój dzielnicowy" leaflets."""

@@ -1,0 +1,238 @@
+"""Validated records -> service areas: rows grouped by (unit, area), officers merged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from leaflets.columns import fold
+from leaflets.problems import Problem, RowRef, Severity
+from leaflets.streets import (
+    Coverage,
+    format_coverage,
+    parse_description,
+    parse_numbers,
+    parse_segment,
+)
+from leaflets.validation import Phone, Record
+
+
+def slugify(text: str) -> str:
+    """`Komisariat Policji Legnica-Śródmieście` -> `komisariat-policji-legnica-srodmiescie`."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60].strip("-")
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    address: str
+    phone: Phone | None
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name) or "jednostka"
+
+
+@dataclass(frozen=True)
+class Officer:
+    rank: str
+    first_name: str
+    surname: str
+    phone: Phone
+    landline: Phone | None
+    email: str
+    duty: str
+    photo: Path | None
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.surname}"
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return fold(self.first_name), fold(self.surname)
+
+
+@dataclass(frozen=True)
+class CoverageLine:
+    """One line of the street list: parsed (and so searchable) or kept verbatim."""
+
+    text: str
+    coverage: Coverage | None
+    town: str
+
+
+@dataclass(frozen=True)
+class Area:
+    unit: Unit
+    number: str
+    name: str
+    town: str
+    officers: tuple[Officer, ...]
+    lines: tuple[CoverageLine, ...]
+    priority: str
+    rows: tuple[RowRef, ...]
+
+    @property
+    def id(self) -> str:
+        """The area's folder under the unit: `rejon-5-osiedle-piekary`."""
+        suffix = f"-{slugify(self.name)}" if slugify(self.name) else ""
+        return f"rejon-{slugify(self.number) or self.number}{suffix}"
+
+    @property
+    def path(self) -> str:
+        return f"{self.unit.slug}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Grouping:
+    areas: tuple[Area, ...]
+    problems: tuple[Problem, ...]
+    rejected: frozenset[RowRef]
+
+
+def group_areas(records: tuple[Record, ...]) -> Grouping:
+    problems: list[Problem] = []
+    rejected: set[RowRef] = set()
+    accepted = _check_people(records, problems, rejected)
+    groups: dict[tuple[str, str], list[Record]] = {}
+    for record in accepted:
+        groups.setdefault((fold(record.unit), record.area), []).append(record)
+    areas = [_build_area(rows, problems) for rows in groups.values()]
+    areas.sort(key=lambda a: (fold(a.unit.name), _number_key(a.number)))
+    return Grouping(tuple(areas), tuple(problems), frozenset(rejected))
+
+
+def _number_key(number: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", number)
+    return (int(digits.group()) if digits else 10**9, number)
+
+
+def _officer(record: Record) -> Officer:
+    return Officer(
+        rank=record.rank,
+        first_name=record.first_name,
+        surname=record.surname,
+        phone=record.phone,
+        landline=record.landline,
+        email=record.email,
+        duty=record.duty,
+        photo=record.photo,
+    )
+
+
+def _check_people(
+    records: tuple[Record, ...], problems: list[Problem], rejected: set[RowRef]
+) -> list[Record]:
+    """The same person must have one phone and one e-mail across all rows."""
+    first_seen: dict[tuple[str, str], Record] = {}
+    accepted = []
+    for record in records:
+        key = (fold(record.first_name), fold(record.surname))
+        earlier = first_seen.setdefault(key, record)
+        conflicts = []
+        if earlier.phone.e164 != record.phone.e164:
+            conflicts.append(f"telefon {record.phone.national} ≠ {earlier.phone.national}")
+        if earlier.email and record.email and earlier.email.lower() != record.email.lower():
+            conflicts.append(f"e-mail {record.email} ≠ {earlier.email}")
+        if conflicts:
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    f"{record.first_name} {record.surname} ma inne dane niż w "
+                    f"{earlier.where.describe()} ({'; '.join(conflicts)}) — popraw jeden z wierszy",
+                    record.where,
+                    "telefon" if earlier.phone.e164 != record.phone.e164 else "email",
+                    record.phone.national,
+                )
+            )
+            rejected.add(record.where)
+        else:
+            accepted.append(record)
+    return accepted
+
+
+def _build_area(records: list[Record], problems: list[Problem]) -> Area:
+    first = records[0]
+    officers: dict[tuple[str, str], Officer] = {}
+    for record in records:
+        officer = _officer(record)
+        known = officers.get(officer.key)
+        if known is None:
+            officers[officer.key] = officer
+        else:
+            # Long-shape rows repeat the officer; fill in what an earlier row left empty.
+            officers[officer.key] = replace(
+                known,
+                rank=known.rank or officer.rank,
+                landline=known.landline or officer.landline,
+                email=known.email or officer.email,
+                duty=known.duty or officer.duty,
+                photo=known.photo or officer.photo,
+            )
+    name = next((r.area_name for r in records if r.area_name), "")
+    for record in records:
+        if record.area_name and fold(record.area_name) != fold(name):
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    f"rejon {first.area} ma w innych wierszach nazwę „{name}” — użyto jej",
+                    record.where,
+                    "obszar",
+                    record.area_name,
+                )
+            )
+    priorities = dict.fromkeys(r.priority for r in records if r.priority)
+    unit = Unit(
+        name=first.unit,
+        address=next((r.unit_address for r in records if r.unit_address), ""),
+        phone=next((r.unit_phone for r in records if r.unit_phone), None),
+    )
+    return Area(
+        unit=unit,
+        number=first.area,
+        name=name,
+        town=next((r.town for r in records if r.town), ""),
+        officers=tuple(officers.values()),
+        lines=_coverage_lines(records, problems),
+        priority="\n".join(priorities),
+        rows=tuple(r.where for r in records),
+    )
+
+
+def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[CoverageLine, ...]:
+    lines: dict[str, CoverageLine] = {}
+    for record in records:
+        if not record.description:
+            continue
+        parsed: list[Coverage | None] = []
+        verbatim: list[str] = []
+        if record.numbers:
+            street = parse_segment(record.description)
+            rules = parse_numbers(record.numbers)
+            if street is not None and rules is not None:
+                source = f"{record.description} {record.numbers}"
+                parsed.append(replace(street, rules=rules, source=source))
+            else:
+                verbatim.append(f"{record.description} {record.numbers}")
+        else:
+            description = parse_description(record.description)
+            parsed.extend(description.items)
+            verbatim.extend(description.unparsed)
+        for coverage in parsed:
+            assert coverage is not None
+            text = format_coverage(coverage)
+            lines.setdefault(fold(text), CoverageLine(text, coverage, record.town))
+        for text in verbatim:
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    f"nie rozpoznano fragmentu opisu rejonu „{text}” — wydrukowany dosłownie",
+                    record.where,
+                    "ulice",
+                    text,
+                )
+            )
+            lines.setdefault(fold(text), CoverageLine(text, None, record.town))
+    return tuple(lines.values())

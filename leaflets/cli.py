@@ -1,0 +1,214 @@
+"""Command line: flags -> Settings -> one library call -> output and exit code. Polish."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from leaflets import pipeline
+from leaflets.config import DEFAULT_FORMATS, Settings, find_config, load_config, parse_formats
+from leaflets.errors import LeafletsError
+from leaflets.problems import Problem
+
+console = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+_SECTIONS = {"Options": "Opcje", "Commands": "Polecenia", "Arguments": "Argumenty"}
+
+
+class PolishFormatter(click.HelpFormatter):
+    """Click's own headings are English; the users read Polish."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Użycie: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_SECTIONS.get(heading, heading))
+
+
+click.Context.formatter_class = PolishFormatter
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+HELP_OPTION = {"help": "Pokaż tę pomoc i zakończ."}
+
+
+def _help_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.help_option("-h", "--help", **HELP_OPTION)(function)
+
+
+ROSTERS = click.argument(
+    "rosters", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="ARKUSZ..."
+)
+CONFIG = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Plik konfiguracji (domyślnie leaflets.toml obok arkusza, jeśli jest).",
+)
+VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Pokaż kolejne kroki pracy.")
+
+
+@click.group(context_settings=CONTEXT)
+@_help_option
+def main() -> None:
+    """Ulotki i plakaty „Twój dzielnicowy” z arkusza dzielnicowych.
+
+    Przykład: leaflets build rosters/legnica-wzor.xlsx
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@ROSTERS
+@CONFIG
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder na gotowe pliki PDF.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(DEFAULT_FORMATS),
+    show_default=True,
+    help="Formaty oddzielone przecinkami.",
+)
+@click.option("--strict", is_flag=True, help="Przy jakimkolwiek błędzie nie twórz żadnej ulotki.")
+@VERBOSE
+@_help_option
+def build(
+    rosters: tuple[Path, ...],
+    config_path: Path | None,
+    out: Path,
+    formats: str,
+    strict: bool,
+    verbose: bool,
+) -> None:
+    """Utwórz ulotki PDF dla każdego rejonu z ARKUSZA (xlsx, ods, csv)."""
+    _run(
+        lambda: Settings(
+            rosters=rosters,
+            out=out,
+            formats=parse_formats(formats),
+            strict=strict,
+            config=load_config(find_config(config_path, rosters)),
+        ),
+        write=True,
+        verbose=verbose,
+    )
+
+
+@main.command(context_settings=CONTEXT)
+@ROSTERS
+@CONFIG
+@VERBOSE
+@_help_option
+def check(rosters: tuple[Path, ...], config_path: Path | None, verbose: bool) -> None:
+    """Sprawdź ARKUSZ i pokaż problemy; nie zapisuje żadnych plików."""
+    _run(
+        lambda: Settings(rosters=rosters, config=load_config(find_config(config_path, rosters))),
+        write=False,
+        verbose=verbose,
+    )
+
+
+def _run(settings: Callable[[], Settings], *, write: bool, verbose: bool) -> None:
+    """The one place where errors become output and exit codes."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(message)s", force=True
+    )
+    # WeasyPrint warnings are collected into the report; keep them off the console here.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR if not verbose else logging.WARNING)
+    try:
+        resolved = settings()
+        with _progress_bar(write) as progress:
+            report = pipeline.run(resolved, write=write, progress=progress)
+    except LeafletsError as exc:
+        console.print(f"[bold red]Błąd:[/] {exc}")
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        console.print("Przerwano. Wcześniej zapisane pliki pozostały bez zmian.")
+        sys.exit(130)
+    _print_problems(report.problems)
+    _print_summary(report, write)
+    sys.exit(report.exit_code)
+
+
+class _progress_bar:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and console.is_terminal
+        self.bar = Progress(
+            TextColumn("Składanie ulotek"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        self.task = self.bar.add_task("ulotki", total=None)
+
+    def __enter__(self) -> Callable[[int, int], None] | None:
+        if not self.enabled:
+            return None
+        self.bar.start()
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.enabled:
+            self.bar.stop()
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    if not problems:
+        return
+    groups: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.where is None:
+            key = "ogólne"
+        elif problem.where.sheet:
+            key = f'{problem.where.file}, arkusz "{problem.where.sheet}"'
+        else:
+            key = problem.where.file
+        groups.setdefault(key, []).append(problem)
+    for key, items in groups.items():
+        table = Table(title=key, title_justify="left", show_lines=False, expand=False)
+        table.add_column("Wiersz", justify="right")
+        table.add_column("Kolumna")
+        table.add_column("Rodzaj")
+        table.add_column("Opis")
+        for problem in items:
+            style = "red" if problem.is_error else "yellow"
+            table.add_row(
+                str(problem.where.row) if problem.where else "",
+                problem.column,
+                f"[{style}]{problem.severity.value}[/]",
+                problem.message + (f" (wartość: „{problem.value}”)" if problem.value else ""),
+            )
+        out.print(table)
+
+
+def _print_summary(report: pipeline.Report, write: bool) -> None:
+    rejected = sum(row.status == "rejected" for row in report.rows)
+    files = len(report.files)
+    lines = [
+        f"Wiersze: {len(report.rows)} (odrzucone: {rejected})",
+        f"Rejony: {len(report.areas)}, dzielnicowi: {report.officers}",
+        f"Problemy: błędy {report.errors}, ostrzeżenia {report.warnings}",
+    ]
+    if write:
+        lines.append(
+            f"Zapisane pliki: {files}" if report.rendered else "Nie utworzono ulotek (--strict)."
+        )
+    out.print("\n".join(lines))

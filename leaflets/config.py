@@ -1,0 +1,221 @@
+"""Settings and every default in one place; leaflets.toml loading and checking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from leaflets.errors import ConfigError, UsageError
+
+CONFIG_NAME = "leaflets.toml"
+
+KMZB_URL = "https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html"
+# Moja Komenda's store IDs cannot be verified offline, so the default is the police portal,
+# which is certain to exist and links the app; `check` says when this default is in use.
+MOJA_KOMENDA_DEFAULT_URL = "https://policja.pl"
+
+NAVY = "#14264b"  # police "granat"; white on it has a contrast of about 14:1
+ACCENT = "#b3122e"
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    """One output format: its template, trimmed page size and print rules."""
+
+    name: str
+    template: str
+    width_mm: float
+    height_mm: float
+    pages: int
+    """Pages the layout is designed for; more means content ran over and a warning is due."""
+    qr_module_mm: float
+    """Smallest QR module allowed: 1.0 mm for posters read at 1–2 m, 0.5 mm for flyers."""
+    description: str
+    per_officer: bool = False
+    """One copy of the layout per officer of the area (posters: one poster per officer)."""
+
+    def expected_pages(self, officers: int) -> int:
+        return self.pages * (max(1, officers) if self.per_officer else 1)
+
+
+FORMATS: dict[str, FormatSpec] = {
+    spec.name: spec
+    for spec in (
+        FormatSpec("plakat-a4", "plakat-a4.html", 210, 297, 1, 1.0, "plakat A4 na klatkę schodową"),
+        FormatSpec(
+            "ulotka-a5", "ulotka-a5.html", 148, 210, 2, 0.5, "dwustronna ulotka A5 dla mieszkańców"
+        ),
+    )
+}
+DEFAULT_FORMATS: tuple[str, ...] = ("plakat-a4", "ulotka-a5")
+
+# Long street lists shrink in these steps (a CSS class per step) before running over a page;
+# the last one is the legibility floor (flyer body text stays at or above 12 pt at step 0).
+DENSITY_STEPS = 4
+
+
+@dataclass(frozen=True)
+class UnitDefaults:
+    """Unit data used when the roster has no unit columns."""
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class LeafletConfig:
+    """What leaflets.toml can set. Every field has a default, so no file is needed."""
+
+    unit: UnitDefaults = field(default_factory=UnitDefaults)
+    moja_komenda_url: str = MOJA_KOMENDA_DEFAULT_URL
+    kmzb_url: str = KMZB_URL
+    as_of: dt.date = field(default_factory=dt.date.today)
+    primary_color: str = NAVY
+    accent_color: str = ACCENT
+    logo: Path | None = None
+    specimen: bool = False
+    source: Path | None = None
+
+    @property
+    def moja_komenda_is_default(self) -> bool:
+        return self.moja_komenda_url == MOJA_KOMENDA_DEFAULT_URL
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything one run needs; the CLI builds it from flags, tests build it directly."""
+
+    rosters: tuple[Path, ...]
+    out: Path = Path("output")
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    strict: bool = False
+    config: LeafletConfig = field(default_factory=LeafletConfig)
+    templates: Path | None = None
+    """A folder of the unit's own templates; None means the packaged `templates/`."""
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """`plakat-a4,ulotka-a5` -> the format names, checked against FORMATS."""
+    names = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        known = ", ".join(FORMATS)
+        raise UsageError(f"Nieznany format: {', '.join(unknown) or '(pusty)'}. Dostępne: {known}.")
+    return names
+
+
+def find_config(explicit: Path | None, rosters: tuple[Path, ...]) -> Path | None:
+    """The config to use: the explicit one, else leaflets.toml beside the first roster."""
+    if explicit is not None:
+        return explicit
+    for roster in rosters[:1]:
+        candidate = roster.parent / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+# Polish keys first; English ones are accepted for the IT person who prefers them.
+_KEYS = {
+    "jednostka": {"nazwa": "name", "adres": "address", "telefon": "phone"},
+    "linki": {"moja_komenda": "moja_komenda_url", "kmzb": "kmzb_url"},
+    "wydruk": {
+        "stan_na": "as_of",
+        "kolor": "primary_color",
+        "kolor_akcentu": "accent_color",
+        "logo": "logo",
+        "wzor": "specimen",
+    },
+}
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def load_config(path: Path | None) -> LeafletConfig:
+    """Read and check leaflets.toml; None gives the defaults."""
+    if path is None:
+        return LeafletConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: nie ma takiego pliku konfiguracji.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: nie można odczytać pliku konfiguracji ({exc}).") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: błąd składni TOML: {exc}.") from exc
+    return _build(path, data)
+
+
+def _build(path: Path, data: dict[str, Any]) -> LeafletConfig:
+    values: dict[str, Any] = {}
+    unit: dict[str, str] = {}
+    for section, content in data.items():
+        if section not in _KEYS:
+            known = ", ".join(f"[{name}]" for name in _KEYS)
+            raise ConfigError(f"{path}: nieznana sekcja [{section}]. Dozwolone: {known}.")
+        if not isinstance(content, dict):
+            raise ConfigError(f"{path}: [{section}] musi być sekcją (tabelą TOML).")
+        for key, value in content.items():
+            target = _KEYS[section].get(key)
+            if target is None:
+                known = ", ".join(_KEYS[section])
+                raise ConfigError(
+                    f"{path}: nieznany klucz „{key}” w [{section}]. Dozwolone: {known}."
+                )
+            where = f"{path}: [{section}] {key}"
+            if section == "jednostka":
+                unit[target] = _text(where, value)
+            else:
+                values[target] = _convert(where, target, value, path.parent)
+    return replace(LeafletConfig(), unit=UnitDefaults(**unit), source=path, **values)
+
+
+def _text(where: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: oczekiwano tekstu w cudzysłowie.")
+    return value.strip()
+
+
+def _convert(where: str, target: str, value: object, base: Path) -> object:
+    if target == "as_of":
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        try:
+            return dt.date.fromisoformat(_text(where, value))
+        except ValueError as exc:
+            raise ConfigError(f"{where}: data musi mieć postać RRRR-MM-DD.") from exc
+    if target == "specimen":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: oczekiwano true albo false.")
+        return value
+    text = _text(where, value)
+    if target in ("primary_color", "accent_color"):
+        if not _HEX.match(text):
+            raise ConfigError(f"{where}: kolor podaj jako #RRGGBB, np. {NAVY}.")
+        return text.lower()
+    if target == "logo":
+        logo = (base / text).resolve()
+        if not logo.is_file():
+            raise ConfigError(f"{where}: nie ma pliku logo {logo}.")
+        if logo.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
+            raise ConfigError(f"{where}: logo musi być plikiem PNG, JPEG albo SVG.")
+        return logo
+    if not text.startswith("https://"):
+        raise ConfigError(f"{where}: link musi zaczynać się od https://.")
+    return text
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

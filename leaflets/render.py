@@ -1,0 +1,171 @@
+"""Leaflet views -> PDF documents with Jinja2 and WeasyPrint (the only module importing it).
+
+Many areas are laid out in one WeasyPrint document (one per format and batch) and split back
+into per-area documents by their anchors, so each area is laid out once and the combined print
+file reuses the same pages.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.resources
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+import jinja2
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from leaflets.config import FormatSpec
+from leaflets.errors import RenderError
+
+log = logging.getLogger(__name__)
+
+BASE_TEMPLATE = "dokument.html"
+
+
+def packaged_templates() -> Path:
+    """The `templates/` folder shipped with the package."""
+    with importlib.resources.as_file(importlib.resources.files("leaflets.templates")) as path:
+        return Path(path)
+
+
+class SandboxFetcher(URLFetcher):  # type: ignore[misc]
+    """Fetches only data: URLs and files inside the allowed folders; never the network.
+    Refusals are recorded, so a template or cell pointing elsewhere is reported, not silent."""
+
+    def __init__(self, roots: Sequence[Path]) -> None:
+        super().__init__(allowed_protocols=("file", "data"))
+        self.roots = tuple(root.resolve() for root in roots)
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        parsed = urlparse(url)
+        if parsed.scheme == "file":
+            path = Path(unquote(parsed.path)).resolve()
+            if any(path.is_relative_to(root) for root in self.roots):
+                return super().fetch(url, headers)
+        elif parsed.scheme == "data":
+            return super().fetch(url, headers)
+        self.refused.append(url)
+        raise ValueError(f"zasób spoza dozwolonych folderów: {url}")
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _collect_weasyprint_warnings() -> Iterator[list[str]]:
+    """WeasyPrint reports missing glyphs, images and bad CSS only as log warnings."""
+    collector = _WarningCollector()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collector)
+    try:
+        yield collector.messages
+    finally:
+        logger.removeHandler(collector)
+
+
+@dataclass
+class Rendered:
+    """One laid-out batch: the document and each item's page range in it."""
+
+    document: Any
+    ranges: list[tuple[int, int]]
+    warnings: list[str] = field(default_factory=list)
+
+    def page_count(self, index: int) -> int:
+        start, end = self.ranges[index]
+        return end - start
+
+
+class Renderer:
+    """Keeps one Jinja environment, font configuration and parsed stylesheet per format, so
+    batches after the first pay only for layout."""
+
+    def __init__(self, templates: Path | None, allowed: Sequence[Path]) -> None:
+        self.templates = (templates or packaged_templates()).resolve()
+        if not (self.templates / BASE_TEMPLATE).is_file():
+            raise RenderError(f"{self.templates}: brak szablonu {BASE_TEMPLATE}.")
+        self.fetcher = SandboxFetcher([self.templates, *allowed])
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(self.templates),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.fonts = FontConfiguration()
+        self._stylesheets: dict[str, list[Any]] = {}
+
+    def _stylesheets_for(self, spec: FormatSpec) -> list[Any]:
+        if spec.name not in self._stylesheets:
+            sheets = []
+            for name in ("wspolne.css", f"{spec.name}.css"):
+                path = self.templates / name
+                if not path.is_file():
+                    raise RenderError(f"{self.templates}: brak arkusza stylów {name}.")
+                sheets.append(
+                    weasyprint.CSS(
+                        filename=str(path), font_config=self.fonts, url_fetcher=self.fetcher
+                    )
+                )
+            self._stylesheets[spec.name] = sheets
+        return self._stylesheets[spec.name]
+
+    def html(self, spec: FormatSpec, leaflets: Sequence[Any], **context: Any) -> str:
+        try:
+            template = self.env.get_template(BASE_TEMPLATE)
+            return template.render(spec=spec, leaflets=leaflets, **context)
+        except jinja2.TemplateError as exc:
+            where = f" (wiersz {exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
+            raise RenderError(
+                f"Błąd w szablonie {getattr(exc, 'name', None) or spec.template}{where}: {exc}"
+            ) from exc
+
+    def render(self, spec: FormatSpec, leaflets: Sequence[Any], **context: Any) -> Rendered:
+        """Lay out `leaflets` (each marked `id="leaflet-N"`) in one document."""
+        source = self.html(spec, leaflets, **context)
+        with _collect_weasyprint_warnings() as warnings:
+            document = weasyprint.HTML(
+                string=source, base_url=str(self.templates) + "/", url_fetcher=self.fetcher
+            ).render(font_config=self.fonts, stylesheets=self._stylesheets_for(spec))
+        starts = []
+        for index in range(len(leaflets)):
+            anchor = f"leaflet-{index}"
+            page = next((n for n, p in enumerate(document.pages) if anchor in p.anchors), None)
+            if page is None:
+                raise RenderError(f'Szablon {spec.template} nie zawiera id="{anchor}".')
+            starts.append(page)
+        ends = [*starts[1:], len(document.pages)]
+        return Rendered(document, list(zip(starts, ends, strict=True)), list(warnings))
+
+
+def write_pages(
+    parts: Sequence[tuple[Rendered, int]], target: Any, *, title: str, identifier: bytes
+) -> None:
+    """Write the pages of the given (batch, item) pairs, in order, as one PDF."""
+    pages = [
+        page
+        for rendered, index in parts
+        for page in rendered.document.pages[slice(*rendered.ranges[index])]
+    ]
+    if not parts:
+        raise RenderError("Brak stron do zapisania.")
+    document = parts[0][0].document.copy(pages)
+    document.metadata = copy.copy(document.metadata)
+    document.metadata.title = title
+    with _collect_weasyprint_warnings():
+        document.write_pdf(target, pdf_identifier=identifier)

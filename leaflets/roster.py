@@ -1,0 +1,293 @@
+"""Roster files (xlsx, ods, csv) -> raw rows keyed by canonical column, with exact positions.
+
+The only module that touches spreadsheet libraries. Spreadsheets are read with
+python-calamine (the engine pandas uses for `read_excel(engine="calamine")`) directly, because
+we need what pandas drops: merged-cell ranges and the exact sheet row of every cell. CSV goes
+through pandas, which handles quoting, embedded newlines and encodings for us.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import logging
+import math
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import python_calamine
+
+from leaflets.columns import REQUIRED, HeaderMatch, closest_header, header_score, match_headers
+from leaflets.errors import RosterError
+from leaflets.problems import Problem, RowRef, Severity
+
+log = logging.getLogger(__name__)
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+CSV_SUFFIXES = (".csv", ".txt")
+SUFFIXES = SPREADSHEET_SUFFIXES + CSV_SUFFIXES
+
+# Limits against absurd or hostile files. A national roster in the long shape is about
+# 8,300 areas x 15 streets = 125,000 rows, so the row limit leaves room above that.
+MAX_ROWS = 250_000
+MAX_COLUMNS = 200
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+HEADER_SEARCH_ROWS = 30
+
+Grid = list[list[object]]
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One data row: where it is and its non-empty cells under canonical column names."""
+
+    where: RowRef
+    cells: Mapping[str, str]
+
+    def get(self, column: str) -> str:
+        return self.cells.get(column, "")
+
+
+@dataclass(frozen=True)
+class Roster:
+    """Everything read from the roster files, in file, sheet and row order."""
+
+    rows: tuple[RawRow, ...]
+    problems: tuple[Problem, ...]
+    base_dirs: Mapping[str, Path]
+    """File label -> the folder its photos are resolved against."""
+
+
+def read_rosters(
+    paths: Sequence[Path], *, encoding: str | None = None, delimiter: str | None = None
+) -> Roster:
+    rows: list[RawRow] = []
+    problems: list[Problem] = []
+    base_dirs: dict[str, Path] = {}
+    for path in paths:
+        label = str(path)
+        base_dirs[label] = path.resolve().parent
+        for sheet, grid in _read_grids(path, encoding=encoding, delimiter=delimiter):
+            sheet_rows, sheet_problems = _sheet_rows(label, sheet, grid)
+            rows.extend(sheet_rows)
+            problems.extend(sheet_problems)
+    if not rows:
+        names = ", ".join(str(p) for p in paths)
+        raise RosterError(f"{names}: nie znaleziono żadnego wiersza z danymi dzielnicowych.")
+    return Roster(rows=tuple(rows), problems=tuple(problems), base_dirs=base_dirs)
+
+
+def cell_text(value: object) -> str:
+    """A cell as the text a person typed: 600997123.0 -> "600997123", NBSP -> space."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "tak" if value else "nie"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M") if value.time() != dt.time() else str(value.date())
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    text = str(value).replace("\u00a0", " ").replace("\u202f", " ").replace("\r\n", "\n")
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _read_grids(
+    path: Path, *, encoding: str | None, delimiter: str | None
+) -> list[tuple[str, Grid]]:
+    if not path.is_file():
+        raise RosterError(f"{path}: nie ma takiego pliku.")
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise RosterError(
+            f"{path}: nieobsługiwany typ pliku. Zapisz arkusz jako .xlsx, .ods albo .csv."
+        )
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise RosterError(f"{path}: plik jest za duży (ponad {MAX_FILE_BYTES // 2**20} MB).")
+    if suffix in CSV_SUFFIXES:
+        return [("", _read_csv(path, encoding=encoding, delimiter=delimiter))]
+    return _read_spreadsheet(path)
+
+
+def _read_spreadsheet(path: Path) -> list[tuple[str, Grid]]:
+    with path.open("rb") as handle:
+        magic = handle.read(8)
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise RosterError(
+            f"{path}: skoroszyt jest zabezpieczony hasłem albo zapisany w starym formacie .xls. "
+            "Zdejmij hasło i zapisz go jako .xlsx."
+        )
+    if not magic.startswith(b"PK"):
+        raise RosterError(f"{path}: to nie jest arkusz kalkulacyjny (plik uszkodzony?).")
+    _check_zip(path)
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        grids = []
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            if sheet.height > MAX_ROWS or sheet.width > MAX_COLUMNS:
+                raise RosterError(
+                    f'{path}, arkusz "{name}": arkusz jest za duży ({sheet.height} wierszy, '
+                    f"{sheet.width} kolumn; limit {MAX_ROWS} wierszy i {MAX_COLUMNS} kolumn)."
+                )
+            grid: Grid = [list(row) for row in sheet.to_python(skip_empty_area=False)]
+            _fill_merged(grid, sheet.merged_cell_ranges or [])
+            grids.append((name, grid))
+    except RosterError:
+        raise
+    except Exception as exc:  # calamine raises several untyped errors for broken files
+        raise RosterError(f"{path}: nie można odczytać arkusza — plik jest uszkodzony.") from exc
+    return grids
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse zip bombs before a parser inflates them."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise RosterError(f"{path}: plik jest uszkodzony (nieprawidłowe archiwum).") from exc
+    unpacked = sum(info.file_size for info in infos)
+    packed = max(1, sum(info.compress_size for info in infos))
+    if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_ZIP_RATIO:
+        raise RosterError(
+            f"{path}: plik po rozpakowaniu byłby zbyt duży ({unpacked // 2**20} MB) — "
+            "odrzucony jako podejrzany."
+        )
+
+
+def _fill_merged(grid: Grid, ranges: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """A merged cell's value applies to every cell it spans (e.g. one `rejon` for 5 rows)."""
+    for (top, left), (bottom, right) in ranges:
+        if top >= len(grid) or left >= len(grid[top]):
+            continue
+        value = grid[top][left]
+        for r in range(top, min(bottom, len(grid) - 1) + 1):
+            for c in range(left, min(right, len(grid[r]) - 1) + 1):
+                grid[r][c] = value
+
+
+def _read_csv(path: Path, *, encoding: str | None, delimiter: str | None) -> Grid:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise RosterError(f"{path}: to nie jest plik tekstowy CSV.")
+    encoding = encoding or _detect_encoding(raw)
+    try:
+        text = raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise RosterError(f"{path}: nie można odczytać pliku w kodowaniu {encoding}.") from exc
+    text = text.removeprefix("\ufeff")
+    delimiter = delimiter or _detect_delimiter(text)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="python",
+        )
+    except (pd.errors.ParserError, ValueError, csv.Error) as exc:
+        raise RosterError(f"{path}: nieprawidłowy plik CSV ({exc}).") from exc
+    if len(frame) > MAX_ROWS or len(frame.columns) > MAX_COLUMNS:
+        raise RosterError(f"{path}: plik jest za duży (limit {MAX_ROWS} wierszy).")
+    return [list(row) for row in frame.itertuples(index=False, name=None)]
+
+
+def _detect_encoding(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) when it decodes, else Windows-1250 (Polish Excel's CSV)."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1250"
+    return "utf-8-sig"
+
+
+def _detect_delimiter(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:50])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
+    except csv.Error:
+        counts = {d: sample.count(d) for d in ";,\t"}
+        return max(counts, key=lambda d: counts[d])
+
+
+def _sheet_rows(file: str, sheet: str, grid: Grid) -> tuple[list[RawRow], list[Problem]]:
+    texts = [[cell_text(value) for value in row] for row in grid]
+    nonempty = [i for i, row in enumerate(texts) if any(row)]
+    if not nonempty:
+        log.info("Pusty arkusz pominięty: %s %s", file, sheet)
+        return [], []
+    header_index = _find_header(texts, nonempty)
+    where = f'{file}, arkusz "{sheet}"' if sheet else file
+    if header_index is None:
+        found = ", ".join(f"„{c}”" for c in texts[nonempty[0]] if c) or "(brak)"
+        problem = Problem(
+            Severity.WARNING,
+            f"nie rozpoznano wiersza nagłówka (pierwszy wiersz: {found}) — arkusz pominięty. "
+            f"Wymagane kolumny: {', '.join(REQUIRED)}.",
+            RowRef(file, sheet, nonempty[0] + 1),
+        )
+        return [], [problem]
+    headers = texts[header_index]
+    match = match_headers(headers)
+    _require_columns(where, header_index, headers, match)
+    problems = [
+        Problem(
+            Severity.WARNING,
+            f"nieznana kolumna „{name}” — jej zawartość nie trafi na ulotkę",
+            RowRef(file, sheet, header_index + 1),
+        )
+        for name in match.unknown
+    ]
+    rows = []
+    for index in nonempty:
+        if index <= header_index:
+            continue
+        row = texts[index]
+        cells = {
+            name: row[col] for col, name in match.by_index.items() if col < len(row) and row[col]
+        }
+        # A row with data only in unknown columns is kept (empty cells) so validation
+        # rejects it visibly instead of it vanishing.
+        rows.append(RawRow(RowRef(file, sheet, index + 1), cells))
+    return rows, problems
+
+
+def _find_header(texts: list[list[str]], nonempty: list[int]) -> int | None:
+    """The header is the first row (of the first few) that names at least two roster columns,
+    so title rows like "Wykaz dzielnicowych KMP ..." above it are skipped."""
+    best: tuple[int, int] | None = None
+    for index in nonempty[:HEADER_SEARCH_ROWS]:
+        score = header_score(texts[index])
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, index)
+    return best[1] if best else None
+
+
+def _require_columns(where: str, index: int, headers: list[str], match: HeaderMatch) -> None:
+    missing = match.missing_required()
+    if not missing:
+        return
+    found = ", ".join(f"„{h}”" for h in headers if h) or "(brak)"
+    hints = []
+    for name in missing:
+        near = closest_header(name, [h for h in headers if h])
+        hints.append(f"{name} (może „{near}”?)" if near else name)
+    raise RosterError(
+        f"{where}, wiersz {index + 1}: brak wymaganych kolumn: {', '.join(hints)}. "
+        f"Znalezione kolumny: {found}."
+    )

@@ -1,0 +1,586 @@
+"""Free-text area descriptions ("ulice") -> structured street and village coverage."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Literal
+
+__all__ = [
+    "Coverage",
+    "HouseNumber",
+    "NumberRule",
+    "Parity",
+    "ParsedDescription",
+    "canonical_rules",
+    "covers",
+    "fold_diacritics",
+    "format_coverage",
+    "parse_description",
+    "parse_house_number",
+    "parse_numbers",
+    "parse_segment",
+    "split_segments",
+    "street_key",
+]
+
+Parity = Literal["all", "even", "odd"]
+
+
+@dataclass(frozen=True)
+class HouseNumber:
+    """`12a` -> (12, "a"); `12/3` -> (12, "/3"); `7A` -> (7, "a")."""
+
+    number: int
+    suffix: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.number}{self.suffix}"
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """One rule; a street is covered where any of its rules matches.
+
+    With `numbers` set the rule is an explicit list matched exactly; parity and bounds are unused.
+    """
+
+    parity: Parity = "all"
+    start: int | None = None
+    end: int | None = None
+    numbers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Coverage:
+    kind: Literal["street", "locality"]
+    prefix: str
+    name: str
+    rules: tuple[NumberRule, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class ParsedDescription:
+    items: tuple[Coverage, ...]
+    unparsed: tuple[str, ...]
+
+
+# Keys are casefolded, diacritics folded and without a trailing dot: rosters are often typed
+# without Polish letters ("numerow", "calosc") and abbreviate with or without the dot.
+_PARITY_WORDS: dict[str, Parity] = {
+    **dict.fromkeys(
+        ("parzyste", "parzysta", "parzystej", "parzystych", "parzysty", "parzystymi", "parz"),
+        "even",
+    ),
+    **dict.fromkeys(
+        (
+            "nieparzyste",
+            "nieparzysta",
+            "nieparzystej",
+            "nieparzystych",
+            "nieparzysty",
+            "nieparzystymi",
+            "nieparz",
+        ),
+        "odd",
+    ),
+    "wszystkie": "all",
+}
+_FILLERS = frozenset(
+    (
+        "nr", "nry", "numer", "numery", "numeru", "numerow", "numerach", "numerami", "numeracja",
+        "bloki", "blok", "blokow", "bl", "budynki", "budynek", "budynkow", "budynku",
+        "str", "strona", "stronie", "stron", "po", "domy", "dom", "wlacznie",
+    )
+)  # fmt: skip
+_RANGE_WORDS = frozenset(("od", "do", "konca", "wzwyz"))
+_JOINERS = frozenset(("i", "oraz"))
+_WHOLE_WORDS = frozenset(("cala", "calosc", "calosci", "cale", "caly", "calej"))
+_WHOLE = frozenset(
+    (
+        "cala", "calosc", "w calosci", "cala ulica", "calosc ulicy", "cale", "caly",
+        "cale osiedle", "cala wies", "cala miejscowosc", "cala ul", "wszystkie",
+        "wszystkie numery",
+    )
+)  # fmt: skip
+# Words that belong to a number specification: they end a street name and, after a comma,
+# continue the previous item instead of starting a new one ("w" as in "w całości").
+_SPEC_WORDS = _FILLERS | _RANGE_WORDS | _JOINERS | _WHOLE_WORDS | set(_PARITY_WORDS) | {"w"}
+
+_STREET_PREFIXES = {
+    "ul.": "ul.", "ul": "ul.", "ulica": "ul.", "ulicy": "ul.", "ulice": "ul.",
+    "al.": "al.", "al": "al.", "aleja": "al.", "alei": "al.",
+    "pl.": "pl.", "pl": "pl.", "plac": "pl.", "placu": "pl.",
+    "os.": "os.", "os": "os.", "osiedle": "os.", "osiedla": "os.",
+    "rondo": "rondo", "ronda": "rondo",
+}  # fmt: skip
+_LOCALITY_LEADS = dict.fromkeys(
+    (
+        "wieś", "wies", "wsie", "miejscowość", "miejscowosc", "miejscowości", "miejscowosci",
+        "sołectwo", "solectwo", "sołectwa", "solectwa", "miasto", "m.",
+    ),
+    "",
+)  # fmt: skip
+# A capitalised first word that describes a place rather than naming it: "Okolice dworca".
+_BARE_STOPWORDS = frozenset(
+    (
+        "okolice", "okolica", "okolicy", "teren", "tereny", "terenu", "rejon", "rejonu",
+        "obszar", "obszaru", "czesc", "ogrodki", "dzialki", "posesje", "skrzyzowanie", "np",
+        "obejmuje", "gmina", "dzielnica", "bez", "poza", "przy",
+    )
+) | _SPEC_WORDS  # fmt: skip
+_CONNECTORS = frozenset(("nad", "pod", "na", "w", "we", "z", "ze", "im"))
+_TITLES = frozenset(
+    (
+        "ks.", "gen.", "św.", "bp.", "abp.", "kard.", "mjr.", "płk.", "ppłk.", "kpt.", "por.",
+        "ppor.", "prof.", "dr.", "marsz.", "hm.", "im.", "bł.", "o.", "kmdr.", "adm.", "hetm.",
+    )
+)  # fmt: skip
+_KEY_PREFIXES = frozenset(("ul", "ulica", "al", "aleja", "pl", "plac", "os", "osiedle", "rondo"))
+
+_LEAD_RE = re.compile(r"([^\W\d_]+)(\.?)(:?)(\s*)")
+_NAME_TOKEN_RE = re.compile(r"[^\s,:;]+|[,:;]")
+_ORDINAL_RE = re.compile(r"\d+-[^\W\d_]+")  # "1000-lecia", "1-go"
+_SEPARATOR_RE = re.compile(r"\s*(?:[,:]|[-–—](?=\s))\s*")
+_BULLET_RE = re.compile(r"^[-–—•*·]\s+")
+_QUOTES = str.maketrans("", "", '"„”“«»')
+_SPEC_PUNCTUATION = str.maketrans({"–": "-", "—": "-", "−": "-", "‒": "-", "‐": "-", ":": " "})
+_HOUSE_RE = re.compile(r"(?:nr\.?\s*)?(\d{1,5})\s*([a-z])?(?:\s*/\s*(\d{1,5}[a-z]?))?")
+# A space-separated suffix letter must not be a one-letter Polish word: "bloki 1-6 i 9-10".
+_SPEC_TOKEN_RE = re.compile(
+    r"\s*(?:(?P<num>\d+(?:[a-z](?![^\W\d_])|\s[abcdefghjklmnprstvxy](?![^\W\d_]|\.))?"
+    r"(?:\s*/\s*\d+[a-z]?)?)|(?P<word>[^\W\d_]+\.?)|(?P<dash>-)|(?P<sep>[,;]))"
+)
+_CONJUNCTION_SPLIT_RE = re.compile(
+    r"\s+(?:i|oraz)\s+(?=(?:ul|al|pl|os)\.|(?:ulica|aleja|plac|osiedle|rondo)\s)", re.IGNORECASE
+)
+_NUMBERED_NAME_RE = re.compile(r"\d+\s+([^\W\d_]{2,})")  # ", 3 Maja" starts a new street
+
+
+def fold_diacritics(text: str) -> str:
+    """`Łódź, Żółć` -> `Lodz, Zolc`; ł has no decomposition, so it is mapped by hand."""
+    decomposed = unicodedata.normalize("NFD", text.translate(str.maketrans("łŁ", "lL")))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def _word_key(word: str) -> str:
+    return fold_diacritics(word.casefold()).rstrip(".")
+
+
+def street_key(name: str) -> str:
+    """Matching key: `ul. Jana  Pawła-II` -> `jana pawła ii` (Polish letters kept)."""
+    words = "".join(ch if ch.isalnum() else " " for ch in name.casefold()).split()
+    while len(words) > 1 and words[0] in _KEY_PREFIXES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def parse_house_number(text: str) -> HouseNumber | None:
+    """`12a`, `12 A`, `12/3`, `nr 5`; None for anything else, including 0 and `12-14`."""
+    match = _HOUSE_RE.fullmatch(" ".join(text.lower().split()))
+    if match is None or int(match.group(1)) == 0:
+        return None
+    letter, flat = match.group(2) or "", match.group(3)
+    return HouseNumber(int(match.group(1)), letter + (f"/{flat}" if flat else ""))
+
+
+def canonical_rules(rules: tuple[NumberRule, ...]) -> tuple[NumberRule, ...]:
+    """The order and shape the parser produces, so equal coverage compares equal.
+
+    Ranges of any parity first, then one merged explicit list, then even, then odd ranges:
+    every parity range is printed with its own parity word, so reading the printed form back
+    never lets a parity carry over to a later item.
+    """
+    listed: dict[str, tuple[int, int, str]] = {}
+    ranges: set[NumberRule] = set()
+    for rule in rules:
+        if rule.numbers:
+            for item in rule.numbers:
+                house = parse_house_number(item)
+                text = house.text if house else " ".join(item.lower().split())
+                listed[text] = (0, house.number, house.suffix) if house else (1, 0, text)
+        elif rule.parity == "all" and rule.start is None and rule.end is None:
+            return ()
+        else:
+            ranges.add(NumberRule(rule.parity, rule.start, rule.end))
+
+    def order(rule: NumberRule) -> tuple[int, int, int]:
+        end = rule.end if rule.end is not None else 1 << 30
+        return ("all", "even", "odd").index(rule.parity), rule.start or 0, end
+
+    ordered = sorted(ranges, key=order)
+    result = [r for r in ordered if r.parity == "all"]
+    if listed:
+        result.append(NumberRule(numbers=tuple(sorted(listed, key=listed.__getitem__))))
+    return (*result, *(r for r in ordered if r.parity != "all"))
+
+
+def _spec_tokens(text: str) -> list[tuple[str, str]] | None:
+    tokens: list[tuple[str, str]] = []
+    position = 0
+    while position < len(text):
+        match = _SPEC_TOKEN_RE.match(text, position)
+        if match is None:
+            return None if text[position:].strip() else tokens
+        kind = match.lastgroup
+        assert kind is not None
+        tokens.append((kind, match.group(kind)))
+        position = match.end()
+    return tokens
+
+
+def _clauses(tokens: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    clauses: list[list[tuple[str, str]]] = [[]]
+    for kind, value in tokens:
+        if kind == "sep" or (kind == "word" and _word_key(value) in _JOINERS):
+            clauses.append([])
+        else:
+            clauses[-1].append((kind, value))
+    return [clause for clause in clauses if clause]
+
+
+_STARTS = {("od", "n"), ("od", "n", "do", "konca"), ("od", "n", "wzwyz"), ("n", "wzwyz")}
+_BOUNDED = {("n", "-", "n"), ("od", "n", "do", "n"), ("n", "do", "n")}
+
+
+def _clause_rule(
+    clause: list[tuple[str, str]], sticky: Parity
+) -> tuple[NumberRule | HouseNumber, Parity] | None:
+    """One clause -> a range rule or a single listed number, plus the parity that carries on."""
+    lead: Parity | None = None
+    trail: Parity | None = None
+    shape: list[str] = []
+    houses: list[HouseNumber] = []
+    for kind, value in clause:
+        key = _word_key(value)
+        if kind == "word" and key in _FILLERS:
+            continue
+        if trail is not None:
+            return None  # a trailing parity ends the clause: "2-20 parzyste"
+        if kind == "word" and key in _PARITY_WORDS:
+            parity = _PARITY_WORDS[key]
+            if shape:
+                trail = parity
+            elif lead not in (None, parity):
+                return None
+            else:
+                lead = parity
+        elif kind == "word" and key in _RANGE_WORDS:
+            shape.append(key)
+        elif kind == "num":
+            house = parse_house_number(value)
+            if house is None:
+                return None
+            houses.append(house)
+            shape.append("n")
+        elif kind == "dash":
+            shape.append("-")
+        else:
+            return None
+    if lead is not None and trail is not None and lead != trail:
+        return None
+    carried = lead if lead is not None else sticky
+    parity = trail or carried
+    key_shape = tuple(shape)
+    if not key_shape:
+        return (NumberRule(parity), carried) if lead or trail else None
+    if key_shape == ("n",):
+        return houses[0], carried
+    if any(house.suffix for house in houses):
+        return None  # "od 12a do 20" would wrongly include 12 or exclude 12b; ask a human
+    if key_shape in _BOUNDED and houses[0].number <= houses[1].number:
+        return NumberRule(parity, houses[0].number, houses[1].number), carried
+    if key_shape in _STARTS:
+        return NumberRule(parity, houses[0].number, None), carried
+    if key_shape == ("do", "n"):
+        return NumberRule(parity, None, houses[0].number), carried
+    return None
+
+
+def parse_numbers(text: str) -> tuple[NumberRule, ...] | None:
+    """`1-45`, `parzyste od 34 do 152, nieparzyste od 85`, `3, 5, 7a`; `""` -> whole street.
+
+    A parity word before the numbers carries on to later clauses ("parzyste 2-20 i 30-40");
+    one after them applies to its own clause only ("2-20 parzyste, 3-9").
+    """
+    normal = " ".join(text.lower().translate(_SPEC_PUNCTUATION).split()).rstrip(" .")
+    if not normal or fold_diacritics(normal).replace(".", "") in _WHOLE:
+        return ()
+    tokens = _spec_tokens(normal)
+    if not tokens:
+        return None
+    rules: list[NumberRule] = []
+    listed: list[str] = []
+    sticky: Parity = "all"
+    for clause in _clauses(tokens):
+        result = _clause_rule(clause, sticky)
+        if result is None:
+            return None
+        item, sticky = result
+        if isinstance(item, HouseNumber):
+            listed.append(item.text)
+        else:
+            rules.append(item)
+    if listed:
+        rules.append(NumberRule(numbers=tuple(listed)))
+    return canonical_rules(tuple(rules)) if rules else None
+
+
+def _is_capitalised(token: str) -> bool:
+    body = token.removesuffix(".")
+    return (
+        bool(body)
+        and body[0].isupper()
+        and body[0].isalpha()
+        and not body.endswith("-")
+        and all(ch.isalpha() or ch in "-'’" for ch in body)
+    )
+
+
+def _is_name_token(token: str, following: str | None) -> bool:
+    capital_follows = (
+        following is not None
+        and _is_capitalised(following)
+        and _word_key(following) not in _SPEC_WORDS
+    )
+    lowered = token.casefold()
+    if lowered in _CONNECTORS or lowered in _TITLES:
+        return capital_follows
+    if _word_key(token) in _SPEC_WORDS:
+        # "ul. Do Studzienki" is a name; "ul. Wodzisławska do 70" is not.
+        return token[0].isupper() and capital_follows
+    if _is_capitalised(token):
+        return not token.endswith(".") or capital_follows
+    if _ORDINAL_RE.fullmatch(token):
+        return True
+    # "ul. 3 Maja" but not "ul. Chojnowska 12 A"
+    return token.isdigit() and capital_follows and following is not None and len(following) > 1
+
+
+def _scan_name(text: str) -> tuple[list[str], str]:
+    tokens = [(m.group(), m.start()) for m in _NAME_TOKEN_RE.finditer(text)]
+    names: list[str] = []
+    for index, (token, start) in enumerate(tokens):
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else None
+        if not _is_name_token(token, following):
+            return names, text[start:]
+        names.append(token)
+    return names, ""
+
+
+def _strip_lead(text: str, table: dict[str, str]) -> tuple[str, str] | None:
+    match = _LEAD_RE.match(text)
+    if match is None:
+        return None
+    word, dot, colon, space = match.groups()
+    key = word.casefold() + dot
+    if key not in table or not (dot or colon or space):
+        return None
+    return table[key], text[match.end() :]
+
+
+Role = Literal["street", "locality", "bare", "bare_street"]
+
+
+def _parse(segment: str) -> tuple[Coverage, Role] | None:
+    source = segment.strip()
+    work = _BULLET_RE.sub("", source.translate(_QUOTES), count=1)
+    work = " ".join(work.split()).rstrip(" .,;:")
+    head, inner = work, None
+    if any(ch in work for ch in "()[]"):
+        if not work.endswith(")") or work.count("(") != 1 or work.count(")") != 1:
+            return None
+        if "[" in work or "]" in work:
+            return None
+        head, inner = work[: work.index("(")].rstrip(), work[work.index("(") + 1 : -1].strip()
+        if not inner:
+            return None
+    role: Role
+    prefix = ""
+    street = _strip_lead(head, _STREET_PREFIXES)
+    locality = None if street else _strip_lead(head, _LOCALITY_LEADS)
+    if street:
+        (prefix, body), role = street, "street"
+    elif locality:
+        body, role = locality[1], "locality"
+    else:
+        body, role = head, "bare"
+    names, rest = _scan_name(body)
+    if not names:
+        return None
+    first = names[0]
+    if role != "street" and (
+        _word_key(first) in _BARE_STOPWORDS or not (first[0].isupper() or first[0].isdigit())
+    ):
+        return None
+    if role == "locality" and not first[0].isalpha():
+        return None
+    separator = _SEPARATOR_RE.match(rest)
+    rest = rest[separator.end() if separator else 0 :].strip()
+    if inner is not None and rest:
+        return None
+    spec = inner if inner is not None else rest
+    rules = parse_numbers(spec)
+    if rules is None or (role == "locality" and rules):
+        # Numbered houses in a village: printed back, it would read as a prefix-less street.
+        return None
+    if role == "bare" and spec:
+        role = "bare_street"
+    kind: Literal["street", "locality"] = "locality" if role in ("locality", "bare") else "street"
+    return Coverage(kind, prefix, " ".join(names), rules, source), role
+
+
+def parse_segment(segment: str) -> Coverage | None:
+    """One street or village; a lone name without numbers is a village (None = not understood)."""
+    parsed = _parse(segment)
+    if parsed is None:
+        return None
+    coverage, role = parsed
+    if role == "bare" and not coverage.name[0].isalpha():
+        return None  # "3 Maja" alone is a street name, but of which kind of street?
+    return coverage
+
+
+def _starts_new_item(rest: str) -> bool:
+    text = rest.lstrip()
+    if not text:
+        return True
+    if text[0].isdigit():
+        match = _NUMBERED_NAME_RE.match(text)
+        return (
+            match is not None
+            and match.group(1)[0].isupper()
+            and _word_key(match.group(1)) not in _SPEC_WORDS
+        )
+    word = _LEAD_RE.match(text)
+    return word is not None and _word_key(word.group(1)) not in _SPEC_WORDS
+
+
+def _split_line(line: str) -> list[list[str]]:
+    chunks: list[list[str]] = [[]]
+    depth = 0
+    start = 0
+    for index, char in enumerate(line):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif depth:
+            continue
+        elif char == ";":
+            chunks[-1].append(line[start:index])
+            chunks.append([])
+            start = index + 1
+        elif char == "," and _starts_new_item(line[index + 1 :]):
+            chunks[-1].append(line[start:index])
+            start = index + 1
+        elif char.isspace() and (conjunction := _CONJUNCTION_SPLIT_RE.match(line, index)):
+            chunks[-1].append(line[start:index])
+            start = conjunction.end()
+    chunks[-1].append(line[start:])
+    return chunks
+
+
+def _chunks(text: str) -> list[list[str]]:
+    """Segments grouped by `;` / line: a street prefix carries over commas, never further."""
+    grouped: list[list[str]] = []
+    for line in text.splitlines():
+        for chunk in _split_line(line):
+            pieces = [piece.strip() for piece in chunk if piece.strip()]
+            if pieces:
+                grouped.append(pieces)
+    return grouped
+
+
+def split_segments(text: str) -> list[str]:
+    """Split on `;`, line breaks and commas that start a new street or village, verbatim."""
+    return [segment for chunk in _chunks(text) for segment in chunk]
+
+
+def parse_description(text: str) -> ParsedDescription:
+    """Whole `ulice` cell; in `ul. Polna, Leśna, Łąkowa` the prefix applies to every name."""
+    items: list[Coverage] = []
+    unparsed: list[str] = []
+    for chunk in _chunks(text):
+        inherited: str | None = None
+        for segment in chunk:
+            parsed = _parse(segment)
+            if parsed is None:
+                unparsed.append(segment)
+                continue
+            coverage, role = parsed
+            if role in ("bare", "bare_street") and inherited is not None:
+                coverage = replace(coverage, kind="street", prefix=inherited)
+            elif role == "bare" and not coverage.name[0].isalpha():
+                unparsed.append(segment)
+                continue
+            elif role == "street":
+                inherited = coverage.prefix
+            elif role == "locality":
+                inherited = None
+            items.append(coverage)
+    return ParsedDescription(tuple(items), tuple(unparsed))
+
+
+def _rule_matches(rule: NumberRule, house: HouseNumber) -> bool:
+    if rule.numbers:
+        return any(parse_house_number(item) == house for item in rule.numbers)
+    if rule.parity != "all" and (house.number % 2 == 0) != (rule.parity == "even"):
+        return False
+    return (rule.start is None or rule.start <= house.number) and (
+        rule.end is None or house.number <= rule.end
+    )
+
+
+def _rule_is_empty(rule: NumberRule) -> bool:
+    if rule.numbers:
+        return False
+    low = max(rule.start or 1, 1)
+    if rule.end is None:
+        return False
+    if rule.parity != "all" and low == rule.end:
+        return (low % 2 == 0) != (rule.parity == "even")
+    return low > rule.end
+
+
+def covers(coverage: Coverage, house_number: str | None) -> bool:
+    """Does the area include this address? Ranges and parity use the integer part of `12a`."""
+    if not coverage.rules:
+        return True
+    if not house_number or not house_number.strip():
+        return not all(_rule_is_empty(rule) for rule in coverage.rules)
+    house = parse_house_number(house_number)
+    return house is not None and any(_rule_matches(rule, house) for rule in coverage.rules)
+
+
+def _format_rule(rule: NumberRule) -> str:
+    if rule.numbers:
+        return ", ".join(rule.numbers)
+    parity = {"all": "", "even": "parzyste", "odd": "nieparzyste"}[rule.parity]
+    if rule.start is not None and rule.end is not None:
+        bounds = f"{rule.start}–{rule.end}"
+    elif rule.start is not None:
+        bounds = f"od {rule.start}"
+    elif rule.end is not None:
+        bounds = f"do {rule.end}"
+    else:
+        bounds = ""
+    return " ".join(part for part in (parity, bounds) if part)
+
+
+def format_coverage(coverage: Coverage) -> str:
+    """Canonical printed form: `ul. Wodzisławska (parzyste 34–152, nieparzyste 85–105)`."""
+    rules = canonical_rules(coverage.rules)
+    head = coverage.name
+    if coverage.kind == "street" and coverage.prefix:
+        head = f"{coverage.prefix} {coverage.name}"
+    if not rules:
+        # A prefix-less street needs a marker, or reading it back would make it a village.
+        return head if coverage.kind == "locality" or coverage.prefix else f"{head} (cała)"
+    if len(rules) == 1 and rules[0].numbers:
+        return f"{head} {_format_rule(rules[0])}"
+    return f"{head} ({', '.join(_format_rule(rule) for rule in rules)})"

@@ -1,0 +1,258 @@
+"""Raw rows -> validated records and problems; one bad row never hides the next."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Protocol
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from PIL import Image, UnidentifiedImageError
+
+from leaflets.columns import fold
+from leaflets.config import LeafletConfig
+from leaflets.problems import Problem, RowRef, Severity
+from leaflets.ranks import normalise_rank
+from leaflets.roster import RawRow
+
+log = logging.getLogger(__name__)
+
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_PHOTO_PIXELS = 40_000_000
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A validated Polish phone number: printed nationally, dialled as E.164."""
+
+    national: str
+    e164: str
+    mobile: bool
+
+
+@dataclass(frozen=True)
+class Record:
+    """One accepted roster row, every value cleaned and checked."""
+
+    where: RowRef
+    unit: str
+    unit_address: str
+    unit_phone: Phone | None
+    area: str
+    area_name: str
+    town: str
+    rank: str
+    first_name: str
+    surname: str
+    phone: Phone
+    landline: Phone | None
+    email: str
+    description: str
+    numbers: str
+    duty: str
+    photo: Path | None
+    priority: str
+
+
+@dataclass(frozen=True)
+class Validated:
+    records: tuple[Record, ...]
+    problems: tuple[Problem, ...]
+
+
+def parse_phone(text: str) -> Phone | None:
+    """A Polish mobile or landline in any common spelling, or None when it is not one."""
+    try:
+        number = phonenumbers.parse(text, "PL")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number_for_region(number, "PL"):
+        return None
+    kind = phonenumbers.number_type(number)
+    return Phone(
+        national=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
+        e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+        mobile=kind == phonenumbers.PhoneNumberType.MOBILE,
+    )
+
+
+def normalise_area(text: str) -> str:
+    """`Rejon nr 5`, `5`, `05`, `rejon służbowy nr 5` -> `5`; other ids kept, upper-cased."""
+    folded = fold(text).strip()
+    folded = re.sub(r"^(rejon(\s+sluzbowy)?)?\s*(nr|numer)?\.?\s*", "", folded)
+    if folded.isdigit():
+        return str(int(folded))
+    return folded.upper() if folded else text.strip()
+
+
+def normalise_name(text: str) -> str:
+    """Trim, and turn an all-capitals name (`MAŁEK`, `NOWAK-KOWALSKA`) into `Małek`."""
+    name = " ".join(text.split())
+    if len(name) > 1 and name.isupper():
+        return name.title()
+    return name
+
+
+def validate(
+    rows: tuple[RawRow, ...], config: LeafletConfig, base_dirs: Mapping[str, Path]
+) -> Validated:
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for row in rows:
+        record, row_problems = _validate_row(row, config, base_dirs[row.where.file])
+        problems.extend(row_problems)
+        if record is not None:
+            records.append(record)
+    return Validated(tuple(records), tuple(problems))
+
+
+def _validate_row(
+    row: RawRow, config: LeafletConfig, base_dir: Path
+) -> tuple[Record | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def report(severity: Severity, column: str, message: str, value: str = "") -> None:
+        problems.append(Problem(severity, message, row.where, column, value))
+
+    if not row.cells:
+        report(Severity.ERROR, "", "wiersz ma dane tylko w nierozpoznanych kolumnach — pominięty")
+        return None, problems
+
+    missing = {
+        "rejon": "brak numeru rejonu",
+        "imie": "brak imienia",
+        "nazwisko": "brak nazwiska",
+        "telefon": "brak numeru telefonu",
+    }
+    for column, message in missing.items():
+        if not row.get(column):
+            report(Severity.ERROR, column, message)
+
+    phone = None
+    if row.get("telefon"):
+        phone = parse_phone(row.get("telefon"))
+        if phone is None:
+            report(
+                Severity.ERROR,
+                "telefon",
+                "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
+                row.get("telefon"),
+            )
+
+    landline = _optional_phone(row, "telefon_stacjonarny", report)
+    unit_phone = _optional_phone(row, "telefon_jednostki", report) or (
+        parse_phone(config.unit.phone) if config.unit.phone else None
+    )
+
+    email = ""
+    if row.get("email"):
+        try:
+            email = validate_email(row.get("email"), check_deliverability=False).normalized
+        except EmailNotValidError:
+            report(
+                Severity.WARNING,
+                "email",
+                "nieprawidłowy adres e-mail — pominięty na ulotce",
+                row.get("email"),
+            )
+
+    rank = ""
+    if row.get("stopien"):
+        normalised = normalise_rank(row.get("stopien"))
+        if normalised is None:
+            report(
+                Severity.WARNING,
+                "stopien",
+                "nieznany stopień policyjny — wydrukowany tak, jak wpisano",
+                row.get("stopien"),
+            )
+            rank = row.get("stopien")
+        else:
+            rank = normalised
+
+    unit = row.get("jednostka") or config.unit.name
+    photo = _photo(row, base_dir, report)
+
+    if any(p.is_error for p in problems) or phone is None:
+        return None, problems
+    record = Record(
+        where=row.where,
+        unit=unit,
+        unit_address=row.get("adres_jednostki") or config.unit.address,
+        unit_phone=unit_phone,
+        area=normalise_area(row.get("rejon")),
+        area_name=row.get("obszar"),
+        town=row.get("miejscowosc"),
+        rank=rank,
+        first_name=normalise_name(row.get("imie")),
+        surname=normalise_name(row.get("nazwisko")),
+        phone=phone,
+        landline=landline,
+        email=email,
+        description=row.get("ulice"),
+        numbers=row.get("numery"),
+        duty=row.get("dyzur"),
+        photo=photo,
+        priority=row.get("dzialania_priorytetowe"),
+    )
+    return record, problems
+
+
+class _Report(Protocol):
+    def __call__(self, severity: Severity, column: str, message: str, value: str = "") -> None: ...
+
+
+def _optional_phone(row: RawRow, column: str, report: _Report) -> Phone | None:
+    if not row.get(column):
+        return None
+    phone = parse_phone(row.get(column))
+    if phone is None:
+        report(
+            Severity.WARNING,
+            column,
+            "nieprawidłowy numer telefonu — pominięty na ulotce",
+            row.get(column),
+        )
+    return phone
+
+
+def _photo(row: RawRow, base_dir: Path, report: _Report) -> Path | None:
+    """The photo file, only if it is a real JPEG or PNG inside the roster's folder."""
+    text = row.get("zdjecie")
+    if not text:
+        return None
+
+    def reject(message: str) -> None:
+        report(Severity.WARNING, "zdjecie", f"{message} — ulotka bez zdjęcia", text)
+
+    posix, windows = PurePosixPath(text), PureWindowsPath(text)
+    if posix.is_absolute() or windows.is_absolute() or windows.drive or ".." in windows.parts:
+        reject("ścieżka zdjęcia musi być względna, wewnątrz folderu arkusza")
+        return None
+    path = (base_dir / Path(*windows.parts)).resolve()
+    if not path.is_relative_to(base_dir):
+        reject("ścieżka zdjęcia wychodzi poza folder arkusza")
+        return None
+    if not path.is_file():
+        reject(f"nie znaleziono pliku zdjęcia {path.name}")
+        return None
+    if path.stat().st_size > MAX_PHOTO_BYTES:
+        reject("plik zdjęcia jest za duży (limit 10 MB)")
+        return None
+    try:
+        with Image.open(path) as image:
+            kind, (width, height) = image.format, image.size
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        reject("plik zdjęcia nie jest obrazem JPEG ani PNG")
+        return None
+    if kind not in ("JPEG", "PNG"):
+        reject("zdjęcie musi być w formacie JPEG albo PNG")
+        return None
+    if width * height > MAX_PHOTO_PIXELS:
+        reject("zdjęcie ma zbyt dużą rozdzielczość (limit 40 Mpx)")
+        return None
+    return path

@@ -1,0 +1,1 @@
+"""Leaflet templates (HTML + CSS), editable by a unit's IT person."""
