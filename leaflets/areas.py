@@ -137,14 +137,16 @@ def _check_people(
         if earlier.email and record.email and earlier.email.lower() != record.email.lower():
             conflicts.append(f"e-mail {record.email} ≠ {earlier.email}")
         if conflicts:
+            phone_differs = earlier.phone.e164 != record.phone.e164
             problems.append(
                 Problem(
                     Severity.ERROR,
                     f"{record.first_name} {record.surname} ma inne dane niż w "
                     f"{earlier.where.describe()} ({'; '.join(conflicts)}) — popraw jeden z wierszy",
                     record.where,
-                    "telefon" if earlier.phone.e164 != record.phone.e164 else "email",
-                    record.phone.national,
+                    "telefon" if phone_differs else "email",
+                    # The value shown must be the one in the reported column.
+                    record.phone.national if phone_differs else record.email,
                 )
             )
             rejected.add(record.where)

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -51,12 +52,13 @@ CONFIG = click.option(
     "--config",
     "config_path",
     type=click.Path(path_type=Path),
+    metavar="PLIK",
     help="Plik konfiguracji (domyślnie leaflets.toml obok arkusza, jeśli jest).",
 )
 VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Pokaż kolejne kroki pracy.")
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(context_settings=CONTEXT, options_metavar="[OPCJE]", subcommand_metavar="POLECENIE")
 @_help_option
 def main() -> None:
     """Ulotki i plakaty „Twój dzielnicowy” z arkusza dzielnicowych.
@@ -65,22 +67,22 @@ def main() -> None:
     """
 
 
-@main.command(context_settings=CONTEXT)
+@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
 @ROSTERS
 @CONFIG
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
     default=Path("output"),
-    show_default=True,
-    help="Folder na gotowe pliki PDF.",
+    metavar="FOLDER",
+    help="Folder na gotowe pliki PDF (domyślnie: output).",
 )
 @click.option(
     "--format",
     "formats",
     default=",".join(DEFAULT_FORMATS),
-    show_default=True,
-    help="Formaty oddzielone przecinkami.",
+    metavar="FORMATY",
+    help=f"Formaty oddzielone przecinkami (domyślnie: {','.join(DEFAULT_FORMATS)}).",
 )
 @click.option("--strict", is_flag=True, help="Przy jakimkolwiek błędzie nie twórz żadnej ulotki.")
 @VERBOSE
@@ -107,7 +109,7 @@ def build(
     )
 
 
-@main.command(context_settings=CONTEXT)
+@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
 @ROSTERS
 @CONFIG
 @VERBOSE
@@ -119,6 +121,33 @@ def check(rosters: tuple[Path, ...], config_path: Path | None, verbose: bool) ->
         write=False,
         verbose=verbose,
     )
+
+
+def run() -> None:
+    """Console entry point: click's own usage errors are English, so they are put in
+    Polish here before they reach the user (exit code 2, like every usage error)."""
+    try:
+        main.main(standalone_mode=False)
+    except click.exceptions.NoSuchOption as exc:
+        _usage(exc, f"nieznana opcja {exc.option_name}")
+    except click.exceptions.MissingParameter as exc:
+        name = exc.param.human_readable_name if exc.param else ""
+        _usage(exc, f"brakuje argumentu {name} — podaj plik z wykazem dzielnicowych")
+    except click.exceptions.NoArgsIsHelpError as exc:
+        console.print(exc.ctx.get_help() if exc.ctx else "")
+        sys.exit(0)
+    except click.exceptions.UsageError as exc:
+        _usage(exc, exc.format_message())
+    except click.exceptions.Abort:
+        console.print("Przerwano.")
+        sys.exit(130)
+
+
+def _usage(exc: click.exceptions.UsageError, message: str) -> None:
+    command = exc.ctx.command_path if exc.ctx else "leaflets"
+    console.print(f"[bold red]Błąd użycia:[/] {escape(message)}")
+    console.print(f"Pomoc: {command} --help")
+    sys.exit(2)
 
 
 def _run(settings: Callable[[], Settings], *, write: bool, verbose: bool) -> None:
@@ -133,7 +162,7 @@ def _run(settings: Callable[[], Settings], *, write: bool, verbose: bool) -> Non
         with _progress_bar(write) as progress:
             report = pipeline.run(resolved, write=write, progress=progress)
     except LeafletsError as exc:
-        console.print(f"[bold red]Błąd:[/] {exc}")
+        console.print(f"[bold red]Błąd:[/] {escape(str(exc))}")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         console.print("Przerwano. Wcześniej zapisane pliki pozostały bez zmian.")
@@ -194,7 +223,9 @@ def _print_problems(problems: Sequence[Problem]) -> None:
                 str(problem.where.row) if problem.where else "",
                 problem.column,
                 f"[{style}]{problem.severity.value}[/]",
-                problem.message + (f" (wartość: „{problem.value}”)" if problem.value else ""),
+                escape(
+                    problem.message + (f" (wartość: „{problem.value}”)" if problem.value else "")
+                ),
             )
         out.print(table)
 

@@ -34,6 +34,8 @@ class FormatSpec:
     """Pages the layout is designed for; more means content ran over and a warning is due."""
     qr_module_mm: float
     """Smallest QR module allowed: 1.0 mm for posters read at 1–2 m, 0.5 mm for flyers."""
+    qr_min_mm: float
+    """Smallest printed code: short payloads get larger modules so the caption fits under."""
     description: str
     per_officer: bool = False
     """One copy of the layout per officer of the area (posters: one poster per officer)."""
@@ -45,9 +47,26 @@ class FormatSpec:
 FORMATS: dict[str, FormatSpec] = {
     spec.name: spec
     for spec in (
-        FormatSpec("plakat-a4", "plakat-a4.html", 210, 297, 1, 1.0, "plakat A4 na klatkę schodową"),
         FormatSpec(
-            "ulotka-a5", "ulotka-a5.html", 148, 210, 2, 0.5, "dwustronna ulotka A5 dla mieszkańców"
+            name="plakat-a4",
+            template="plakat-a4.html",
+            width_mm=210,
+            height_mm=297,
+            pages=1,
+            qr_module_mm=1.0,
+            qr_min_mm=33,
+            description="plakat A4 na klatkę schodową",
+            per_officer=True,
+        ),
+        FormatSpec(
+            name="ulotka-a5",
+            template="ulotka-a5.html",
+            width_mm=148,
+            height_mm=210,
+            pages=2,
+            qr_module_mm=0.5,
+            qr_min_mm=24,
+            description="dwustronna ulotka A5 dla mieszkańców",
         ),
     )
 }

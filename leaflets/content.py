@@ -64,14 +64,14 @@ def as_of_text(date: dt.date) -> str:
     return str(format_date(date, format="long", locale="pl"))
 
 
-def _qr(caption: str, target: str, payload: str, href: str, module_mm: float) -> QrView:
+def _qr(caption: str, target: str, payload: str, href: str, spec: FormatSpec) -> QrView:
     code = make_qr(payload)
     return QrView(
         caption=caption,
         target=target,
         href=href,
         src=code.data_uri,
-        size_mm=code.size_mm(module_mm),
+        size_mm=max(code.size_mm(spec.qr_module_mm), spec.qr_min_mm),
         payload=payload,
     )
 
@@ -102,14 +102,14 @@ def _officer_view(officer: Officer, area: Area, spec: FormatSpec) -> OfficerView
             f"tel. {officer.phone.national}",
             tel_payload(officer.phone.e164),
             f"tel:{officer.phone.e164}",
-            spec.qr_module_mm,
+            spec,
         ),
         card=_qr(
             "Zapisz kontakt w telefonie",
             f"wizytówka: {officer.first_name} {officer.surname}",
             card,
             f"mailto:{officer.email}" if officer.email else f"tel:{officer.phone.e164}",
-            spec.qr_module_mm,
+            spec,
         ),
     )
 
@@ -131,14 +131,14 @@ def leaflet_view(
             display_url(config.moja_komenda_url),
             config.moja_komenda_url,
             config.moja_komenda_url,
-            spec.qr_module_mm,
+            spec,
         ),
         kmzb=_qr(
             "Krajowa Mapa Zagrożeń Bezpieczeństwa",
             display_url(config.kmzb_url),
             config.kmzb_url,
             config.kmzb_url,
-            spec.qr_module_mm,
+            spec,
         ),
         density=density,
     )

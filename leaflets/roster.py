@@ -189,6 +189,10 @@ def _read_csv(path: Path, *, encoding: str | None, delimiter: str | None) -> Gri
     except (UnicodeDecodeError, LookupError) as exc:
         raise RosterError(f"{path}: nie można odczytać pliku w kodowaniu {encoding}.") from exc
     text = text.removeprefix("\ufeff")
+    if not text.strip():
+        # pandas would fail with an English "No columns to parse"; an empty file is an empty
+        # sheet, skipped like one (read_rosters says so when nothing is left).
+        return []
     delimiter = delimiter or _detect_delimiter(text)
     try:
         frame = pd.read_csv(

@@ -1,0 +1,356 @@
+"""Tests for leaflets.roster: reading xlsx/ods/csv into rows with the positions users see.
+
+The files in tests/data/ are written by tests/data/make_fixtures.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from leaflets.config import LeafletConfig
+from leaflets.errors import RosterError
+from leaflets.problems import Problem, RowRef, Severity
+from leaflets.roster import RawRow, Roster, cell_text, read_rosters
+from leaflets.validation import validate
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def read(name: str) -> Roster:
+    return read_rosters([DATA / name])
+
+
+def rows_of(roster: Roster) -> list[tuple[str, int, dict[str, str]]]:
+    return [(row.where.sheet, row.where.row, dict(row.cells)) for row in roster.rows]
+
+
+def roster_error(*paths: Path) -> RosterError:
+    with pytest.raises(RosterError) as caught:
+        read_rosters(list(paths))
+    return caught.value
+
+
+# --- reading good files -----------------------------------------------------------------------
+
+
+def test_windows_1250_csv_with_semicolons() -> None:
+    roster = read("cp1250-srednik.csv")
+    assert rows_of(roster) == [
+        (
+            "",
+            2,
+            {
+                "rejon": "Rejon nr 1",
+                "stopien": "sierż. szt.",
+                "imie": "Łukasz",
+                "nazwisko": "MAŁEK",
+                "telefon": "723 645 827",
+                "email": "l.malek@policja.example",
+                "ulice": "ul. Wodzisławska; ul. Rybnicka",  # quoted `;` stays in the cell
+            },
+        ),
+        (
+            "",
+            3,
+            {
+                "rejon": "Rejon nr 2",
+                "stopien": "mł.asp.",
+                "imie": "Żaneta",
+                "nazwisko": "Śliwińska",
+                "telefon": "600 997 101",
+                "ulice": "ul. Źródlana",
+            },
+        ),
+    ]
+    assert roster.problems == ()
+    path = DATA / "cp1250-srednik.csv"
+    assert roster.rows[0].where == RowRef(str(path), "", 2)
+    assert roster.base_dirs == {str(path): DATA}
+
+
+def test_utf8_csv_with_bom_and_commas() -> None:
+    roster = read("utf8-bom-przecinek.csv")
+    assert rows_of(roster) == [
+        (
+            "",
+            2,
+            {
+                "rejon": "05",
+                "imie": "Anna",
+                "nazwisko": "Nowak",  # NBSP on both sides trimmed
+                "telefon": "+48 600 997 102",
+                "ulice": "ul. Folwarecka 3, 5, 7a",
+            },
+        ),
+        (
+            "",
+            3,
+            {
+                "rejon": "7",
+                "imie": "Jan",
+                "nazwisko": "Kowalski",
+                "telefon": "600-997-103",
+                "ulice": "Bieniowice",
+            },
+        ),
+    ]
+
+
+def test_title_row_merged_area_and_numbers_stored_as_numbers() -> None:
+    roster = read("tytul-scalone.xlsx")
+    assert rows_of(roster) == [
+        # Row numbers as Excel shows them: title on 1, blank 2, header 3, data from 4.
+        # `rejon` 5 is one cell merged over rows 4-6; each of them gets it.
+        ("KP I", 4, {"rejon": "5", "stopien": "sierż.", "imie": "Marek", "nazwisko": "Zając",
+                     "telefon": "600997123"}),
+        # 6.00997123E8 in the file is the phone someone typed as 600997123.
+        ("KP I", 5, {"rejon": "5", "stopien": "asp.", "imie": "Ewa", "nazwisko": "Lis",
+                     "telefon": "600997123"}),
+        ("KP I", 6, {"rejon": "5", "stopien": "post.", "imie": "Piotr", "nazwisko": "Wróbel",
+                     "telefon": "600 997 125"}),
+        ("KP I", 7, {"rejon": "6", "stopien": "st. asp.", "imie": "Ola", "nazwisko": "Sowa",
+                     "telefon": "600 997 126"}),
+    ]  # fmt: skip
+    assert roster.problems == ()
+
+
+def test_ods_sheet() -> None:
+    roster = read("arkusz.ods")
+    assert rows_of(roster) == [
+        ("Rejony", 2, {"rejon": "3", "stopien": "asp. szt.", "imie": "Karol", "nazwisko": "Wilk",
+                       "telefon": "600997104", "email": "k.wilk@policja.example"}),
+        ("Rejony", 3, {"rejon": "4", "stopien": "st. post.", "imie": "Iga", "nazwisko": "Kruk",
+                       "telefon": "600997105"}),
+    ]  # fmt: skip
+
+
+def test_two_sheets_keep_their_names_and_row_numbers() -> None:
+    roster = read("mieszane.xlsx")
+    assert [(r.where.sheet, r.where.row, r.get("nazwisko")) for r in roster.rows] == [
+        ("KP I", 2, "Mazur"),
+        ("KP I", 3, "Nowicka"),
+        ("KP I", 4, "Pawlak"),
+        ("KP II", 2, "Kaczmarek"),
+        ("KP II", 3, "Zieliński"),
+        ("KP II", 4, "Król"),
+    ]
+    # The unknown "Uwagi" column is reported once per sheet, at the header row.
+    path = str(DATA / "mieszane.xlsx")
+    assert roster.problems == tuple(
+        Problem(
+            Severity.WARNING,
+            "nieznana kolumna „Uwagi” — jej zawartość nie trafi na ulotkę",
+            RowRef(path, sheet, 1),
+        )
+        for sheet in ("KP I", "KP II")
+    )
+    assert "Uwagi" not in roster.rows[1].cells  # its text ("brak telefonu") is not carried
+
+
+def test_mixed_rows_validate_to_exactly_the_expected_problems() -> None:
+    roster = read("mieszane.xlsx")
+    result = validate(roster.rows, LeafletConfig(), roster.base_dirs)
+    assert [(r.where.sheet, r.where.row) for r in result.records] == [
+        ("KP I", 2),
+        ("KP II", 2),
+        ("KP II", 3),
+        ("KP II", 4),
+    ]
+    path = DATA / "mieszane.xlsx"
+    assert [p.describe() for p in result.problems] == [
+        f'{path}, arkusz "KP I", wiersz 3, kolumna telefon: brak numeru telefonu',
+        f'{path}, arkusz "KP I", wiersz 4, kolumna telefon: '
+        "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
+        f'{path}, arkusz "KP II", wiersz 2, kolumna email: '
+        "nieprawidłowy adres e-mail — pominięty na ulotce",
+        f'{path}, arkusz "KP II", wiersz 3, kolumna stopien: '
+        "nieznany stopień policyjny — wydrukowany tak, jak wpisano",
+    ]
+
+
+def test_several_files_are_read_in_order() -> None:
+    roster = read_rosters([DATA / "arkusz.ods", DATA / "cp1250-srednik.csv"])
+    assert [(Path(r.where.file).name, r.where.row) for r in roster.rows] == [
+        ("arkusz.ods", 2),
+        ("arkusz.ods", 3),
+        ("cp1250-srednik.csv", 2),
+        ("cp1250-srednik.csv", 3),
+    ]
+
+
+def test_an_empty_file_among_good_ones_is_skipped() -> None:
+    roster = read_rosters([DATA / "pusty.csv", DATA / "arkusz.ods"])
+    assert [r.get("nazwisko") for r in roster.rows] == ["Wilk", "Kruk"]
+
+
+# --- broken files -------------------------------------------------------------------------------
+
+
+def test_missing_required_column_names_the_closest_header() -> None:
+    path = DATA / "brak-kolumny.xlsx"
+    error = roster_error(path)
+    assert str(error) == (
+        f'{path}, arkusz "Arkusz1", wiersz 1: brak wymaganych kolumn: telefon (może „Telefn”?). '
+        "Znalezione kolumny: „rejon”, „imię”, „nazwisko”, „Telefn”."
+    )
+    assert error.exit_code == 2
+
+
+def test_a_text_file_named_xlsx() -> None:
+    path = DATA / "nie-arkusz.xlsx"
+    error = roster_error(path)
+    assert str(error) == f"{path}: to nie jest arkusz kalkulacyjny (plik uszkodzony?)."
+    assert error.exit_code == 2
+
+
+def test_a_password_protected_workbook() -> None:
+    path = DATA / "zaszyfrowany.xlsx"
+    error = roster_error(path)
+    assert str(error) == (
+        f"{path}: skoroszyt jest zabezpieczony hasłem albo zapisany w starym formacie .xls. "
+        "Zdejmij hasło i zapisz go jako .xlsx."
+    )
+    assert error.exit_code == 2
+
+
+def test_an_empty_csv() -> None:
+    path = DATA / "pusty.csv"
+    error = roster_error(path)
+    assert str(error) == f"{path}: nie znaleziono żadnego wiersza z danymi dzielnicowych."
+    assert error.exit_code == 2
+
+
+def test_a_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "brak.xlsx"
+    assert str(roster_error(path)) == f"{path}: nie ma takiego pliku."
+
+
+def test_an_unsupported_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "rejony.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    assert str(roster_error(path)) == (
+        f"{path}: nieobsługiwany typ pliku. Zapisz arkusz jako .xlsx, .ods albo .csv."
+    )
+
+
+def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "rejony.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 60)
+    assert str(roster_error(path)) == (f"{path}: plik jest uszkodzony (nieprawidłowe archiwum).")
+
+
+def test_a_binary_file_named_csv(tmp_path: Path) -> None:
+    path = tmp_path / "rejony.csv"
+    path.write_bytes(b"rejon;imie\x00\x01\x02")
+    assert str(roster_error(path)) == f"{path}: to nie jest plik tekstowy CSV."
+
+
+def test_a_csv_with_only_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "rejony.csv"
+    path.write_text("rejon;imie;nazwisko;telefon\n", encoding="utf-8")
+    assert str(roster_error(path)) == (
+        f"{path}: nie znaleziono żadnego wiersza z danymi dzielnicowych."
+    )
+
+
+def test_a_sheet_without_a_header_row_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "rejony.xlsx"
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    assert notes is not None
+    notes.title = "Notatki"
+    notes.append(["Lista do wydruku", "wersja 2"])
+    data = workbook.create_sheet("Dane")
+    data.append(["rejon", "imie", "nazwisko", "telefon"])
+    data.append(["1", "Jan", "Nowak", "600 997 123"])
+    workbook.save(path)
+    roster = read_rosters([path])
+    assert [(r.where.sheet, r.where.row) for r in roster.rows] == [("Dane", 2)]
+    [problem] = roster.problems
+    assert problem.describe() == (
+        f'{path}, arkusz "Notatki", wiersz 1: nie rozpoznano wiersza nagłówka '
+        "(pierwszy wiersz: „Lista do wydruku”, „wersja 2”) — arkusz pominięty. "
+        "Wymagane kolumny: rejon, imie, nazwisko, telefon."
+    )
+    assert problem.severity is Severity.WARNING
+
+
+# --- CSV details -------------------------------------------------------------------------------
+
+
+def test_csv_row_numbers_count_blank_lines(tmp_path: Path) -> None:
+    path = tmp_path / "rejony.csv"
+    path.write_text(
+        "rejon;imie;nazwisko;telefon\n\n1;Jan;Nowak;600997123\n;;;\n2;Ala;Kot;600997124\n",
+        encoding="utf-8",
+    )
+    assert [(r.where.row, r.get("imie")) for r in read_rosters([path]).rows] == [
+        (3, "Jan"),
+        (5, "Ala"),
+    ]
+
+
+def test_a_quoted_newline_keeps_one_row_and_the_lines(tmp_path: Path) -> None:
+    path = tmp_path / "rejony.csv"
+    path.write_text(
+        'rejon;imie;nazwisko;telefon;ulice\n1;Jan;Nowak;600997123;"ul. Polna\r\nul. Leśna"\n'
+        "2;Ala;Kot;600997124;Kunice\n",
+        encoding="utf-8",
+    )
+    rows = read_rosters([path]).rows
+    assert [(r.where.row, r.get("ulice")) for r in rows] == [
+        (2, "ul. Polna\nul. Leśna"),
+        (3, "Kunice"),
+    ]
+
+
+def test_explicit_encoding_and_delimiter_override_detection(tmp_path: Path) -> None:
+    path = tmp_path / "rejony.txt"
+    path.write_bytes("rejon|imie|nazwisko|telefon\n1|Łucja|Żak|600997123\n".encode("iso-8859-2"))
+    [row] = read_rosters([path], encoding="iso-8859-2", delimiter="|").rows
+    assert row == RawRow(
+        RowRef(str(path), "", 2),
+        {"rejon": "1", "imie": "Łucja", "nazwisko": "Żak", "telefon": "600997123"},
+    )
+
+
+def test_an_unknown_encoding_is_a_roster_error(tmp_path: Path) -> None:
+    path = tmp_path / "rejony.csv"
+    path.write_text("rejon;imie;nazwisko;telefon\n", encoding="utf-8")
+    with pytest.raises(RosterError) as caught:
+        read_rosters([path], encoding="klingon")
+    assert str(caught.value) == f"{path}: nie można odczytać pliku w kodowaniu klingon."
+
+
+# --- cell_text -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, ""),
+        ("", ""),
+        (600997123.0, "600997123"),
+        (6.00997123e8, "600997123"),
+        (600997123, "600997123"),
+        (5.0, "5"),
+        (5, "5"),
+        (2.5, "2.5"),
+        (float("nan"), ""),
+        (True, "tak"),
+        ("\u00a0Nowak\u00a0", "Nowak"),
+        ("Jan\u202fMaria", "Jan Maria"),
+        ("  ul.  Polna  ", "ul. Polna"),
+        ("ul. Polna\r\n\r\nul. Leśna\n", "ul. Polna\nul. Leśna"),
+        (dt.date(2026, 11, 1), "2026-11-01"),
+        (dt.datetime(2026, 11, 1), "2026-11-01"),
+        (dt.datetime(2026, 11, 1, 15, 30), "2026-11-01 15:30"),
+        (dt.time(15, 30), "15:30:00"),
+    ],
+)
+def test_cell_text_is_what_a_person_typed(value: object, text: str) -> None:
+    assert cell_text(value) == text
