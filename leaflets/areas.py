@@ -208,14 +208,15 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
     for record in records:
         if not record.description:
             continue
-        parsed: list[Coverage | None] = []
+        parsed: list[Coverage] = []
         verbatim: list[str] = []
         if record.numbers:
             street = parse_segment(record.description)
             rules = parse_numbers(record.numbers)
             if street is not None and rules is not None:
                 source = f"{record.description} {record.numbers}"
-                parsed.append(replace(street, rules=rules, source=source))
+                # A bare name reads as a village; with house numbers it is a street.
+                parsed.append(replace(street, kind="street", rules=rules, source=source))
             else:
                 verbatim.append(f"{record.description} {record.numbers}")
         else:
@@ -223,7 +224,6 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
             parsed.extend(description.items)
             verbatim.extend(description.unparsed)
         for coverage in parsed:
-            assert coverage is not None
             text = format_coverage(coverage)
             lines.setdefault(fold(text), CoverageLine(text, coverage, record.town))
         for text in verbatim:
