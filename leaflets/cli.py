@@ -15,7 +15,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from leaflets import pipeline
-from leaflets.config import DEFAULT_FORMATS, Settings, find_config, load_config, parse_formats
+from leaflets.config import (
+    DEFAULT_FORMATS,
+    Settings,
+    find_config,
+    load_config,
+    parse_delimiter,
+    parse_encoding,
+    parse_formats,
+)
 from leaflets.errors import LeafletsError
 from leaflets.problems import Problem
 
@@ -55,6 +63,18 @@ CONFIG = click.option(
     metavar="PLIK",
     help="Plik konfiguracji (domyślnie leaflets.toml obok arkusza, jeśli jest).",
 )
+ENCODING = click.option(
+    "--kodowanie",
+    "encoding",
+    metavar="KODOWANIE",
+    help="Kodowanie pliku CSV, gdy wykrywanie zawiedzie: utf-8 albo cp1250.",
+)
+DELIMITER = click.option(
+    "--separator",
+    "delimiter",
+    metavar="ZNAK",
+    help="Separator kolumn CSV, gdy wykrywanie zawiedzie: srednik, przecinek albo tab.",
+)
 VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Pokaż kolejne kroki pracy.")
 
 
@@ -85,6 +105,8 @@ def main() -> None:
     help=f"Formaty oddzielone przecinkami (domyślnie: {','.join(DEFAULT_FORMATS)}).",
 )
 @click.option("--strict", is_flag=True, help="Przy jakimkolwiek błędzie nie twórz żadnej ulotki.")
+@ENCODING
+@DELIMITER
 @VERBOSE
 @_help_option
 def build(
@@ -93,6 +115,8 @@ def build(
     out: Path,
     formats: str,
     strict: bool,
+    encoding: str | None,
+    delimiter: str | None,
     verbose: bool,
 ) -> None:
     """Utwórz ulotki PDF dla każdego rejonu z ARKUSZA (xlsx, ods, csv)."""
@@ -103,6 +127,8 @@ def build(
             formats=parse_formats(formats),
             strict=strict,
             config=load_config(find_config(config_path, rosters)),
+            encoding=parse_encoding(encoding),
+            delimiter=parse_delimiter(delimiter),
         ),
         write=True,
         verbose=verbose,
@@ -112,12 +138,25 @@ def build(
 @main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
 @ROSTERS
 @CONFIG
+@ENCODING
+@DELIMITER
 @VERBOSE
 @_help_option
-def check(rosters: tuple[Path, ...], config_path: Path | None, verbose: bool) -> None:
+def check(
+    rosters: tuple[Path, ...],
+    config_path: Path | None,
+    encoding: str | None,
+    delimiter: str | None,
+    verbose: bool,
+) -> None:
     """Sprawdź ARKUSZ i pokaż problemy; nie zapisuje żadnych plików."""
     _run(
-        lambda: Settings(rosters=rosters, config=load_config(find_config(config_path, rosters))),
+        lambda: Settings(
+            rosters=rosters,
+            config=load_config(find_config(config_path, rosters)),
+            encoding=parse_encoding(encoding),
+            delimiter=parse_delimiter(delimiter),
+        ),
         write=False,
         verbose=verbose,
     )

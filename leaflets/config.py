@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from leaflets.columns import fold
 from leaflets.errors import ConfigError, UsageError
 
 CONFIG_NAME = "leaflets.toml"
@@ -116,6 +117,10 @@ class Settings:
     config: LeafletConfig = field(default_factory=LeafletConfig)
     templates: Path | None = None
     """A folder of the unit's own templates; None means the packaged `templates/`."""
+    encoding: str | None = None
+    """CSV encoding when detection guesses wrong (e.g. `cp1250`); None = detect."""
+    delimiter: str | None = None
+    """CSV separator when detection guesses wrong; None = detect."""
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -126,6 +131,35 @@ def parse_formats(text: str) -> tuple[str, ...]:
         known = ", ".join(FORMATS)
         raise UsageError(f"Nieznany format: {', '.join(unknown) or '(pusty)'}. Dostępne: {known}.")
     return names
+
+
+DELIMITERS = {"srednik": ";", ";": ";", "przecinek": ",", ",": ",", "tab": "\t", "\\t": "\t"}
+ENCODINGS = {
+    "utf-8": "utf-8-sig",
+    "utf8": "utf-8-sig",
+    "cp1250": "cp1250",
+    "windows-1250": "cp1250",
+}
+
+
+def parse_encoding(text: str | None) -> str | None:
+    if text is None:
+        return None
+    try:
+        return ENCODINGS[text.strip().lower()]
+    except KeyError:
+        raise UsageError(f"Nieznane kodowanie: {text}. Dostępne: {', '.join(ENCODINGS)}.") from None
+
+
+def parse_delimiter(text: str | None) -> str | None:
+    if text is None:
+        return None
+    try:
+        return DELIMITERS[fold(text.strip())]
+    except KeyError:
+        raise UsageError(
+            f"Nieznany separator: {text}. Dostępne: srednik, przecinek, tab."
+        ) from None
 
 
 def find_config(explicit: Path | None, rosters: tuple[Path, ...]) -> Path | None:
@@ -203,8 +237,11 @@ def _convert(where: str, target: str, value: object, base: Path) -> object:
     if target == "as_of":
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
+        if not isinstance(value, str):
+            # A TOML date-time or a bare number: say what a date looks like, not "use quotes".
+            raise ConfigError(f"{where}: data musi mieć postać RRRR-MM-DD.")
         try:
-            return dt.date.fromisoformat(_text(where, value))
+            return dt.date.fromisoformat(value.strip())
         except ValueError as exc:
             raise ConfigError(f"{where}: data musi mieć postać RRRR-MM-DD.") from exc
     if target == "specimen":

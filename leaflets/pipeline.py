@@ -13,6 +13,7 @@ from leaflets.areas import Area, group_areas
 from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings, contrast_ratio
 from leaflets.content import LeafletView, as_of_text, leaflet_view
 from leaflets.output import write_atomic, write_json
+from leaflets.problem_report import write_problem_report
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.render import Rendered, Renderer, write_pages
 from leaflets.roster import read_rosters
@@ -60,7 +61,9 @@ class Report:
 def run(settings: Settings, *, write: bool = True, progress: Progress | None = None) -> Report:
     """Build (write=True) or only check (write=False) the leaflets for `settings.rosters`."""
     log.info("Krok 1/5 — czytanie arkuszy: %s", ", ".join(map(str, settings.rosters)))
-    roster = read_rosters(settings.rosters)
+    roster = read_rosters(
+        settings.rosters, encoding=settings.encoding, delimiter=settings.delimiter
+    )
     log.info("Krok 2/5 — sprawdzanie %d wierszy", len(roster.rows))
     validated = validate(roster.rows, settings.config, roster.base_dirs)
     log.info("Krok 3/5 — grupowanie w rejony")
@@ -93,10 +96,12 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
     rows = _row_statuses(refs, grouping.areas, grouping.rejected, problems)
     report = Report(tuple(rows), grouping.areas, tuple(files), tuple(problems), render)
     if write:
-        log.info("Krok 5/5 — zapis manifest.json")
+        log.info("Krok 5/5 — zapis manifest.json i problemy.xlsx")
         manifest = settings.out / "manifest.json"
         write_json(manifest, _manifest(report, files_by_area))
-        report = replace(report, files=(*report.files, manifest))
+        problems_file = settings.out / "problemy.xlsx"
+        write_problem_report(problems_file, report.problems)
+        report = replace(report, files=(*report.files, manifest, problems_file))
     return report
 
 

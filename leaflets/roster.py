@@ -78,6 +78,9 @@ def read_rosters(
             rows.extend(sheet_rows)
             problems.extend(sheet_problems)
     if not rows:
+        if problems:
+            # Typically the header was not recognised: that explanation is the useful one.
+            raise RosterError(problems[0].describe())
         names = ", ".join(str(p) for p in paths)
         raise RosterError(f"{names}: nie znaleziono żadnego wiersza z danymi dzielnicowych.")
     return Roster(rows=tuple(rows), problems=tuple(problems), base_dirs=base_dirs)
@@ -242,7 +245,8 @@ def _sheet_rows(file: str, sheet: str, grid: Grid) -> tuple[list[RawRow], list[P
         problem = Problem(
             Severity.WARNING,
             f"nie rozpoznano wiersza nagłówka (pierwszy wiersz: {found}) — arkusz pominięty. "
-            f"Wymagane kolumny: {', '.join(REQUIRED)}.",
+            f"Wymagane kolumny: {', '.join(REQUIRED)}."
+            + (" Jeśli kolumny rozdziela inny znak, użyj opcji --separator." if not sheet else ""),
             RowRef(file, sheet, nonempty[0] + 1),
         )
         return [], [problem]

@@ -10,7 +10,7 @@ import pytest
 
 from leaflets import pipeline
 from leaflets.config import LeafletConfig, Settings
-from leaflets.errors import RenderError
+from leaflets.errors import RenderError, RosterError
 from leaflets.output import atomic_file
 from leaflets.render import Renderer
 from tests.conftest import SAMPLE, Built, pdf_text
@@ -196,3 +196,36 @@ def test_broken_template_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(RenderError, match="Błąd w szablonie"):
         renderer.html(FORMATS["plakat-a4"], [])
+
+
+def test_problem_report_neutralises_formulas(tmp_path: Path) -> None:
+    roster = _csv(
+        tmp_path,
+        "KP Test;1;Jan;Nowak;723 645 827;;ul. Polna\n"
+        "KP Test;2;Anna;Lis;=2+5*cmd;;ul. Leśna\n",
+    )
+    out = tmp_path / "out"
+    pipeline.run(Settings(rosters=(roster,), out=out, formats=("ulotka-a5",)))
+    sheet = openpyxl.load_workbook(out / "problemy.xlsx").active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Plik", "Arkusz", "Wiersz", "Kolumna", "Rodzaj", "Opis", "Wartość")
+    bad = next(row for row in rows if row[2] == 3)
+    assert bad[3:] == (
+        "telefon",
+        "błąd",
+        "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
+        '\'=HYPERLINK("http://x";"klik")',
+    )
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_csv_flags_override_detection(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_bytes("Rejon|Imię|Nazwisko|Telefon\n1|Łucja|Żak|723 645 827\n".encode("cp1250"))
+    with pytest.raises(RosterError, match="nie rozpoznano wiersza nagłówka"):
+        pipeline.run(Settings(rosters=(path,)), write=False)
+    report = pipeline.run(Settings(rosters=(path,), encoding="cp1250", delimiter="|"), write=False)
+    assert [(o.first_name, o.surname) for a in report.areas for o in a.officers] == [
+        ("Łucja", "Żak")
+    ]

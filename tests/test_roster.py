@@ -10,6 +10,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.table import CoveredTableCell, Table, TableCell, TableRow
+from odf.text import P
 
 from leaflets.config import LeafletConfig
 from leaflets.errors import RosterError
@@ -354,3 +357,40 @@ def test_an_unknown_encoding_is_a_roster_error(tmp_path: Path) -> None:
 )
 def test_cell_text_is_what_a_person_typed(value: object, text: str) -> None:
     assert cell_text(value) == text
+
+
+def write_ods_with_merged_area(path: Path) -> None:
+    def cell(text: str, **attributes: int) -> TableCell:
+        element = TableCell(valuetype="string", **attributes)
+        element.addElement(P(text=text))
+        return element
+
+    table = Table(name="Rejony")
+    rows = [
+        [cell(h) for h in ("rejon", "imie", "nazwisko", "telefon")],
+        [cell("5", numberrowsspanned=2), cell("Jan"), cell("Nowak"), cell("600997123")],
+        [CoveredTableCell(), cell("Ala"), cell("Kot"), cell("600997124")],
+    ]
+    for cells in rows:
+        row = TableRow()
+        for element in cells:
+            row.addElement(element)
+        table.addElement(row)
+    document = OpenDocumentSpreadsheet()
+    document.spreadsheet.addElement(table)
+    document.save(str(path))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="python-calamine 0.9 gives no merged ranges for .ods, so only the first row of a "
+    "merged `rejon` gets the value; the others fail validation with 'brak numeru rejonu'",
+)
+def test_merged_cells_in_ods_apply_to_every_spanned_row(tmp_path: Path) -> None:
+    path = tmp_path / "scalone.ods"
+    write_ods_with_merged_area(path)
+    rows = read_rosters([path]).rows
+    assert [(r.where.row, r.get("rejon"), r.get("imie")) for r in rows] == [
+        (2, "5", "Jan"),
+        (3, "5", "Ala"),
+    ]
