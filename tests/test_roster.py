@@ -51,7 +51,7 @@ def test_windows_1250_csv_with_semicolons() -> None:
                 "stopien": "sierż. szt.",
                 "imie": "Łukasz",
                 "nazwisko": "MAŁEK",
-                "telefon": "723 645 827",
+                "telefon": "600 997 100",
                 "email": "l.malek@policja.example",
                 "ulice": "ul. Wodzisławska; ul. Rybnicka",  # quoted `;` stays in the cell
             },

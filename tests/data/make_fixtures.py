@@ -13,6 +13,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -28,12 +29,21 @@ def _save(workbook: openpyxl.Workbook, path: Path) -> None:
     workbook.properties.modified = FIXED_TIME
     workbook.save(path)
 
+    def fix_modified(name: str, data: bytes) -> bytes:
+        # openpyxl stamps "modified" with the time of saving whatever we set.
+        if name != "docProps/core.xml":
+            return data
+        stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+        return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
+
+    _rezip(path, fix_modified)
+
 
 def cp1250_semicolon() -> None:
     """Polish Excel's "CSV (rozdzielany średnikami)": Windows-1250, `;`, a quoted `;` inside."""
     text = (
         "rejon;stopień;imię;nazwisko;telefon;e-mail;ulice\r\n"
-        "Rejon nr 1;sierż. szt.;Łukasz;MAŁEK;723 645 827;l.malek@policja.example;"
+        "Rejon nr 1;sierż. szt.;Łukasz;MAŁEK;600 997 100;l.malek@policja.example;"
         '"ul. Wodzisławska; ul. Rybnicka"\r\n'
         "Rejon nr 2;mł.asp.;Żaneta;Śliwińska;600 997 101;;ul. Źródlana\r\n"
     )
@@ -73,16 +83,26 @@ def title_and_merged() -> None:
 
 
 def _rewrite_member(path: Path, member: str, old: str, new: str) -> None:
+    def edit(name: str, data: bytes) -> bytes:
+        if name != member:
+            return data
+        text = data.decode("utf-8")
+        assert text.count(old) == 1, f"{old!r} not found once in {member}"
+        return text.replace(old, new).encode("utf-8")
+
+    _rezip(path, edit)
+
+
+def _rezip(path: Path, edit: Callable[[str, bytes], bytes] = lambda _name, data: data) -> None:
+    """Rewrite a zip-based file with fixed member dates, so reruns give identical bytes."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / path.name
         with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w") as target:
             for info in source.infolist():
-                data = source.read(info.filename)
-                if info.filename == member:
-                    text = data.decode("utf-8")
-                    assert text.count(old) == 1, f"{old!r} not found once in {member}"
-                    data = re.sub(re.escape(old), new, text).encode("utf-8")
-                target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+                fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+                # ODF wants its first member, "mimetype", stored uncompressed.
+                fixed.compress_type = info.compress_type
+                target.writestr(fixed, edit(info.filename, source.read(info.filename)))
         shutil.copyfile(copy, path)
 
 
@@ -97,7 +117,9 @@ def ods_sheet() -> None:
             "E-mail": ["k.wilk@policja.example", ""],
         }
     )
-    frame.to_excel(HERE / "arkusz.ods", engine="odf", sheet_name="Rejony", index=False)
+    path = HERE / "arkusz.ods"
+    frame.to_excel(path, engine="odf", sheet_name="Rejony", index=False)
+    _rezip(path)
 
 
 def mixed() -> None:
