@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import base64
 import functools
+import io
 from dataclasses import dataclass
 
 import qrcode
 import qrcode.constants
 import vobject
+from PIL import Image
 
 QUIET_ZONE = 4  # modules; the ISO minimum, printed as white space around the code
 _LEVELS = {"M": qrcode.constants.ERROR_CORRECT_M, "Q": qrcode.constants.ERROR_CORRECT_Q}
@@ -16,20 +18,22 @@ _LEVELS = {"M": qrcode.constants.ERROR_CORRECT_M, "Q": qrcode.constants.ERROR_CO
 
 @dataclass(frozen=True)
 class QrCode:
-    """A QR code as one SVG path: a run-length path draws ~10x faster in WeasyPrint than
-    qrcode's one-square-per-module path, and scales without interpolation."""
+    """A QR code as a 1-bit PNG, one pixel per module (quiet zone included). WeasyPrint
+    draws it as one image, scaled without interpolation (`image-rendering: pixelated`), so
+    modules stay crisp at any size; qrcode's per-module SVG path was most of the naive
+    rendering time (see docs/decisions.md)."""
 
     payload: str
     modules: int
     """Width in modules, quiet zone included."""
-    svg: str
+    png: bytes
 
     def size_mm(self, module_mm: float) -> float:
         return round(self.modules * module_mm, 2)
 
     @property
     def data_uri(self) -> str:
-        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
+        return "data:image/png;base64," + base64.b64encode(self.png).decode()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -40,24 +44,11 @@ def make_qr(payload: str, level: str = "M") -> QrCode:
     code.make(fit=True)
     matrix = code.get_matrix()
     size = len(matrix)
-    commands = []
-    for y, row in enumerate(matrix):
-        x = 0
-        while x < size:
-            if row[x]:
-                start = x
-                while x < size and row[x]:
-                    x += 1
-                commands.append(f"M{start} {y}h{x - start}v1h-{x - start}z")
-            else:
-                x += 1
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
-        f'width="{size}" height="{size}" shape-rendering="crispEdges">'
-        f'<rect width="{size}" height="{size}" fill="#fff"/>'
-        f'<path fill="#000" d="{"".join(commands)}"/></svg>'
-    )
-    return QrCode(payload=payload, modules=size, svg=svg)
+    image = Image.new("1", (size, size), 1)
+    image.putdata([0 if dark else 1 for row in matrix for dark in row])
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return QrCode(payload=payload, modules=size, png=buffer.getvalue())
 
 
 def tel_payload(e164: str) -> str:

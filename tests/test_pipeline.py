@@ -201,8 +201,7 @@ def test_broken_template_is_a_clear_error(tmp_path: Path) -> None:
 def test_problem_report_neutralises_formulas(tmp_path: Path) -> None:
     roster = _csv(
         tmp_path,
-        "KP Test;1;Jan;Nowak;723 645 827;;ul. Polna\n"
-        "KP Test;2;Anna;Lis;=2+5*cmd;;ul. Leśna\n",
+        "KP Test;1;Jan;Nowak;723 645 827;;ul. Polna\nKP Test;2;Anna;Lis;=2+5*cmd;;ul. Leśna\n",
     )
     out = tmp_path / "out"
     pipeline.run(Settings(rosters=(roster,), out=out, formats=("ulotka-a5",)))
