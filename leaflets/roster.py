@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pandas as pd
 import python_calamine
@@ -41,6 +42,8 @@ MAX_ZIP_RATIO = 200
 HEADER_SEARCH_ROWS = 30
 
 Grid = list[list[object]]
+MergedRange = tuple[tuple[int, int], tuple[int, int]]
+"""((top row, left column), (bottom row, right column)), 0-based and inclusive."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,7 @@ def _read_spreadsheet(path: Path) -> list[tuple[str, Grid]]:
     if not magic.startswith(b"PK"):
         raise RosterError(f"{path}: to nie jest arkusz kalkulacyjny (plik uszkodzony?).")
     _check_zip(path)
+    ods_merged = _ods_merged_ranges(path) if path.suffix.lower() == ".ods" else {}
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         grids = []
@@ -146,7 +150,8 @@ def _read_spreadsheet(path: Path) -> list[tuple[str, Grid]]:
                     f"{sheet.width} kolumn; limit {MAX_ROWS} wierszy i {MAX_COLUMNS} kolumn)."
                 )
             grid: Grid = [list(row) for row in sheet.to_python(skip_empty_area=False)]
-            _fill_merged(grid, sheet.merged_cell_ranges or [])
+            merged = sheet.merged_cell_ranges or ods_merged.get(name, [])
+            _fill_merged(grid, merged)
             grids.append((name, grid))
     except RosterError:
         raise
@@ -171,7 +176,44 @@ def _check_zip(path: Path) -> None:
         )
 
 
-def _fill_merged(grid: Grid, ranges: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_merged_ranges(path: Path) -> dict[str, list[MergedRange]]:
+    """Merged ranges of every sheet of an .ods file, read from content.xml: python-calamine
+    reports merged ranges for xlsx only. Spans are `number-rows/columns-spanned` on a cell;
+    repeated rows and cells (`number-*-repeated`) advance the position."""
+    ranges: dict[str, list[MergedRange]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+            sheet, row, column = "", -1, 0
+            for event, element in ElementTree.iterparse(content, events=("start", "end")):
+                tag = element.tag
+                if event == "start" and tag == f"{_ODS_TABLE}table":
+                    sheet, row = element.get(f"{_ODS_TABLE}name", ""), -1
+                    ranges[sheet] = []
+                elif event == "start" and tag == f"{_ODS_TABLE}table-row":
+                    row, column = row + 1, 0
+                elif event == "end" and tag == f"{_ODS_TABLE}table-row":
+                    row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1")) - 1
+                    element.clear()
+                elif event == "end" and tag in (
+                    f"{_ODS_TABLE}table-cell",
+                    f"{_ODS_TABLE}covered-table-cell",
+                ):
+                    rows = int(element.get(f"{_ODS_TABLE}number-rows-spanned", "1"))
+                    columns = int(element.get(f"{_ODS_TABLE}number-columns-spanned", "1"))
+                    if rows > 1 or columns > 1:
+                        ranges[sheet].append(
+                            ((row, column), (row + rows - 1, column + columns - 1))
+                        )
+                    column += int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError) as exc:
+        raise RosterError(f"{path}: plik .ods jest uszkodzony.") from exc
+    return ranges
+
+
+def _fill_merged(grid: Grid, ranges: Sequence[MergedRange]) -> None:
     """A merged cell's value applies to every cell it spans (e.g. one `rejon` for 5 rows)."""
     for (top, left), (bottom, right) in ranges:
         if top >= len(grid) or left >= len(grid[top]):

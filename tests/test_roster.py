@@ -381,11 +381,6 @@ def write_ods_with_merged_area(path: Path) -> None:
     document.save(str(path))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="python-calamine 0.9 gives no merged ranges for .ods, so only the first row of a "
-    "merged `rejon` gets the value; the others fail validation with 'brak numeru rejonu'",
-)
 def test_merged_cells_in_ods_apply_to_every_spanned_row(tmp_path: Path) -> None:
     path = tmp_path / "scalone.ods"
     write_ods_with_merged_area(path)
