@@ -98,7 +98,7 @@ def group_areas(records: tuple[Record, ...]) -> Grouping:
     accepted = _check_people(records, problems, rejected)
     groups: dict[tuple[str, str], list[Record]] = {}
     for record in accepted:
-        groups.setdefault((fold(record.unit), record.area), []).append(record)
+        groups.setdefault((fold(record.unit), fold(record.area)), []).append(record)
     areas = [_build_area(rows, problems) for rows in groups.values()]
     areas.sort(key=lambda a: (fold(a.unit.name), _number_key(a.number)))
     return Grouping(tuple(areas), tuple(problems), frozenset(rejected))
@@ -126,10 +126,11 @@ def _check_people(
     records: tuple[Record, ...], problems: list[Problem], rejected: set[RowRef]
 ) -> list[Record]:
     """The same person must have one phone and one e-mail across all rows."""
-    first_seen: dict[tuple[str, str], Record] = {}
+    first_seen: dict[tuple[str, str, str], Record] = {}
     accepted = []
     for record in records:
-        key = (fold(record.first_name), fold(record.surname))
+        # Same name in another unit is another person (a national roster has namesakes).
+        key = (fold(record.unit), fold(record.first_name), fold(record.surname))
         earlier = first_seen.setdefault(key, record)
         conflicts = []
         if earlier.phone.e164 != record.phone.e164:
@@ -207,6 +208,16 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
     lines: dict[str, CoverageLine] = {}
     for record in records:
         if not record.description:
+            if record.numbers:
+                problems.append(
+                    Problem(
+                        Severity.WARNING,
+                        "numery domów bez nazwy ulicy — pominięte na ulotce",
+                        record.where,
+                        "numery",
+                        record.numbers,
+                    )
+                )
             continue
         parsed: list[Coverage] = []
         verbatim: list[str] = []

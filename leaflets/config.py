@@ -173,7 +173,7 @@ def find_config(explicit: Path | None, rosters: tuple[Path, ...]) -> Path | None
     return None
 
 
-# Polish keys first; English ones are accepted for the IT person who prefers them.
+# Section -> Polish key -> LeafletConfig field.
 _KEYS = {
     "jednostka": {"nazwa": "name", "adres": "address", "telefon": "phone"},
     "linki": {"moja_komenda": "moja_komenda_url", "kmzb": "kmzb_url"},

@@ -13,7 +13,6 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from PIL import Image, UnidentifiedImageError
 
-from leaflets.columns import fold
 from leaflets.config import LeafletConfig
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.ranks import normalise_rank
@@ -81,12 +80,17 @@ def parse_phone(text: str) -> Phone | None:
 
 
 def normalise_area(text: str) -> str:
-    """`Rejon nr 5`, `5`, `05`, `rejon służbowy nr 5` -> `5`; other ids kept, upper-cased."""
-    folded = fold(text).strip()
-    folded = re.sub(r"^(rejon(\s+sluzbowy)?)?\s*(nr|numer)?\.?\s*", "", folded)
-    if folded.isdigit():
-        return str(int(folded))
-    return folded.upper() if folded else text.strip()
+    """`Rejon nr 5`, `5`, `05`, `rejon służbowy nr 5` -> `5`; other ids (`5A`, `Łąka`) are
+    kept as typed, minus the `Rejon nr` words (grouping compares them case-insensitively)."""
+    rest = _AREA_PREFIX.sub("", " ".join(text.split()))
+    if rest.isdigit():
+        return str(int(rest))
+    if rest[:1].isdigit():
+        return rest.upper()  # "5a" and "5A" are one area, printed "5A"
+    return rest or text.strip()
+
+
+_AREA_PREFIX = re.compile(r"^(rejon(\s+s[łl]u[żz]bowy)?)?\s*(nr|numer)?\.?\s*", re.IGNORECASE)
 
 
 def normalise_name(text: str) -> str:

@@ -136,7 +136,8 @@ def test_any_mobile_in_any_spelling_gives_one_e164(digits: str, prefix: str) -> 
         ("Numer 7", "7"),
         ("Rejon nr 5a", "5A"),
         ("5a", "5A"),
-        ("IIa", "IIA"),
+        ("IIa", "IIa"),
+        ("Łąka", "Łąka"),
     ],
 )
 def test_normalise_area(text: str, expected: str) -> None:

@@ -161,6 +161,26 @@ def encrypted() -> None:
     (HERE / "zaszyfrowany.xlsx").write_bytes(magic + bytes(range(56)))
 
 
+def zip_bomb() -> None:
+    """A renamed zip whose one member inflates 1000-fold: refused before any parser sees it."""
+    path = HERE / "bomba.xlsx"
+    info = zipfile.ZipInfo("xl/worksheets/sheet1.xml", date_time=FIXED_TIME.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(info, b"\0" * (20 * 1024 * 1024))
+
+
+def hostile() -> None:
+    """Markup, script and CSS in cells, a photo path escaping the folder, formula text."""
+    text = (
+        "Rejon;Imię;Nazwisko;Telefon;Ulice;Zdjęcie;Dyżur\n"
+        "1;<b>Jan</b>;Nowak<script>alert(1)</script>;600 997 120;"
+        "<style>*{display:none}</style>ul. Polna;../../etc/passwd;=1+1\n"
+        '2;Anna;<img src="https://example.com/x.png">;600 997 121;ul. Leśna;/etc/hosts;\n'
+    )
+    (HERE / "wrogie.csv").write_text(text, encoding="utf-8")
+
+
 def empty_csv() -> None:
     (HERE / "pusty.csv").write_bytes(b"")
 
@@ -175,6 +195,8 @@ def main() -> None:
     not_a_spreadsheet()
     encrypted()
     empty_csv()
+    zip_bomb()
+    hostile()
     for path in sorted(HERE.iterdir()):
         if path.suffix != ".py":
             print(f"{path.stat().st_size:>6}  {path.name}")

@@ -1,0 +1,578 @@
+"""Areas -> answers: who covers an address, who an officer is, overlaps and the street index."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from leaflets.areas import Area, CoverageLine, Officer
+from leaflets.columns import fold
+from leaflets.streets import (
+    Coverage,
+    NumberRule,
+    canonical_rules,
+    covers,
+    fold_diacritics,
+    parse_house_number,
+    street_key,
+)
+
+__all__ = [
+    "Address",
+    "IndexEntry",
+    "Match",
+    "OfficerMatch",
+    "Overlap",
+    "SortKey",
+    "find_by_address",
+    "find_by_name",
+    "find_overlaps",
+    "parse_address",
+    "polish_sort_key",
+    "street_index",
+    "suggest_streets",
+]
+
+SortKey = tuple[tuple[tuple[int, int], ...], str, str]
+"""Polish alphabetical order first; case and foreign diacritics only break ties."""
+
+
+@dataclass(frozen=True)
+class Address:
+    """What a resident types: `ul. Chojnowska 12a, Legnica`, `Bieniowice 5`."""
+
+    street: str
+    """Street name without its prefix (`Chojnowska`), or a village name."""
+    number: str
+    """Normalised house number (`12a`, `12/3`); "" when not given."""
+    town: str
+    """"" when not given."""
+
+
+@dataclass(frozen=True)
+class Match:
+    area: Area
+    line: CoverageLine
+    """The description line that covers the address (`line.text` is what to show)."""
+
+
+@dataclass(frozen=True)
+class OfficerMatch:
+    officer: Officer
+    areas: tuple[Area, ...]
+
+
+@dataclass(frozen=True)
+class Overlap:
+    street: str
+    """Display name with prefix: `ul. Chojnowska`, `Bieniowice`."""
+    description: str
+    """The numbers both areas claim: `numery parzyste 34–70`, `numer 3`, `cała ulica`."""
+    first: Area
+    second: Area
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    name: str
+    """`ul. Chojnowska`, `Bieniowice`, or an unparsed line verbatim."""
+    sort_key: SortKey
+    """`polish_sort_key(name)`."""
+    numbers: str
+    """This area's part: `parzyste 2–40`, `3, 5, 7a`, `cała ulica`; "" for an unparsed line."""
+    area: Area
+
+
+# --- addresses -------------------------------------------------------------------------------
+
+_PREFIX_WORDS = frozenset(
+    ("ul", "ulica", "al", "aleja", "aleje", "pl", "plac", "os", "osiedle", "rondo")
+)
+_POSTAL_RE = re.compile(r"(?<!\w)\d{2}\s?-\s?\d{3}(?!\w)")
+_HOUSE_TOKEN_RE = re.compile(r"\d{1,5}[a-z]?(?:/\d{1,5}[a-z]?)?", re.IGNORECASE)
+_ORDINAL_RE = re.compile(r"\d+-[^\W\d_]+")  # "1000-lecia" is part of a name
+# A letter written apart from its number ("12 A"), but never a one-letter Polish word ("w", "i").
+_SPLIT_LETTERS = frozenset("abcdefghjklmnprstvxy")
+_NUMBER_WORDS = frozenset(("nr", "nr.", "numer"))
+_FLAT_WORDS = frozenset(("m", "m.", "lok", "lok.", "lokal", "mieszkanie"))
+
+
+def _is_prefix(token: str) -> bool:
+    return token.casefold().rstrip(".") in _PREFIX_WORDS
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+@dataclass(frozen=True)
+class _StreetPart:
+    name: str
+    number: str
+    town: str
+
+
+def _after_number(tokens: list[str], index: int) -> tuple[str, list[str]] | None:
+    """The house number at `index` (with a detached letter) and the tokens left for the town."""
+    text = tokens[index]
+    rest = tokens[index + 1 :]
+    if rest and len(rest[0]) == 1 and rest[0].casefold() in _SPLIT_LETTERS:
+        text, rest = text + rest[0], rest[1:]
+    # The flat ("12 m. 3") does not change who the officer is.
+    if len(rest) >= 2 and rest[0].casefold() in _FLAT_WORDS and rest[1][0].isdigit():
+        rest = rest[2:]
+    if not _HOUSE_TOKEN_RE.fullmatch(text) or any(ch.isdigit() for ch in "".join(rest)):
+        return None
+    house = parse_house_number(text)
+    return (house.text, rest) if house is not None else None
+
+
+def _split_street(text: str) -> _StreetPart | None:
+    tokens = text.split()
+    if all(_is_prefix(token) for token in tokens):
+        return None
+    town: list[str] = []
+    # "Legnica ul. Chojnowska 12": words before a street prefix name the town.
+    for index in range(1, len(tokens) - 1):
+        if not _is_prefix(tokens[0]) and _is_prefix(tokens[index]):
+            town, tokens = tokens[:index], tokens[index:]
+            break
+    while len(tokens) > 1 and _is_prefix(tokens[0]):
+        tokens = tokens[1:]
+    # The first number after the name is the house number ("ul. 3 Maja 5", "Jana Pawła II 5"),
+    # unless digits follow it, as in "Żołnierzy 1 Armii 5".
+    candidates = [
+        index
+        for index, token in enumerate(tokens)
+        if index > 0 and token[0].isdigit() and not _ORDINAL_RE.fullmatch(token)
+    ]
+    number, end = "", len(tokens)
+    trailing: list[str] = []
+    for index in candidates:
+        found = _after_number(tokens, index)
+        if found is not None:
+            (number, trailing), end = found, index
+            break
+    else:
+        if candidates:
+            return None  # "Chojnowska 12-14", "Chojnowska 0": not one house
+    if end > 1 and tokens[end - 1].casefold() in _NUMBER_WORDS:
+        end -= 1
+    name = " ".join(tokens[:end])
+    if not _has_letter(name) or (town and trailing):
+        return None
+    return _StreetPart(name, number, " ".join(town or trailing))
+
+
+def parse_address(text: str) -> Address | None:
+    """`ul. Chojnowska 12a, Legnica`, `Legnica, Chojnowska 12/3`, `Bieniowice 5`; None when the
+    text is not one street (or village) with at most one house number and one town."""
+    normal = _POSTAL_RE.sub(" ", " ".join(text.split()))
+    normal = re.sub(r"\s*/\s*", "/", normal).strip(" .,;")
+    parts = [part.strip(" .") for part in normal.split(",")]
+    parts = [part for part in parts if part]
+    if not parts or len(parts) > 2:
+        return None
+    if len(parts) == 1:
+        street = _split_street(parts[0])
+        return None if street is None else Address(street.name, street.number, street.town)
+    first, second = (_split_street(part) for part in parts)
+    # "Legnica, ul. Chojnowska 12": the part with a number or a prefix is the street.
+    if (
+        second is not None
+        and (second.number or _is_prefix(parts[1].split()[0]))
+        and not (first is not None and (first.number or _is_prefix(parts[0].split()[0])))
+    ):
+        first, second, town = second, first, parts[0]
+    else:
+        town = parts[1]
+    if first is None or first.town or any(ch.isdigit() for ch in town) or not _has_letter(town):
+        return None
+    return Address(first.name, first.number, town)
+
+
+def _name_key(name: str) -> str:
+    return fold(street_key(name))
+
+
+def _town_key(town: str) -> str:
+    """Normalised like `_name_key`, so a village name compares equal to a town name."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(town)).split())
+
+
+def _line_town(area: Area, line: CoverageLine) -> str:
+    return _town_key(line.town or area.town)
+
+
+def _display(coverage: Coverage) -> str:
+    if coverage.kind == "street" and coverage.prefix:
+        return f"{coverage.prefix} {coverage.name}"
+    return coverage.name
+
+
+def _covers_number(coverage: Coverage, number: str) -> bool:
+    # "12/3" is usually flat 3 of building 12: a list naming building 12 covers it.
+    building = number.split("/", 1)[0]
+    return covers(coverage, number) or (building != number and covers(coverage, building))
+
+
+def _line_covers(area: Area, line: CoverageLine, address: Address) -> bool:
+    coverage = line.coverage
+    if coverage is None:
+        return False
+    town = _town_key(address.town)
+    if coverage.kind == "locality" and town and town == _name_key(coverage.name):
+        return True  # a whole village: any street, any number in it
+    if _name_key(coverage.name) != _name_key(address.street):
+        return False
+    line_town = _line_town(area, line)
+    if town and line_town and town != line_town:
+        return False
+    return _covers_number(coverage, address.number)
+
+
+def _number_key(number: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", number)
+    return (int(digits.group()) if digits else 10**9, number)
+
+
+def _area_key(area: Area) -> tuple[str, tuple[int, str]]:
+    return fold(area.unit.name), _number_key(area.number)
+
+
+def _in_order(areas: Iterable[Area]) -> list[Area]:
+    return sorted(areas, key=_area_key)
+
+
+def find_by_address(areas: Sequence[Area], address: Address) -> list[Match]:
+    """Every area covering the address (by unit and area number), with its first matching line.
+
+    A given town must equal the line's town (or the area's); a line without a town matches any.
+    """
+    if not _name_key(address.street):
+        return []
+    found = []
+    for area in _in_order(areas):
+        line = next((line for line in area.lines if _line_covers(area, line, address)), None)
+        if line is not None:
+            found.append(Match(area, line))
+    return found
+
+
+def suggest_streets(areas: Sequence[Area], street: str, limit: int = 3) -> list[str]:
+    """Known street and village names nearest to `street`, with prefix: `["ul. Chojnowska"]`."""
+    names: dict[str, str] = {}
+    for area in areas:
+        for line in area.lines:
+            if line.coverage is not None:
+                key = _name_key(line.coverage.name)
+                if key not in names or len(_display(line.coverage)) > len(names[key]):
+                    names[key] = _display(line.coverage)  # "ul. Poznańska" over "Poznańska"
+    wanted = _name_key(street)
+    if not wanted or limit <= 0:
+        return []
+    close = difflib.get_close_matches(wanted, list(names), n=limit, cutoff=0.6)
+    starts = sorted((key for key in names if key.startswith(wanted)), key=polish_sort_key)
+    return [names[key] for key in dict.fromkeys([*close, *starts])][:limit]
+
+
+# --- officers --------------------------------------------------------------------------------
+
+
+def _person_text(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
+
+
+def find_by_name(areas: Sequence[Area], query: str) -> list[OfficerMatch]:
+    """Officers whose `first surname` or `surname first` contains `query`, ignoring case and
+    Polish letters (`malek` finds Małek); one entry per person with all their areas."""
+    needle = _person_text(query)
+    if not needle:
+        return []
+    found: dict[tuple[str, str], tuple[Officer, list[Area]]] = {}
+    for area in _in_order(areas):
+        for officer in area.officers:
+            first, surname = officer.first_name, officer.surname
+            if needle in _person_text(f"{first} {surname}") or needle in _person_text(
+                f"{surname} {first}"
+            ):
+                found.setdefault(officer.key, (officer, []))[1].append(area)
+    people = sorted(
+        found.values(),
+        key=lambda item: (polish_sort_key(item[0].surname), polish_sort_key(item[0].first_name)),
+    )
+    return [OfficerMatch(officer, tuple(served)) for officer, served in people]
+
+
+# --- overlaps --------------------------------------------------------------------------------
+
+_WHOLE_STREET = "cała ulica"
+_WHOLE_LOCALITY = "cała miejscowość"
+# A bare name is a village or, in a town, often a street typed without "ul.": say neither.
+_WHOLE_UNKNOWN = "całość"
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """What one area says about one name in one town, all its lines merged."""
+
+    key: str
+    town: str
+    locality: bool
+    display: str
+    rules: tuple[NumberRule, ...]  # () = all of it
+
+
+def _claims(area: Area) -> list[_Claim]:
+    merged: dict[tuple[str, str], _Claim] = {}
+    for line in area.lines:
+        coverage = line.coverage
+        if coverage is None:
+            continue
+        key, town = _name_key(coverage.name), _line_town(area, line)
+        claim = _Claim(key, town, coverage.kind == "locality", _display(coverage), coverage.rules)
+        known = merged.get((key, town))
+        if known is not None:
+            rules = known.rules + claim.rules if known.rules and claim.rules else ()
+            claim = _Claim(
+                key,
+                town,
+                known.locality and claim.locality,
+                max(known.display, claim.display, key=len),
+                canonical_rules(rules),
+            )
+        merged[(key, town)] = claim
+    return list(merged.values())
+
+
+def _low(rule: NumberRule) -> int:
+    return rule.start if rule.start is not None else 1
+
+
+def _high(rule: NumberRule) -> float:
+    return rule.end if rule.end is not None else float("inf")
+
+
+def _parity_fits(parity: str, number: int) -> bool:
+    return parity == "all" or (number % 2 == 0) == (parity == "even")
+
+
+def _range_is_empty(rule: NumberRule) -> bool:
+    low, high = _low(rule), _high(rule)
+    if not _parity_fits(rule.parity, low):
+        low += 1
+    return low > high
+
+
+def _in_range(rule: NumberRule, number: str) -> bool:
+    return covers(Coverage("street", "", "", (rule,), ""), number)
+
+
+def _same_house(first: str, second: str) -> bool:
+    house = parse_house_number(first)
+    return first == second or (house is not None and house == parse_house_number(second))
+
+
+def _meet(first: NumberRule, second: NumberRule) -> NumberRule | None:
+    if first.numbers and second.numbers:
+        common = [n for n in first.numbers if any(_same_house(n, m) for m in second.numbers)]
+        return NumberRule(numbers=tuple(common)) if common else None
+    if first.numbers or second.numbers:
+        listed, span = (first, second) if first.numbers else (second, first)
+        inside = tuple(n for n in listed.numbers if _in_range(span, n))
+        return NumberRule(numbers=inside) if inside else None
+    if "all" not in (first.parity, second.parity) and first.parity != second.parity:
+        return None
+    parity = first.parity if first.parity != "all" else second.parity
+    starts = [r.start for r in (first, second) if r.start is not None]
+    ends = [r.end for r in (first, second) if r.end is not None]
+    start, end = (max(starts) if starts else None), (min(ends) if ends else None)
+    # Bounds of a parity range are numbers of that parity: even 2..40 within 5..45 is 6–40.
+    if start is not None and not _parity_fits(parity, start):
+        start += 1
+    if end is not None and not _parity_fits(parity, end):
+        end -= 1
+    rule = NumberRule(parity, start, end)
+    return None if _range_is_empty(rule) else rule
+
+
+def _contains(outer: NumberRule, inner: NumberRule) -> bool:
+    return (
+        outer.parity in ("all", inner.parity)
+        and _low(outer) <= _low(inner)
+        and _high(inner) <= _high(outer)
+    )
+
+
+def _simplify(pieces: Sequence[NumberRule]) -> tuple[NumberRule, ...]:
+    ranges = list(dict.fromkeys(p for p in pieces if not p.numbers and not _range_is_empty(p)))
+    ranges = [r for r in ranges if not any(o != r and _contains(o, r) for o in ranges)]
+    listed = [
+        n
+        for p in pieces
+        if p.numbers
+        for n in p.numbers
+        if not any(_in_range(r, n) for r in ranges)
+    ]
+    unique = [n for i, n in enumerate(listed) if not any(_same_house(n, m) for m in listed[:i])]
+    rules = (*ranges, NumberRule(numbers=tuple(unique))) if unique else tuple(ranges)
+    return canonical_rules(rules) if rules else ()
+
+
+def _intersect(
+    first: tuple[NumberRule, ...], second: tuple[NumberRule, ...]
+) -> tuple[NumberRule, ...] | None:
+    """The numbers both rule sets cover; () = all of them, None = none."""
+    if not first or not second:
+        rest = first or second
+        if not rest:
+            return ()
+        simplified = _simplify(rest)
+        return simplified or None
+    pieces = [meet for a in first for b in second if (meet := _meet(a, b)) is not None]
+    return _simplify(pieces) or None
+
+
+def _rule_text(rule: NumberRule) -> str:
+    if rule.numbers:
+        return ", ".join(rule.numbers)
+    parity = {"all": "", "even": "parzyste", "odd": "nieparzyste"}[rule.parity]
+    if rule.start is not None and rule.end is not None:
+        bounds = f"{rule.start}–{rule.end}"
+    elif rule.start is not None:
+        bounds = f"od {rule.start}"
+    else:
+        bounds = f"do {rule.end}" if rule.end is not None else ""
+    return " ".join(part for part in (parity, bounds) if part)
+
+
+def _whole_word(locality: bool, key: str, towns: Iterable[str]) -> str:
+    if not locality:
+        return _WHOLE_STREET
+    return _WHOLE_LOCALITY if key in towns else _WHOLE_UNKNOWN
+
+
+def _describe(rules: tuple[NumberRule, ...], whole: str) -> str:
+    if not rules:
+        return whole
+    if len(rules) == 1 and len(rules[0].numbers) == 1:
+        return f"numer {rules[0].numbers[0]}"
+    return "numery " + ", ".join(_rule_text(rule) for rule in rules)
+
+
+def _pair_overlaps(first: Area, second: Area) -> dict[str, Overlap]:
+    found: dict[str, Overlap] = {}
+    claims = _claims(second)
+    for mine in _claims(first):
+        for theirs in claims:
+            same_name = mine.key == theirs.key and (
+                not mine.town or not theirs.town or mine.town == theirs.town
+            )
+            if same_name:
+                rules = _intersect(mine.rules, theirs.rules)
+                display = max(mine.display, theirs.display, key=len)
+                whole = _whole_word(
+                    mine.locality and theirs.locality, mine.key, (mine.town, theirs.town)
+                )
+            # A village claimed whole overlaps every street another area lists in it.
+            elif mine.locality and theirs.town == mine.key:
+                rules, display = theirs.rules, theirs.display
+                whole = _whole_word(theirs.locality, theirs.key, (theirs.town,))
+            elif theirs.locality and mine.town == theirs.key:
+                rules, display = mine.rules, mine.display
+                whole = _whole_word(mine.locality, mine.key, (mine.town,))
+            else:
+                continue
+            if rules is not None and display not in found:
+                found[display] = Overlap(display, _describe(rules, whole), first, second)
+    return found
+
+
+def find_overlaps(areas: Sequence[Area]) -> list[Overlap]:
+    """Every pair of areas claiming a common address (same town, or a town unknown), once per
+    street and pair, with the exact numbers both claim."""
+    ordered = _in_order(areas)
+    found: list[Overlap] = []
+    for index, first in enumerate(ordered):
+        for second in ordered[index + 1 :]:
+            pair = _pair_overlaps(first, second)
+            found.extend(pair[name] for name in sorted(pair, key=polish_sort_key))
+    return found
+
+
+# --- street index ----------------------------------------------------------------------------
+
+_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
+_SORT_PREFIX_RE = re.compile(
+    r"(?:(?:ul|al|pl|os)\.|(?:ul|al|pl|os|ulica|aleja|aleje|plac|osiedle|rondo)(?=\s))\s*(?=\S)",
+    re.IGNORECASE,
+)
+_SORT_TOKEN_RE = re.compile(r"(\d+)|([^\W\d_])|([\s\-‐–—/]+)")
+
+
+def _letter_rank(letter: str) -> tuple[int, int]:
+    if letter in _LETTER_RANK:
+        return 2, _LETTER_RANK[letter]
+    base = fold_diacritics(letter)  # "é" sorts with "e"; the tie-break tells them apart
+    if base in _LETTER_RANK:
+        return 2, _LETTER_RANK[base]
+    return 3, ord(letter)
+
+
+def polish_sort_key(text: str) -> SortKey:
+    """Polish dictionary order: a < ą < b … l < ł … z < ź < ż, case-insensitive, spaces before
+    digits before letters, numbers by value, the street prefix (`ul.`, `al.`, …) ignored."""
+    normal = unicodedata.normalize("NFC", " ".join(text.split()))
+    normal = _SORT_PREFIX_RE.sub("", normal, count=1) if _SORT_PREFIX_RE.match(normal) else normal
+    lowered = normal.casefold()
+    primary: list[tuple[int, int]] = []
+    for digits, letter, _space in _SORT_TOKEN_RE.findall(lowered):
+        if digits:
+            primary.append((1, int(digits)))
+        elif letter:
+            primary.append(_letter_rank(letter))
+        elif primary and primary[-1] != (0, 0):
+            primary.append((0, 0))
+    if primary and primary[-1] == (0, 0):
+        primary.pop()
+    return tuple(primary), lowered, normal
+
+
+def _first_number(rules: tuple[NumberRule, ...]) -> int:
+    firsts = [_low(rule) for rule in rules if not rule.numbers] + [
+        house.number
+        for rule in rules
+        for item in rule.numbers
+        if (house := parse_house_number(item)) is not None
+    ]
+    return min(firsts, default=0)
+
+
+def street_index(areas: Sequence[Area]) -> list[IndexEntry]:
+    """Every street and village of every area in Polish order, then by first number and area;
+    an unparsed line is listed under its own text."""
+    ranked: list[tuple[tuple[SortKey, int, str, tuple[int, str]], IndexEntry]] = []
+    for area in areas:
+        for line in area.lines:
+            coverage = line.coverage
+            if coverage is None:
+                name, numbers, first = line.text, "", 0
+            else:
+                rules = canonical_rules(coverage.rules)
+                name = _display(coverage)
+                whole = _whole_word(
+                    coverage.kind == "locality",
+                    _name_key(coverage.name),
+                    (_line_town(area, line),),
+                )
+                numbers = ", ".join(_rule_text(rule) for rule in rules) or whole
+                first = _first_number(rules)
+            entry = IndexEntry(name, polish_sort_key(name), numbers, area)
+            unit, number = _area_key(area)
+            ranked.append(((entry.sort_key, first, unit, number), entry))
+    ranked.sort(key=lambda item: item[0])
+    return [entry for _, entry in ranked]

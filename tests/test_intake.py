@@ -1,0 +1,197 @@
+"""Issue 3 acceptance over every fixture in tests/data: the manifest lists exactly the rows of
+the file, each bad row is reported at the right sheet, row and column, in words a person
+understands; broken files end with a clear message and exit code 2."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from leaflets import pipeline, roster
+from leaflets.config import Settings
+from leaflets.errors import RosterError
+from tests.conftest import DATA, pdf_text
+
+
+def _data_rows(path: Path) -> set[tuple[str, int]]:
+    """(sheet, row) of every non-empty row below the header, read with other libraries than
+    the tool uses (openpyxl, pandas' odf engine, the csv module)."""
+    grids: list[tuple[str, list[list[object]]]] = []
+    if path.suffix == ".xlsx":
+        workbook = openpyxl.load_workbook(path)
+        grids = [(s.title, [list(r) for r in s.iter_rows(values_only=True)]) for s in workbook]
+    elif path.suffix == ".ods":
+        frames = pd.read_excel(path, engine="odf", sheet_name=None, header=None)
+        grids = [(name, frame.values.tolist()) for name, frame in frames.items()]
+    else:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1250")
+        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=";,")
+        grids = [("", [list(r) for r in csv.reader(io.StringIO(text), dialect)])]
+    rows = set()
+    for sheet, grid in grids:
+        filled = [
+            i + 1
+            for i, r in enumerate(grid)
+            if any(str(v).strip() not in ("", "None", "nan") for v in r)
+        ]
+        header = next(
+            i + 1
+            for i, r in enumerate(grid)
+            if any(str(v).strip().lower() in ("imię", "imie") for v in r)
+        )
+        rows |= {(sheet, n) for n in filled if n > header}
+    return rows
+
+
+def _build(path: Path, out: Path) -> tuple[pipeline.Report, dict[str, object]]:
+    report = pipeline.run(Settings(rosters=(path,), out=out, formats=("ulotka-a5",)))
+    return report, json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+# fixture -> the bad rows: (sheet, row, column, severity, message)
+EXPECTED: dict[str, list[tuple[str, int, str, str, str]]] = {
+    "cp1250-srednik.csv": [],
+    "utf8-bom-przecinek.csv": [],
+    "tytul-scalone.xlsx": [],
+    "arkusz.ods": [],
+    "mieszane.xlsx": [
+        ("KP I", 3, "telefon", "błąd", "brak numeru telefonu"),
+        (
+            "KP I",
+            4,
+            "telefon",
+            "błąd",
+            "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
+        ),
+        ("KP II", 2, "email", "ostrzeżenie", "nieprawidłowy adres e-mail — pominięty na ulotce"),
+        (
+            "KP II",
+            3,
+            "stopien",
+            "ostrzeżenie",
+            "nieznany stopień policyjny — wydrukowany tak, jak wpisano",
+        ),
+    ],
+    "wrogie.csv": [
+        (
+            "",
+            2,
+            "zdjecie",
+            "ostrzeżenie",
+            "ścieżka zdjęcia musi być względna, wewnątrz folderu arkusza — ulotka bez zdjęcia",
+        ),
+        (
+            "",
+            2,
+            "ulice",
+            "ostrzeżenie",
+            "nie rozpoznano fragmentu opisu rejonu „<style>*{display:none}</style>ul. Polna”"
+            " — wydrukowany dosłownie",
+        ),
+        (
+            "",
+            3,
+            "zdjecie",
+            "ostrzeżenie",
+            "ścieżka zdjęcia musi być względna, wewnątrz folderu arkusza — ulotka bez zdjęcia",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_manifest_rows_are_exactly_the_file_rows(name: str, tmp_path: Path) -> None:
+    path = DATA / name
+    report, manifest = _build(path, tmp_path / "out")
+    rows = manifest["rows"]
+    assert isinstance(rows, list)
+    assert {(r["sheet"], r["row"]) for r in rows} == _data_rows(path)
+    assert len(rows) == len(_data_rows(path)), "a row listed twice"
+    assert all(r["file"] == str(path) for r in rows)
+    found = [
+        (r["sheet"], r["row"], p["column"], p["severity"], p["message"])
+        for r in rows
+        for p in r["problems"]
+    ]
+    assert found == EXPECTED[name]
+    rejected = {(s, n) for s, n, _c, severity, _m in EXPECTED[name] if severity == "błąd"}
+    assert {(r["sheet"], r["row"]) for r in rows if r["status"] == "rejected"} == rejected
+    assert report.exit_code == (1 if rejected else 0)
+    for r in rows:
+        if r["status"] == "ok":
+            assert (tmp_path / "out" / f"{r['area']}/ulotka-a5.pdf").is_file()
+
+
+def test_merged_rejon_applies_to_every_row(tmp_path: Path) -> None:
+    report, _ = _build(DATA / "tytul-scalone.xlsx", tmp_path / "out")
+    five = next(a for a in report.areas if a.number == "5")
+    assert [o.name for o in five.officers] == ["Marek Zając", "Ewa Lis", "Piotr Wróbel"]
+    assert [o.phone.national for o in five.officers] == [
+        "600 997 123",
+        "600 997 123",
+        "600 997 125",
+    ]
+
+
+def test_hostile_cells_print_as_literal_text(tmp_path: Path) -> None:
+    report, _ = _build(DATA / "wrogie.csv", tmp_path / "out")
+    # Compared without white space: long markup may wrap at "/" inside the leaflet.
+    texts = {
+        a.number: "".join(pdf_text(tmp_path / "out" / a.path / "ulotka-a5.pdf").split())
+        for a in report.areas
+    }
+    assert "<b>Jan</b>Nowak<script>alert(1)</script>" in texts["1"]
+    assert "<style>*{display:none}</style>ul.Polna" in texts["1"]
+    assert "Dyżur:=1+1" in texts["1"]
+    assert '<imgsrc="https://example.com/x.png">' in texts["2"]
+    assert not [p for p in report.problems if "WeasyPrint" in p.message]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("nie-arkusz.xlsx", "to nie jest arkusz kalkulacyjny (plik uszkodzony?)."),
+        (
+            "zaszyfrowany.xlsx",
+            "skoroszyt jest zabezpieczony hasłem albo zapisany w starym formacie .xls. "
+            "Zdejmij hasło i zapisz go jako .xlsx.",
+        ),
+        (
+            "bomba.xlsx",
+            "plik po rozpakowaniu byłby zbyt duży (20 MB) — odrzucony jako podejrzany.",
+        ),
+        ("pusty.csv", "nie znaleziono żadnego wiersza z danymi dzielnicowych."),
+    ],
+)
+def test_broken_files_end_with_a_clear_message(name: str, message: str, tmp_path: Path) -> None:
+    with pytest.raises(RosterError) as error:
+        pipeline.run(Settings(rosters=(DATA / name,), out=tmp_path))
+    assert str(error.value) == f"{DATA / name}: {message}"
+    assert error.value.exit_code == 2
+    assert not list(tmp_path.iterdir()), "nothing may be written for an unreadable roster"
+
+
+def test_absurdly_large_sheet_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(roster, "MAX_ROWS", 5)
+    with pytest.raises(RosterError, match=r'arkusz "KP I": arkusz jest za duży \(7 wierszy'):
+        roster.read_rosters([DATA / "tytul-scalone.xlsx"])
+
+
+def test_missing_required_column_names_what_was_found(tmp_path: Path) -> None:
+    path = DATA / "brak-kolumny.xlsx"
+    with pytest.raises(RosterError) as error:
+        pipeline.run(Settings(rosters=(path,), out=tmp_path))
+    assert str(error.value) == (
+        f'{path}, arkusz "Arkusz1", wiersz 1: brak wymaganych kolumn: telefon (może „Telefn”?). '
+        "Znalezione kolumny: „rejon”, „imię”, „nazwisko”, „Telefn”."
+    )
