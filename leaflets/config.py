@@ -121,6 +121,10 @@ class Settings:
     """CSV encoding when detection guesses wrong (e.g. `cp1250`); None = detect."""
     delimiter: str | None = None
     """CSV separator when detection guesses wrong; None = detect."""
+    jobs: int | None = None
+    """Worker processes for rendering; None = all cores."""
+    force: bool = False
+    """Re-render every area even when its inputs did not change."""
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
