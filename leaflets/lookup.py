@@ -49,7 +49,7 @@ class Address:
     number: str
     """Normalised house number (`12a`, `12/3`); "" when not given."""
     town: str
-    """"" when not given."""
+    """Town or village as typed; "" when not given."""
 
 
 @dataclass(frozen=True)
@@ -361,10 +361,8 @@ def _parity_fits(parity: str, number: int) -> bool:
 
 
 def _range_is_empty(rule: NumberRule) -> bool:
-    low, high = _low(rule), _high(rule)
-    if not _parity_fits(rule.parity, low):
-        low += 1
-    return low > high
+    """For a range already tightened to its parity."""
+    return _low(rule) > _high(rule)
 
 
 def _in_range(rule: NumberRule, number: str) -> bool:
@@ -374,6 +372,16 @@ def _in_range(rule: NumberRule, number: str) -> bool:
 def _same_house(first: str, second: str) -> bool:
     house = parse_house_number(first)
     return first == second or (house is not None and house == parse_house_number(second))
+
+
+def _tighten(rule: NumberRule) -> NumberRule:
+    """Bounds of a parity range are numbers of that parity: even 5–41 is even 6–40."""
+    start, end = rule.start, rule.end
+    if start is not None and not _parity_fits(rule.parity, start):
+        start += 1
+    if end is not None and not _parity_fits(rule.parity, end):
+        end -= 1
+    return NumberRule(rule.parity, start, end)
 
 
 def _meet(first: NumberRule, second: NumberRule) -> NumberRule | None:
@@ -390,12 +398,7 @@ def _meet(first: NumberRule, second: NumberRule) -> NumberRule | None:
     starts = [r.start for r in (first, second) if r.start is not None]
     ends = [r.end for r in (first, second) if r.end is not None]
     start, end = (max(starts) if starts else None), (min(ends) if ends else None)
-    # Bounds of a parity range are numbers of that parity: even 2..40 within 5..45 is 6–40.
-    if start is not None and not _parity_fits(parity, start):
-        start += 1
-    if end is not None and not _parity_fits(parity, end):
-        end -= 1
-    rule = NumberRule(parity, start, end)
+    rule = _tighten(NumberRule(parity, start, end))
     return None if _range_is_empty(rule) else rule
 
 
@@ -407,19 +410,36 @@ def _contains(outer: NumberRule, inner: NumberRule) -> bool:
     )
 
 
-def _simplify(pieces: Sequence[NumberRule]) -> tuple[NumberRule, ...]:
-    ranges = list(dict.fromkeys(p for p in pieces if not p.numbers and not _range_is_empty(p)))
+def _merge_ranges(ranges: Iterable[NumberRule]) -> list[NumberRule]:
+    """Join ranges of one parity that touch: even 34–44 and 46–50 are even 34–50."""
+    merged: list[NumberRule] = []
+    for rule in sorted(ranges, key=lambda r: (r.parity, _low(r), _high(r))):
+        last = merged[-1] if merged else None
+        step = 1 if rule.parity == "all" else 2
+        if last is not None and last.parity == rule.parity and _low(rule) <= _high(last) + step:
+            end = None if rule.end is None or last.end is None else max(last.end, rule.end)
+            merged[-1] = NumberRule(rule.parity, last.start, end)
+        else:
+            merged.append(rule)
+    return merged
+
+
+def _simplify(pieces: Sequence[NumberRule]) -> tuple[NumberRule, ...] | None:
+    """The union of `pieces` in printed order; () = every number, None = no number."""
+    tight = (_tighten(piece) for piece in pieces if not piece.numbers)
+    ranges = _merge_ranges(rule for rule in tight if not _range_is_empty(rule))
     ranges = [r for r in ranges if not any(o != r and _contains(o, r) for o in ranges)]
+    # "nieparzyste 5–5" reads better as the number 5.
+    singles = [str(r.start) for r in ranges if r.start is not None and r.start == r.end]
+    ranges = [r for r in ranges if r.start is None or r.start != r.end]
     listed = [
         n
-        for p in pieces
-        if p.numbers
-        for n in p.numbers
+        for n in [*singles, *(n for p in pieces for n in p.numbers)]
         if not any(_in_range(r, n) for r in ranges)
     ]
     unique = [n for i, n in enumerate(listed) if not any(_same_house(n, m) for m in listed[:i])]
     rules = (*ranges, NumberRule(numbers=tuple(unique))) if unique else tuple(ranges)
-    return canonical_rules(rules) if rules else ()
+    return canonical_rules(rules) if rules else None
 
 
 def _intersect(
@@ -428,12 +448,8 @@ def _intersect(
     """The numbers both rule sets cover; () = all of them, None = none."""
     if not first or not second:
         rest = first or second
-        if not rest:
-            return ()
-        simplified = _simplify(rest)
-        return simplified or None
-    pieces = [meet for a in first for b in second if (meet := _meet(a, b)) is not None]
-    return _simplify(pieces) or None
+        return _simplify(rest) if rest else ()
+    return _simplify([meet for a in first for b in second if (meet := _meet(a, b)) is not None])
 
 
 def _rule_text(rule: NumberRule) -> str:

@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal
 
 from leaflets.areas import Area, group_areas
+from leaflets.batches import AreaResult, Job, area_pdf, combined_title, init_worker, render_batch
 from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings, contrast_ratio
-from leaflets.content import LeafletView, as_of_text, leaflet_view
-from leaflets.output import write_atomic, write_json
+from leaflets.output import merge_pdfs, write_json
 from leaflets.problem_report import write_problem_report
 from leaflets.problems import Problem, RowRef, Severity
-from leaflets.render import Rendered, Renderer, write_pages
+from leaflets.render import digest_folder, packaged_templates
 from leaflets.roster import read_rosters
 from leaflets.validation import validate
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 40
+WORKER_TASKS = 25
+"""Batches a worker renders before it is replaced, so WeasyPrint caches cannot grow forever."""
 Progress = Callable[[int, int], None]
 
 
@@ -84,11 +91,11 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
         allowed = [*roster.base_dirs.values()]
         if settings.config.logo is not None:
             allowed.append(settings.config.logo.parent)
-        renderer = Renderer(settings.templates, allowed)
-        layouts = _layout(renderer, settings, grouping.areas, problems, progress)
+        job = Job(settings, tuple(allowed), write)
+        outcome = _render(job, grouping.areas, progress)
+        problems.extend(_render_problems(grouping.areas, outcome.results))
         if write:
-            files, files_by_area = _write(settings, grouping.areas, layouts)
-        problems.extend(_fetch_problems(renderer))
+            files, files_by_area = _files(settings, grouping.areas, outcome)
     elif not render:
         log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
 
@@ -100,7 +107,7 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
         manifest = settings.out / "manifest.json"
         write_json(manifest, _manifest(report, files_by_area))
         problems_file = settings.out / "problemy.xlsx"
-        write_problem_report(problems_file, report.problems)
+        write_problem_report(problems_file, report.problems, settings.config.as_of)
         report = replace(report, files=(*report.files, manifest, problems_file))
     return report
 
@@ -128,92 +135,142 @@ def _config_problems(settings: Settings) -> list[Problem]:
     return found
 
 
-def _context(settings: Settings, title: str) -> dict[str, Any]:
-    config = settings.config
-    return {
-        "title": title,
-        "author": config.unit.name or "leaflets",
-        "created": config.as_of.isoformat(),
-        "as_of": as_of_text(config.as_of),
-        "colors": {"primary": config.primary_color, "accent": config.accent_color},
-        "specimen": config.specimen,
-        "logo": config.logo.as_uri() if config.logo else "",
-    }
+CACHE_NAME = ".leaflets-cache.json"
 
 
-Layout = dict[str, list[tuple[Rendered, int]]]
-"""Format name -> for each area (in order), the batch holding its pages and its index there."""
+@dataclass(frozen=True)
+class _Outcome:
+    results: list[AreaResult]
+    """One per (format, area): rendered now or taken from the cache."""
+    stale: set[Path]
+    """Combined print files whose unit had an area rendered in this run."""
+    written: set[Path]
+    """Combined print files the workers already wrote from whole-unit batches."""
 
 
-def _layout(
-    renderer: Renderer,
-    settings: Settings,
-    areas: Sequence[Area],
-    problems: list[Problem],
-    progress: Progress | None,
-) -> Layout:
-    specs = [FORMATS[name] for name in settings.formats]
-    total, done = len(areas) * len(specs), 0
-    layouts: Layout = {}
-    for spec in specs:
-        placed: list[tuple[Rendered, int]] = []
-        for start in range(0, len(areas), BATCH_SIZE):
-            chunk = areas[start : start + BATCH_SIZE]
-            placed.extend(_fit(renderer, settings, spec, chunk, problems))
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-        layouts[spec.name] = placed
-    return layouts
-
-
-def _fit(
-    renderer: Renderer,
-    settings: Settings,
-    spec: FormatSpec,
-    areas: Sequence[Area],
-    problems: list[Problem],
-) -> list[tuple[Rendered, int]]:
-    """Lay out a batch; areas that run over their pages are laid out again, denser, down to
-    the legibility floor, and then allowed to continue on another page (with a warning)."""
-    context = _context(settings, f"Twój dzielnicowy — {spec.description}")
-    placed: dict[int, tuple[Rendered, int]] = {}
-    densities: dict[int, int] = {}
-    pending = list(range(len(areas)))
-    for density in range(DENSITY_STEPS):
-        views: list[LeafletView] = [
-            leaflet_view(areas[i], spec, settings.config, density) for i in pending
-        ]
-        rendered = renderer.render(spec, views, **context)
-        problems.extend(
-            Problem(Severity.WARNING, f"WeasyPrint: {message}") for message in rendered.warnings
+def _render(job: Job, areas: Sequence[Area], progress: Progress | None) -> _Outcome:
+    """Render every (format, area) whose inputs changed since the last build into the same
+    folder (all of them with --force), in batches of one unit each, in worker processes."""
+    settings = job.settings
+    cache_path = settings.out / CACHE_NAME
+    cache = _load_cache(cache_path) if job.write and not settings.force else {}
+    templates = digest_folder(settings.templates or packaged_templates())
+    results: list[AreaResult] = []
+    tasks: list[tuple[str, list[tuple[int, Area]], Path | None]] = []
+    digests: dict[str, str] = {}
+    for name in settings.formats:
+        by_unit: dict[str, list[tuple[int, Area]]] = {}
+        for index, area in enumerate(areas):
+            key = f"{name}/{area.path}"
+            digests[key] = _digest(area, FORMATS[name], settings, templates)
+            cached = cache.get(key)
+            pdf = area_pdf(settings.out, area, name)
+            if cached and cached["digest"] == digests[key] and pdf.is_file():
+                results.append(AreaResult(index, name, cached["pages"], cached["density"]))
+            else:
+                by_unit.setdefault(area.unit.slug, []).append((index, area))
+        for unit, items in by_unit.items():
+            whole = len(items) == sum(a.unit.slug == unit for a in areas)
+            for start in range(0, len(items), BATCH_SIZE):
+                chunk = items[start : start + BATCH_SIZE]
+                single = whole and len(items) <= BATCH_SIZE
+                combined = settings.out / unit / f"druk-{name}.pdf" if single else None
+                tasks.append((name, chunk, combined))
+    total = len(areas) * len(settings.formats)
+    done = len(results)
+    if progress:
+        progress(done, total)
+    for batch in _run_tasks(job, tasks):
+        results.extend(batch)
+        done += len(batch)
+        if progress:
+            progress(done, total)
+    if job.write:
+        write_json(
+            cache_path,
+            {
+                f"{r.format}/{areas[r.index].path}": {
+                    "digest": digests[f"{r.format}/{areas[r.index].path}"],
+                    "pages": r.pages,
+                    "density": r.density,
+                }
+                for r in sorted(results, key=lambda r: (r.format, r.index))
+            },
         )
-        for position, index in enumerate(pending):
-            placed[index], densities[index] = (rendered, position), density
-        pending = [
-            index
-            for position, index in enumerate(pending)
-            if rendered.page_count(position) > spec.expected_pages(len(areas[index].officers))
-        ]
-        if not pending:
-            break
-    for index, area in enumerate(areas):
-        rendered, position = placed[index]
-        pages = rendered.page_count(position)
+    return _Outcome(
+        results,
+        stale={
+            settings.out / c.unit.slug / f"druk-{n}.pdf" for n, items, _ in tasks for _, c in items
+        },
+        written={combined for _, _, combined in tasks if combined is not None},
+    )
+
+
+def _run_tasks(
+    job: Job, tasks: list[tuple[str, list[tuple[int, Area]], Path | None]]
+) -> Iterator[list[AreaResult]]:
+    jobs = job.settings.jobs or os.cpu_count() or 1
+    if jobs == 1 or len(tasks) <= 1:
+        init_worker(job)
+        for name, items, combined in tasks:
+            yield render_batch(name, items, combined)
+        return
+    # spawn, not fork: workers are recycled (max_tasks_per_child) to keep memory flat, and
+    # WeasyPrint's font configuration must not be shared across a fork.
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=init_worker,
+        initargs=(job,),
+        max_tasks_per_child=WORKER_TASKS,
+    ) as pool:
+        futures = [pool.submit(render_batch, *task) for task in tasks]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _digest(area: Area, spec: FormatSpec, settings: Settings, templates: str) -> str:
+    """Everything a leaflet's bytes depend on: area data, photos, format, configuration,
+    templates and the tool's version."""
+    photos = [
+        (str(o.photo), o.photo.stat().st_size, o.photo.stat().st_mtime_ns)
+        for o in area.officers
+        if o.photo is not None
+    ]
+    text = repr((area, photos, spec, settings.config, templates, version("leaflets")))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _load_cache(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _render_problems(areas: Sequence[Area], results: Sequence[AreaResult]) -> list[Problem]:
+    found: list[Problem] = []
+    refused: dict[str, None] = {}
+    for result in sorted(results, key=lambda r: (r.format, r.index)):
+        found.extend(Problem(Severity.WARNING, f"WeasyPrint: {m}") for m in result.warnings)
+        refused.update(dict.fromkeys(result.refused))
+        area = areas[result.index]
+        spec = FORMATS[result.format]
         expected = spec.expected_pages(len(area.officers))
-        if pages > expected:
+        if result.pages > expected:
             message = (
                 f"treść nie mieści się na {expected} str. nawet po zmniejszeniu listy ulic"
-                f" — ulotka ma {pages} str."
+                f" — ulotka ma {result.pages} str."
             )
-        elif densities[index]:
+        elif result.density:
             message = (
-                f"lista ulic zmniejszona (stopień {densities[index]} z {DENSITY_STEPS - 1}),"
+                f"lista ulic zmniejszona (stopień {result.density} z {DENSITY_STEPS - 1}),"
                 " aby zmieścić się na stronie"
             )
         else:
             continue
-        problems.append(
+        found.append(
             Problem(
                 Severity.WARNING,
                 f"{spec.name}, rejon {area.number}: {message}",
@@ -221,49 +278,37 @@ def _fit(
                 "ulice",
             )
         )
-    return [placed[index] for index in range(len(areas))]
-
-
-def _write(
-    settings: Settings, areas: Sequence[Area], layouts: Layout
-) -> tuple[list[Path], dict[str, dict[str, str]]]:
-    """Per-area files, then one combined print file per unit and format."""
-    files: list[Path] = []
-    by_area: dict[str, dict[str, str]] = {area.path: {} for area in areas}
-    for format_name, placed in layouts.items():
-        spec = FORMATS[format_name]
-        by_unit: dict[str, list[tuple[Rendered, int]]] = {}
-        for area, part in zip(areas, placed, strict=True):
-            relative = Path(area.path) / f"{format_name}.pdf"
-            title = f"Twój dzielnicowy — {area.unit.name}, rejon {area.number}".replace(" , ", " ")
-            _write_pdf(settings.out / relative, [part], title)
-            files.append(settings.out / relative)
-            by_area[area.path][format_name] = relative.as_posix()
-            by_unit.setdefault(area.unit.slug, []).append(part)
-        for unit_slug, parts in by_unit.items():
-            path = settings.out / unit_slug / f"druk-{format_name}.pdf"
-            _write_pdf(path, parts, f"Twój dzielnicowy — {spec.description}, wszystkie rejony")
-            files.append(path)
-    return files, by_area
-
-
-def _write_pdf(path: Path, parts: list[tuple[Rendered, int]], title: str) -> None:
-    # A fixed identifier derived from the file's place keeps rebuilds byte-identical.
-    identifier = hashlib.md5(path.as_posix().encode(), usedforsecurity=False).hexdigest()
-    write_atomic(
-        path, lambda handle: write_pages(parts, handle, title=title, identifier=identifier.encode())
-    )
-    log.info("zapisano %s", path)
-
-
-def _fetch_problems(renderer: Renderer) -> list[Problem]:
-    return [
+    found.extend(
         Problem(
             Severity.WARNING,
             f"szablon odwołuje się do zasobu spoza dozwolonych folderów — pominięto: {url}",
         )
-        for url in dict.fromkeys(renderer.fetcher.refused)
-    ]
+        for url in refused
+    )
+    return found
+
+
+def _files(
+    settings: Settings, areas: Sequence[Area], outcome: _Outcome
+) -> tuple[list[Path], dict[str, dict[str, str]]]:
+    """The per-area files, and one combined print file per unit and format: written by the
+    worker when it rendered the whole unit, otherwise merged here from the area files."""
+    files: list[Path] = []
+    by_area: dict[str, dict[str, str]] = {area.path: {} for area in areas}
+    for name in settings.formats:
+        units: dict[str, list[Path]] = {}
+        for area in areas:
+            path = area_pdf(settings.out, area, name)
+            files.append(path)
+            by_area[area.path][name] = path.relative_to(settings.out).as_posix()
+            units.setdefault(area.unit.slug, []).append(path)
+        for unit, paths in units.items():
+            combined = settings.out / unit / f"druk-{name}.pdf"
+            stale = combined in outcome.stale or not combined.is_file()
+            if stale and combined not in outcome.written:
+                merge_pdfs(paths, combined, combined_title(FORMATS[name]))
+            files.append(combined)
+    return files, by_area
 
 
 def _row_statuses(

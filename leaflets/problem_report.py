@@ -6,7 +6,10 @@ output, not roster input, and belongs with the other files written at the end of
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,8 +30,11 @@ def neutralise(text: str) -> str:
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
-def write_problem_report(path: Path, problems: Sequence[Problem]) -> None:
+def write_problem_report(path: Path, problems: Sequence[Problem], as_of: dt.date) -> None:
     workbook = Workbook()
+    # Fixed document dates: the same roster gives the same bytes.
+    stamp = dt.datetime.combine(as_of, dt.time())
+    workbook.properties.created = workbook.properties.modified = stamp
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Problemy"
@@ -57,4 +63,23 @@ def write_problem_report(path: Path, problems: Sequence[Problem]) -> None:
     buffer = io.BytesIO()
     workbook.save(buffer)
     with atomic_file(path) as handle:
-        handle.write(buffer.getvalue())
+        handle.write(_fixed_zip_dates(buffer.getvalue(), stamp))
+
+
+def _fixed_zip_dates(data: bytes, stamp: dt.datetime) -> bytes:
+    """openpyxl stamps zip members and the `modified` property with the current time (it sets
+    the property while saving); fix both to the report's date."""
+    result = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(result, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*",
+                    rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode(),
+                    content,
+                )
+            target.writestr(fixed, content)
+    return result.getvalue()

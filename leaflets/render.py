@@ -8,6 +8,7 @@ file reuses the same pages.
 from __future__ import annotations
 
 import copy
+import hashlib
 import importlib.resources
 import logging
 from collections.abc import Iterator, Sequence
@@ -34,6 +35,17 @@ def packaged_templates() -> Path:
     """The `templates/` folder shipped with the package."""
     with importlib.resources.as_file(importlib.resources.files("leaflets.templates")) as path:
         return Path(path)
+
+
+def digest_folder(folder: Path) -> str:
+    """A hash of every file's name and bytes in `folder`: a template edit means a rebuild."""
+    digest = hashlib.sha256()
+    for path in sorted(
+        p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    ):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class SandboxFetcher(URLFetcher):  # type: ignore[misc]

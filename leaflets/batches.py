@@ -1,0 +1,148 @@
+"""Areas -> per-area PDFs, rendered in batches inside worker processes.
+
+Each worker keeps one Renderer (Jinja environment, font configuration, parsed stylesheets)
+for its whole life, lays out a batch of areas as one WeasyPrint document, lays out again
+only the areas that ran over their page budget, writes each area's PDF and drops the
+document, so memory stays flat however many areas a roster has.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from leaflets.areas import Area
+from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings
+from leaflets.content import as_of_text, leaflet_view
+from leaflets.output import write_atomic
+from leaflets.render import Rendered, Renderer, write_pages
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every worker needs; picklable, sent once per worker process."""
+
+    settings: Settings
+    allowed: tuple[Path, ...]
+    write: bool
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    index: int
+    """Position of the area in the run's area list."""
+    format: str
+    pages: int
+    density: int
+    warnings: tuple[str, ...] = ()
+    refused: tuple[str, ...] = ()
+
+
+_worker: tuple[Job, Renderer] | None = None
+
+
+def init_worker(job: Job) -> None:
+    """Process initialiser: one Renderer per worker, reused for every batch it renders."""
+    global _worker  # noqa: PLW0603 - per-process state is the point of a worker initialiser
+    _worker = (job, Renderer(job.settings.templates, job.allowed))
+
+
+def render_batch(
+    format_name: str, items: Sequence[tuple[int, Area]], combined: Path | None = None
+) -> list[AreaResult]:
+    """Worker entry point: lay out `items` (index, area), write their PDFs, report. When
+    the batch is a whole unit, `combined` gets the unit's print file from the same pages."""
+    if _worker is None:
+        raise RuntimeError("init_worker() was not called in this process")
+    job, renderer = _worker
+    spec = FORMATS[format_name]
+    placed, densities, warnings = _fit(renderer, job.settings, spec, [a for _, a in items])
+    results = []
+    for position, (index, area) in enumerate(items):
+        rendered, at = placed[position]
+        if job.write:
+            write_area_pdf(job.settings.out, area, spec, rendered, at)
+        results.append(
+            AreaResult(
+                index=index,
+                format=format_name,
+                pages=rendered.page_count(at),
+                density=densities[position],
+                warnings=tuple(warnings),
+                refused=tuple(renderer.fetcher.refused),
+            )
+        )
+        warnings = []  # batch-level messages are reported once, with the first area
+    if job.write and combined is not None:
+        parts = [placed[i] for i in range(len(items))]
+        write_pdf(combined, parts, combined_title(spec), f"{combined.parent.name}/{combined.name}")
+    renderer.fetcher.refused.clear()
+    return results
+
+
+def combined_title(spec: FormatSpec) -> str:
+    return f"Twój dzielnicowy — {spec.description}, wszystkie rejony"
+
+
+def context(settings: Settings, title: str) -> dict[str, Any]:
+    config = settings.config
+    return {
+        "title": title,
+        "author": config.unit.name or "leaflets",
+        "created": config.as_of.isoformat(),
+        "as_of": as_of_text(config.as_of),
+        "colors": {"primary": config.primary_color, "accent": config.accent_color},
+        "specimen": config.specimen,
+        "logo": config.logo.as_uri() if config.logo else "",
+    }
+
+
+def _fit(
+    renderer: Renderer, settings: Settings, spec: FormatSpec, areas: Sequence[Area]
+) -> tuple[dict[int, tuple[Rendered, int]], dict[int, int], list[str]]:
+    """Lay out a batch; areas that run over their pages are laid out again, denser, down to
+    the legibility floor, and then allowed to continue on another page."""
+    ctx = context(settings, f"Twój dzielnicowy — {spec.description}")
+    placed: dict[int, tuple[Rendered, int]] = {}
+    densities: dict[int, int] = {}
+    warnings: list[str] = []
+    pending = list(range(len(areas)))
+    for density in range(DENSITY_STEPS):
+        views = [leaflet_view(areas[i], spec, settings.config, density) for i in pending]
+        rendered = renderer.render(spec, views, **ctx)
+        warnings.extend(rendered.warnings)
+        for position, index in enumerate(pending):
+            placed[index], densities[index] = (rendered, position), density
+        pending = [
+            index
+            for position, index in enumerate(pending)
+            if rendered.page_count(position) > spec.expected_pages(len(areas[index].officers))
+        ]
+        if not pending:
+            break
+    return placed, densities, warnings
+
+
+def area_pdf(out: Path, area: Area, format_name: str) -> Path:
+    return out / area.path / f"{format_name}.pdf"
+
+
+def write_area_pdf(out: Path, area: Area, spec: FormatSpec, rendered: Rendered, at: int) -> None:
+    title = f"Twój dzielnicowy — {area.unit.name}, rejon {area.number}".replace(" , ", " ")
+    write_pdf(area_pdf(out, area, spec.name), [(rendered, at)], title, f"{area.path}/{spec.name}")
+
+
+def write_pdf(path: Path, parts: list[tuple[Rendered, int]], title: str, name: str) -> None:
+    # A fixed identifier derived from the file's name keeps rebuilds byte-identical.
+    identifier = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
+    write_atomic(
+        path,
+        lambda handle: write_pages(parts, handle, title=title, identifier=identifier.encode()),
+    )
+    log.info("zapisano %s", path)

@@ -1,0 +1,1 @@
+"""Developer tools (sample roster, benchmark); not part of the installed package."""

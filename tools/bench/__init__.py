@@ -1,0 +1,1 @@
+"""`make bench`: a synthetic national roster, a naive baseline and the timed build."""

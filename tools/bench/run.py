@@ -1,0 +1,488 @@
+"""`make bench`: the national-scale `plakat-a4` build against the naive baseline, in one run.
+
+    .venv/bin/python -m tools.bench.run                 # 8,300 areas (issue 6)
+    .venv/bin/python -m tools.bench.run --areas 300     # a quick run
+    .venv/bin/python tools/bench/run.py --json bench.json
+
+Steps: (1) generate the synthetic roster into a temporary folder; (2) render the first
+`--naive-sample` areas with the naive baseline and with `leaflets` (same leaflets, same run) for
+the per-leaflet ratio; (3) the full build, timed, with peak memory; (4) change one row and
+rebuild incrementally. Prints the figures issue 6 asks for and whether each target is met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import platform
+import resource
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a file: make `tools` and `leaflets` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import weasyprint  # noqa: E402
+
+from leaflets import pipeline  # noqa: E402
+from leaflets.areas import group_areas  # noqa: E402
+from leaflets.config import FORMATS, LeafletConfig, Settings  # noqa: E402
+from leaflets.roster import read_rosters  # noqa: E402
+from leaflets.validation import validate  # noqa: E402
+from tools.bench.naive_baseline import run_naive  # noqa: E402
+from tools.bench.synthetic_roster import (  # noqa: E402
+    DEFAULT_AREAS,
+    DEFAULT_SEED,
+    change_one_row,
+    first_areas,
+    write_roster,
+    write_rows,
+)
+
+FORMAT = "plakat-a4"
+AS_OF = dt.date(2026, 1, 1)  # a fixed "stan na", so the bench output does not depend on the day
+MIB = 1024 * 1024
+
+TARGET_RATIO = 15.0
+TARGET_FULL_S = 180.0
+TARGET_RSS_MIB = 1.5 * 1024
+TARGET_REBUILD_S = 10.0
+
+
+@dataclass(frozen=True)
+class Build:
+    """One timed `pipeline.run`."""
+
+    wall_s: float
+    areas: int
+    leaflets: int
+    errors: int
+    warnings: int
+
+    @property
+    def ms_per_leaflet(self) -> float:
+        return self.wall_s * 1000 / self.leaflets if self.leaflets else float("nan")
+
+    @property
+    def leaflets_per_s(self) -> float:
+        return self.leaflets / self.wall_s if self.wall_s else float("nan")
+
+
+@dataclass
+class Figures:
+    """Everything the run measured; written as JSON with `--json`."""
+
+    machine: dict[str, Any]
+    roster: dict[str, Any]
+    naive_sample_leaflets: int = 0
+    naive_ms_per_leaflet: float = 0.0
+    sample_ms_per_leaflet: float = 0.0
+    ratio_sample: float = 0.0
+    ratio_full: float = 0.0
+    full_wall_s: float = 0.0
+    full_areas: int = 0
+    full_leaflets: int = 0
+    full_leaflets_per_s: float = 0.0
+    full_ms_per_leaflet: float = 0.0
+    full_warnings: int = 0
+    full_pages_in_print_files: int | None = None
+    peak_rss_mib: float = 0.0
+    """max(ru_maxrss of this process, of its largest finished child): the largest process."""
+    peak_rss_total_mib: float | None = None
+    """Sum of the RSS of this process and all its children, sampled: the machine's view."""
+    rebuild_s: float = 0.0
+    rebuild_changed: dict[str, Any] = field(default_factory=dict)
+    rebuild_rewritten_area_pdfs: int = 0
+    rebuild_rewritten_print_pdfs: int = 0
+    prepare_s: float = 0.0
+    """Reading, validating and grouping the whole roster (the floor of any rebuild)."""
+    targets: dict[str, bool] = field(default_factory=dict)
+
+
+def machine() -> dict[str, Any]:
+    cpu_model = ""
+    memory_kib = 0
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu_model = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory_kib = int(line.split()[1])
+                break
+    except OSError:
+        pass
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        usable = os.cpu_count() or 1
+    return {
+        "cpus": os.cpu_count() or 1,
+        "cpus_usable": usable,
+        "cpu_model": cpu_model or platform.processor(),
+        "memory_gib": round(memory_kib / MIB, 1),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "weasyprint": weasyprint.__version__,
+        "leaflets": version("leaflets"),
+    }
+
+
+def peak_rss_mib() -> float:
+    """ru_maxrss is in KiB on Linux (bytes on macOS)."""
+    scale = 1 if sys.platform == "darwin" else 1024
+    peaks = (
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+    return max(peaks) * scale / MIB
+
+
+class TreeRss:
+    """Samples the summed RSS of this process and its descendants (Linux /proc) in a thread.
+    Pages shared between processes are counted in each, so this is an upper bound."""
+
+    def __init__(self, interval: float = 0.25) -> None:
+        self.interval = interval
+        self.peak_bytes = 0
+        self.available = Path("/proc/self/stat").is_file()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._page = os.sysconf("SC_PAGE_SIZE") if self.available else 0
+
+    def __enter__(self) -> TreeRss:
+        if self.available:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self.available:
+            self._thread.join()
+
+    def _loop(self) -> None:
+        while True:
+            self.peak_bytes = max(self.peak_bytes, self.sample())
+            if self._stop.wait(self.interval):
+                return
+
+    def sample(self) -> int:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue  # the process ended meanwhile
+            fields = stat[stat.rindex(")") + 2 :].split()
+            pid = int(entry.name)
+            parents[pid] = int(fields[1])
+            rss[pid] = int(fields[21]) * self._page
+        root = os.getpid()
+        total = 0
+        for pid, size in rss.items():
+            ancestor = pid
+            while ancestor not in (root, 0, 1) and ancestor in parents:
+                ancestor = parents[ancestor]
+            if ancestor == root:
+                total += size
+        return total
+
+    @property
+    def peak_mib(self) -> float | None:
+        return self.peak_bytes / MIB if self.available else None
+
+
+def timed_build(settings: Settings) -> Build:
+    start = time.perf_counter()
+    report = pipeline.run(settings)
+    wall = time.perf_counter() - start
+    spec = FORMATS[FORMAT]
+    leaflets = sum(spec.expected_pages(len(area.officers)) for area in report.areas)
+    return Build(wall, len(report.areas), leaflets, report.errors, report.warnings)
+
+
+def settings_for(roster: Path, out: Path, jobs: int | None, *, force: bool) -> Settings:
+    return Settings(
+        rosters=(roster,),
+        out=out,
+        formats=(FORMAT,),
+        config=LeafletConfig(as_of=AS_OF),
+        jobs=jobs,
+        force=force,
+    )
+
+
+def pdf_states(out: Path) -> dict[Path, tuple[int, int]]:
+    """Every PDF under `out` -> (inode, mtime): a rename-written file gets a new inode."""
+    states: dict[Path, tuple[int, int]] = {}
+    for path in out.rglob("*.pdf"):
+        stat = path.stat()
+        states[path] = (stat.st_ino, stat.st_mtime_ns)
+    return states
+
+
+def print_file_pages(out: Path) -> int | None:
+    """Pages in all combined print files (`druk-plakat-a4.pdf`), or None when unreadable."""
+    try:
+        from pypdf import PdfReader
+
+        return sum(len(PdfReader(path).pages) for path in out.rglob(f"druk-{FORMAT}.pdf"))
+    except Exception:  # a diagnostic only: never fail the benchmark on it
+        return None
+
+
+def prepare_seconds(roster: Path) -> float:
+    """Reading, validating and grouping the roster, without rendering."""
+    start = time.perf_counter()
+    read = read_rosters((roster,))
+    validated = validate(read.rows, LeafletConfig(as_of=AS_OF), read.base_dirs)
+    group_areas(validated.records)
+    return time.perf_counter() - start
+
+
+@contextmanager
+def step(text: str) -> Iterator[None]:
+    print(f"… {text}", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    yield
+    print(f"  gotowe w {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
+
+
+def measure(args: argparse.Namespace, work: Path) -> Figures:
+    for name in ("naiwnie", "probka-out", "out"):
+        shutil.rmtree(work / name, ignore_errors=True)  # a reused --workdir starts clean
+    roster = work / "wykaz-krajowy.csv"
+    with step(f"generowanie wykazu: {args.areas} rejonów (ziarno {args.seed})"):
+        start = time.perf_counter()
+        rows = write_roster(roster, args.areas, args.seed)
+        generated = time.perf_counter() - start
+    figures = Figures(
+        machine=machine(),
+        roster={
+            "areas": args.areas,
+            "rows": len(rows),
+            "seed": args.seed,
+            "bytes": roster.stat().st_size,
+            "generate_s": round(generated, 2),
+        },
+    )
+    figures.machine["jobs"] = args.jobs or os.cpu_count() or 1
+
+    sample_rows = first_areas(rows, min(args.naive_sample, args.areas))
+    sample = work / "probka.csv"
+    write_rows(sample, sample_rows)
+    figures.naive_sample_leaflets = len(sample_rows)
+    with step(f"podejście naiwne: {len(sample_rows)} ulotek, każda osobnym dokumentem"):
+        figures.naive_ms_per_leaflet = run_naive(sample_rows, work / "naiwnie")
+    with step(f"leaflets na tej samej próbce ({len(sample_rows)} ulotek)"):
+        sampled = timed_build(settings_for(sample, work / "probka-out", args.jobs, force=True))
+    figures.sample_ms_per_leaflet = sampled.ms_per_leaflet
+    figures.ratio_sample = figures.naive_ms_per_leaflet / sampled.ms_per_leaflet
+
+    out = work / "out"
+    with step(f"pełna budowa: {args.areas} rejonów, format {FORMAT}"), TreeRss() as tree:
+        full = timed_build(settings_for(roster, out, args.jobs, force=True))
+    figures.peak_rss_mib = peak_rss_mib()
+    figures.peak_rss_total_mib = tree.peak_mib
+    figures.full_wall_s = full.wall_s
+    figures.full_areas = full.areas
+    figures.full_leaflets = full.leaflets
+    figures.full_leaflets_per_s = full.leaflets_per_s
+    figures.full_ms_per_leaflet = full.ms_per_leaflet
+    figures.full_warnings = full.warnings
+    figures.ratio_full = figures.naive_ms_per_leaflet / full.ms_per_leaflet
+    figures.full_pages_in_print_files = print_file_pages(out)
+    if full.errors or sampled.errors:
+        raise SystemExit(f"Błędy w wykazie syntetycznym ({full.errors}) — to błąd generatora.")
+
+    before = pdf_states(out)
+    changed = change_one_row(roster)
+    figures.rebuild_changed = asdict(changed)
+    with step(f"zmiana 1 wiersza (telefon, wiersz {changed.row}) i przebudowa"):
+        rebuilt = timed_build(settings_for(roster, out, args.jobs, force=False))
+    figures.rebuild_s = rebuilt.wall_s
+    after = pdf_states(out)
+    rewritten = [path for path, state in after.items() if before.get(path) != state]
+    figures.rebuild_rewritten_print_pdfs = sum(p.name.startswith("druk-") for p in rewritten)
+    figures.rebuild_rewritten_area_pdfs = len(rewritten) - figures.rebuild_rewritten_print_pdfs
+
+    with step("odczyt, sprawdzenie i grupowanie całego wykazu (bez renderowania)"):
+        figures.prepare_s = prepare_seconds(roster)
+
+    rss_for_target = figures.peak_rss_total_mib or figures.peak_rss_mib
+    figures.targets = {
+        "ratio": figures.ratio_sample >= TARGET_RATIO,
+        "full_build": figures.full_wall_s < TARGET_FULL_S,
+        "peak_rss": rss_for_target < TARGET_RSS_MIB,
+        "rebuild": figures.rebuild_s < TARGET_REBUILD_S,
+    }
+    return figures
+
+
+def _yes(ok: bool) -> str:
+    return "TAK" if ok else "NIE"
+
+
+def table(figures: Figures) -> str:
+    m, r, t = figures.machine, figures.roster, figures.targets
+    total_rss = figures.peak_rss_total_mib
+    rows: list[tuple[str, str, str, str]] = [
+        ("ulotki na sekundę (pełna budowa)", f"{figures.full_leaflets_per_s:.1f}", "", ""),
+        ("ms na ulotkę (pełna budowa)", f"{figures.full_ms_per_leaflet:.1f}", "", ""),
+        (
+            f"ms na ulotkę — naiwnie (próbka {figures.naive_sample_leaflets} ulotek)",
+            f"{figures.naive_ms_per_leaflet:.1f}",
+            "",
+            "",
+        ),
+        ("ms na ulotkę — leaflets (ta sama próbka)", f"{figures.sample_ms_per_leaflet:.1f}", "", ""),
+        (
+            "przyspieszenie względem naiwnego (próbka)",
+            f"{figures.ratio_sample:.1f}×",
+            f"≥ {TARGET_RATIO:.0f}×",
+            _yes(t["ratio"]),
+        ),
+        ("przyspieszenie względem naiwnego (pełna budowa)", f"{figures.ratio_full:.1f}×", "", ""),
+        (
+            f"pełna budowa: {figures.full_areas} rejonów, {figures.full_leaflets} ulotek",
+            f"{figures.full_wall_s:.1f} s",
+            f"< {TARGET_FULL_S:.0f} s",
+            _yes(t["full_build"]),
+        ),
+        (
+            "szczytowe RSS — największy proces (getrusage)",
+            f"{figures.peak_rss_mib:.0f} MiB",
+            "" if total_rss is not None else f"< {TARGET_RSS_MIB:.0f} MiB",
+            "" if total_rss is not None else _yes(t["peak_rss"]),
+        ),
+    ]
+    if total_rss is not None:
+        rows.append(
+            (
+                "szczytowe RSS — suma wszystkich procesów",
+                f"{total_rss:.0f} MiB",
+                f"< {TARGET_RSS_MIB:.0f} MiB",
+                _yes(t["peak_rss"]),
+            )
+        )
+    rows += [
+        (
+            "przebudowa po zmianie 1 wiersza",
+            f"{figures.rebuild_s:.1f} s",
+            f"< {TARGET_REBUILD_S:.0f} s",
+            _yes(t["rebuild"]),
+        ),
+        (
+            "  w tym odczyt + sprawdzenie + grupowanie",
+            f"{figures.prepare_s:.1f} s",
+            "",
+            "",
+        ),
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    widths[0] = max(widths[0], len("miara"))
+    header = ("miara", "wartość", "cel", "wynik")
+    lines = [
+        f"Wydajność — {FORMAT} (leaflets {m['leaflets']})",
+        f"  maszyna: {m['cpus']} CPU ({m['cpus_usable']} dostępne, jobs={m['jobs']}),"
+        f" {m['cpu_model']}, {m['memory_gib']} GiB RAM",
+        f"           {m['platform']}",
+        f"           Python {m['python']}, WeasyPrint {m['weasyprint']}",
+        f"  wykaz:   {r['areas']} rejonów, {r['rows']} wierszy, ziarno {r['seed']},"
+        f" {r['bytes'] / MIB:.1f} MiB CSV, wygenerowany w {r['generate_s']} s",
+        "",
+        "  " + "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
+        "  " + "-" * (sum(widths) + 6),
+    ]
+    lines += [
+        "  "
+        + "  ".join(
+            (cell.ljust(w) if i == 0 else cell.rjust(w) if i == 1 else cell.ljust(w))
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
+    pages = figures.full_pages_in_print_files
+    if pages is not None:
+        state = "zgodnie" if pages == figures.full_leaflets else "NIEZGODNIE"
+        lines.append(
+            f"\n  strony w plikach zbiorczych: {pages} (oczekiwano {figures.full_leaflets},"
+            f" {state}); ostrzeżeń budowy: {figures.full_warnings}"
+        )
+    lines.append(
+        f"  przebudowa przepisała {figures.rebuild_rewritten_area_pdfs} plik(ów) PDF rejonów"
+        f" i {figures.rebuild_rewritten_print_pdfs} plik(ów) zbiorczych"
+    )
+    if total_rss is not None:
+        lines.append(
+            "  RSS sumy procesów liczy strony współdzielone w każdym procesie (górne oszacowanie)."
+        )
+    return "\n".join(lines)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.bench.run",
+        description="Benchmark: budowa w skali kraju kontra podejście naiwne (issue 6).",
+    )
+    parser.add_argument("--areas", type=int, default=DEFAULT_AREAS, help="liczba rejonów")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="ziarno generatora")
+    parser.add_argument(
+        "--naive-sample", type=int, default=40, help="rejony w próbce do porównania z naiwnym"
+    )
+    parser.add_argument("--jobs", type=int, default=None, help="procesy (domyślnie: wszystkie)")
+    parser.add_argument("--json", type=Path, default=None, help="zapisz wyniki do pliku JSON")
+    parser.add_argument(
+        "--workdir", type=Path, default=None, help="folder roboczy (zostaje); domyślnie tymczasowy"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="kod wyjścia 1, gdy któryś cel nie jest spełniony"
+    )
+    args = parser.parse_args(argv)
+    if args.areas < 1 or args.naive_sample < 1:
+        parser.error("--areas i --naive-sample muszą być dodatnie")
+    return args
+
+
+def with_workdir(args: argparse.Namespace, body: Callable[[Path], Figures]) -> Figures:
+    if args.workdir is not None:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        return body(args.workdir)
+    with tempfile.TemporaryDirectory(prefix="leaflets-bench-") as folder:
+        return body(Path(folder))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    figures = with_workdir(args, lambda work: measure(args, work))
+    print(table(figures))
+    if args.json is not None:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(
+            json.dumps(asdict(figures), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    pages_ok = figures.full_pages_in_print_files in (None, figures.full_leaflets)
+    if not pages_ok:
+        return 1
+    return 1 if args.check and not all(figures.targets.values()) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
