@@ -17,7 +17,7 @@ from typing import Any
 
 from leaflets.areas import Area
 from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings
-from leaflets.content import as_of_text, leaflet_view
+from leaflets.content import as_of_text, index_view, leaflet_view
 from leaflets.output import write_atomic
 from leaflets.render import Rendered, Renderer, write_pages
 
@@ -84,6 +84,19 @@ def render_batch(
         write_pdf(combined, parts, combined_title(spec), f"{combined.parent.name}/{combined.name}")
     renderer.fetcher.refused.clear()
     return results
+
+
+def render_unit(job: Job, spec: FormatSpec, areas: Sequence[Area], path: Path) -> list[str]:
+    """A per-unit document (the street index), laid out and written in this process."""
+    if _worker is None or _worker[0] != job:
+        init_worker(job)
+    assert _worker is not None
+    renderer = _worker[1]
+    view = index_view(areas)
+    rendered = renderer.render(spec, [view], **context(job.settings, view.title))
+    if job.write:
+        write_pdf(path, [(rendered, 0)], view.title, f"{path.parent.name}/{path.name}")
+    return list(rendered.warnings)
 
 
 def combined_title(spec: FormatSpec) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -27,8 +28,8 @@ from leaflets.config import (
 from leaflets.errors import LeafletsError
 from leaflets.problems import Problem
 
-console = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+console = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 _SECTIONS = {"Options": "Opcje", "Commands": "Polecenia", "Arguments": "Argumenty"}
 
@@ -105,6 +106,21 @@ def main() -> None:
     help=f"Formaty oddzielone przecinkami (domyślnie: {','.join(DEFAULT_FORMATS)}).",
 )
 @click.option("--strict", is_flag=True, help="Przy jakimkolwiek błędzie nie twórz żadnej ulotki.")
+@click.option(
+    "--adres",
+    "address",
+    default="",
+    metavar="ADRES",
+    help="Tylko rejony obejmujące ten adres, np. „ul. Chojnowska 12, Legnica”.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Liczba równoległych procesów (domyślnie: wszystkie rdzenie).",
+)
+@click.option("--force", is_flag=True, help="Utwórz wszystko od nowa, także niezmienione rejony.")
 @ENCODING
 @DELIMITER
 @VERBOSE
@@ -115,6 +131,9 @@ def build(
     out: Path,
     formats: str,
     strict: bool,
+    address: str,
+    jobs: int | None,
+    force: bool,
     encoding: str | None,
     delimiter: str | None,
     verbose: bool,
@@ -129,6 +148,9 @@ def build(
             config=load_config(find_config(config_path, rosters)),
             encoding=parse_encoding(encoding),
             delimiter=parse_delimiter(delimiter),
+            address=address.strip(),
+            jobs=jobs,
+            force=force,
         ),
         write=True,
         verbose=verbose,
@@ -160,6 +182,72 @@ def check(
         write=False,
         verbose=verbose,
     )
+
+
+@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
+@ROSTERS
+@CONFIG
+@click.option(
+    "--adres",
+    "address",
+    default="",
+    metavar="ADRES",
+    help="Adres, np. „ul. Chojnowska 12, Legnica”.",
+)
+@click.option(
+    "--nazwisko", "name", default="", metavar="TEKST", help="Nazwisko lub imię (fragment)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Wynik jako lista JSON.")
+@ENCODING
+@DELIMITER
+@_help_option
+def find(
+    rosters: tuple[Path, ...],
+    config_path: Path | None,
+    address: str,
+    name: str,
+    as_json: bool,
+    encoding: str | None,
+    delimiter: str | None,
+) -> None:
+    """Kto jest dzielnicowym pod ADRESEM albo gdzie pracuje osoba o NAZWISKU."""
+    try:
+        settings = Settings(
+            rosters=rosters,
+            config=load_config(find_config(config_path, rosters)),
+            encoding=parse_encoding(encoding),
+            delimiter=parse_delimiter(delimiter),
+        )
+        found = pipeline.find(settings, address=address.strip(), name=name.strip())
+    except LeafletsError as exc:
+        console.print(f"[bold red]Błąd:[/] {escape(str(exc))}")
+        sys.exit(exc.exit_code)
+    if as_json:
+        out.print_json(json.dumps(found.as_json(), ensure_ascii=False))
+    else:
+        _print_found(found)
+    sys.exit(found.exit_code)
+
+
+def _print_found(found: pipeline.Found) -> None:
+    if not found.matches:
+        out.print(f"Nie znaleziono: „{escape(found.query)}”.")
+        if found.suggestions:
+            out.print("Może chodzi o: " + ", ".join(escape(s) for s in found.suggestions) + "?")
+        return
+    for match in found.matches:
+        area = match.area
+        title = f"Rejon nr {area.number}" + (f" — {area.name}" if area.name else "")
+        out.print(
+            f"[bold]{escape(title)}[/]" + (f", {escape(area.unit.name)}" if area.unit.name else "")
+        )
+        if match.covered_by:
+            out.print(f"  obejmuje: {escape(match.covered_by)}")
+        for officer in match.officers:
+            parts = [f"{officer.rank} {officer.name}".strip(), f"tel. {officer.phone.national}"]
+            if officer.email:
+                parts.append(officer.email)
+            out.print("  " + escape(", ".join(parts)))
 
 
 def run() -> None:

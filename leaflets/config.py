@@ -40,6 +40,10 @@ class FormatSpec:
     description: str
     per_officer: bool = False
     """One copy of the layout per officer of the area (posters: one poster per officer)."""
+    per_unit: bool = False
+    """One document per unit rather than per area (the street index)."""
+    file_name: str = ""
+    """For per-unit formats: the file name in the unit's folder."""
 
     def expected_pages(self, officers: int) -> int:
         return self.pages * (max(1, officers) if self.per_officer else 1)
@@ -69,9 +73,21 @@ FORMATS: dict[str, FormatSpec] = {
             qr_min_mm=24,
             description="dwustronna ulotka A5 dla mieszkańców",
         ),
+        FormatSpec(
+            name="skorowidz",
+            template="skorowidz.html",
+            width_mm=210,
+            height_mm=297,
+            pages=1,
+            qr_module_mm=1.0,
+            qr_min_mm=0,
+            description="skorowidz ulic jednostki",
+            per_unit=True,
+            file_name="skorowidz-ulic.pdf",
+        ),
     )
 }
-DEFAULT_FORMATS: tuple[str, ...] = ("plakat-a4", "ulotka-a5")
+DEFAULT_FORMATS: tuple[str, ...] = ("plakat-a4", "ulotka-a5", "skorowidz")
 
 # Long street lists shrink in these steps (a CSS class per step) before running over a page;
 # the last one is the legibility floor (flyer body text stays at or above 12 pt at step 0).
@@ -125,6 +141,8 @@ class Settings:
     """Worker processes for rendering; None = all cores."""
     force: bool = False
     """Re-render every area even when its inputs did not change."""
+    address: str = ""
+    """Render only the areas covering this address (`build --adres`)."""
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

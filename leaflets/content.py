@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from babel.dates import format_date
 
 from leaflets.areas import Area, Officer
 from leaflets.config import FormatSpec, LeafletConfig
+from leaflets.lookup import street_index
 from leaflets.qrcodes import make_qr, tel_payload, vcard_payload
 from leaflets.ranks import full_rank, normalise_rank
 
@@ -142,3 +144,72 @@ def leaflet_view(
         ),
         density=density,
     )
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    numbers: str
+    area_label: str
+    officers: str
+    """`sierż. szt. Łukasz Kowalczyk, tel. 723 000 114; …`"""
+
+
+@dataclass(frozen=True)
+class IndexStreet:
+    name: str
+    rows: tuple[IndexRow, ...]
+
+
+@dataclass(frozen=True)
+class IndexLetter:
+    letter: str
+    streets: tuple[IndexStreet, ...]
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """The unit's street index (skorowidz ulic): street -> numbers -> area -> officer."""
+
+    area: Area
+    """The unit's first area: the shared header and footer macros read the unit from it."""
+    title: str
+    letters: tuple[IndexLetter, ...]
+    unit_phone: str
+    density: int = 0
+
+
+def index_view(areas: Sequence[Area]) -> IndexView:
+    """`areas` all belong to one unit."""
+    letters: dict[str, dict[str, list[IndexRow]]] = {}
+    for entry in street_index(areas):
+        area = entry.area
+        officers = "; ".join(
+            f"{o.rank} {o.first_name} {o.surname}, tel. {o.phone.national}".strip()
+            for o in area.officers
+        )
+        label = f"rejon {area.number}" + (f" ({area.name})" if area.name else "")
+        row = IndexRow(entry.numbers, label, officers)
+        letter = _initial(entry.name)
+        letters.setdefault(letter, {}).setdefault(entry.name, []).append(row)
+    first = areas[0]
+    return IndexView(
+        area=first,
+        title=f"Skorowidz ulic — {first.unit.name}".rstrip(" —"),
+        letters=tuple(
+            IndexLetter(
+                letter,
+                tuple(IndexStreet(name, tuple(rows)) for name, rows in streets.items()),
+            )
+            for letter, streets in letters.items()
+        ),
+        unit_phone=first.unit.phone.national if first.unit.phone else "",
+    )
+
+
+def _initial(name: str) -> str:
+    """The index letter: the first letter after a street prefix (`al. Armii` -> `A`)."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower().rstrip(".") in ("ul", "al", "pl", "os", "rondo"):
+        words = words[1:]
+    text = " ".join(words)
+    return next((ch.upper() for ch in text if ch.isalpha()), "#")

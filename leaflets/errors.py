@@ -25,3 +25,10 @@ class RosterError(LeafletsError):
 
 class RenderError(LeafletsError):
     """Raised when a template is broken (syntax, undefined variable) or a PDF cannot be written."""
+
+
+class NotFoundError(LeafletsError):
+    """Raised when a lookup (`build --adres`) finds no area: the input was fine, the answer
+    is "nobody", so the exit code is 1 like `find` finding nothing."""
+
+    exit_code = 1

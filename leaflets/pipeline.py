@@ -14,14 +14,31 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal
 
-from leaflets.areas import Area, group_areas
-from leaflets.batches import AreaResult, Job, area_pdf, combined_title, init_worker, render_batch
+from leaflets.areas import Area, Grouping, Officer, group_areas
+from leaflets.batches import (
+    AreaResult,
+    Job,
+    area_pdf,
+    combined_title,
+    init_worker,
+    render_batch,
+    render_unit,
+)
 from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings, contrast_ratio
+from leaflets.errors import NotFoundError, UsageError
+from leaflets.lookup import (
+    Address,
+    find_by_address,
+    find_by_name,
+    find_overlaps,
+    parse_address,
+    suggest_streets,
+)
 from leaflets.output import merge_pdfs, write_json
 from leaflets.problem_report import write_problem_report
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.render import digest_folder, packaged_templates
-from leaflets.roster import read_rosters
+from leaflets.roster import Roster, read_rosters
 from leaflets.validation import validate
 
 log = logging.getLogger(__name__)
@@ -65,8 +82,16 @@ class Report:
         return 1 if self.errors else 0
 
 
-def run(settings: Settings, *, write: bool = True, progress: Progress | None = None) -> Report:
-    """Build (write=True) or only check (write=False) the leaflets for `settings.rosters`."""
+@dataclass(frozen=True)
+class Intake:
+    """Steps 1–3: what the rosters hold, as areas, with every problem found so far."""
+
+    roster: Roster
+    grouping: Grouping
+    problems: tuple[Problem, ...]
+
+
+def intake(settings: Settings) -> Intake:
     log.info("Krok 1/5 — czytanie arkuszy: %s", ", ".join(map(str, settings.rosters)))
     roster = read_rosters(
         settings.rosters, encoding=settings.encoding, delimiter=settings.delimiter
@@ -75,33 +100,124 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
     validated = validate(roster.rows, settings.config, roster.base_dirs)
     log.info("Krok 3/5 — grupowanie w rejony")
     grouping = group_areas(validated.records)
-    problems = [
-        *roster.problems,
-        *validated.problems,
-        *grouping.problems,
-        *_config_problems(settings),
+    return Intake(
+        roster,
+        grouping,
+        (
+            *roster.problems,
+            *validated.problems,
+            *grouping.problems,
+            *_overlap_problems(grouping.areas),
+            *_config_problems(settings),
+        ),
+    )
+
+
+def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
+    """`leaflets find`: the areas covering an address, or the officers matching a name."""
+    areas = intake(settings).grouping.areas
+    if bool(address) == bool(name):
+        raise UsageError("Podaj dokładnie jedno: --adres albo --nazwisko.")
+    if name:
+        officers = find_by_name(areas, name)
+        matches = [
+            FoundArea(area, (match.officer,), None) for match in officers for area in match.areas
+        ]
+        return Found(name, matches, [])
+    parsed = _parse_address(address)
+    matches = [
+        FoundArea(m.area, m.area.officers, m.line.text) for m in find_by_address(areas, parsed)
     ]
+    suggestions = [] if matches else suggest_streets(areas, parsed.street)
+    return Found(address, matches, suggestions)
+
+
+def _parse_address(text: str) -> Address:
+    parsed = parse_address(text)
+    if parsed is None:
+        raise UsageError(
+            f"Nie rozumiem adresu „{text}”. Podaj go jak na kopercie, "
+            "np. „ul. Chojnowska 12, Legnica”."
+        )
+    return parsed
+
+
+@dataclass(frozen=True)
+class FoundArea:
+    area: Area
+    officers: tuple[Officer, ...]
+    covered_by: str | None
+    """The description segment that matched the address (None for a name search)."""
+
+
+@dataclass(frozen=True)
+class Found:
+    query: str
+    matches: list[FoundArea]
+    suggestions: list[str]
+    """Nearest street names when an address matched nothing."""
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.matches else 1
+
+    def as_json(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "unit": m.area.unit.name,
+                "area": m.area.number,
+                "area_name": m.area.name,
+                "officers": [
+                    {
+                        "rank": o.rank,
+                        "name": o.name,
+                        "phone": o.phone.national,
+                        "email": o.email,
+                    }
+                    for o in m.officers
+                ],
+                "covered_by": m.covered_by,
+            }
+            for m in self.matches
+        ]
+
+
+def run(settings: Settings, *, write: bool = True, progress: Progress | None = None) -> Report:
+    """Build (write=True) or only check (write=False) the leaflets for `settings.rosters`."""
+    loaded = intake(settings)
+    roster, grouping, problems = loaded.roster, loaded.grouping, list(loaded.problems)
+    areas = grouping.areas
+    if settings.address:
+        parsed = _parse_address(settings.address)
+        areas = tuple(m.area for m in find_by_address(areas, parsed))
+        if not areas:
+            hints = ", ".join(suggest_streets(grouping.areas, parsed.street))
+            raise NotFoundError(
+                f"Żaden rejon nie obejmuje adresu „{settings.address}”."
+                + (f" Podobne ulice: {hints}." if hints else "")
+            )
 
     errors = any(p.is_error for p in problems)
     render = not (settings.strict and errors)
     files: list[Path] = []
     files_by_area: dict[str, dict[str, str]] = {}
-    if render and grouping.areas:
-        log.info("Krok 4/5 — składanie %d rejonów", len(grouping.areas))
+    if render and areas:
+        log.info("Krok 4/5 — składanie %d rejonów", len(areas))
         allowed = [*roster.base_dirs.values()]
         if settings.config.logo is not None:
             allowed.append(settings.config.logo.parent)
         job = Job(settings, tuple(allowed), write)
-        outcome = _render(job, grouping.areas, progress)
-        problems.extend(_render_problems(grouping.areas, outcome.results))
+        outcome = _render(job, areas, progress)
+        problems.extend(_render_problems(areas, outcome.results))
         if write:
-            files, files_by_area = _files(settings, grouping.areas, outcome)
+            files, files_by_area = _files(settings, areas, outcome)
+        files.extend(_render_indexes(job, areas, problems))
     elif not render:
         log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
 
     refs = [row.where for row in roster.rows]
     rows = _row_statuses(refs, grouping.areas, grouping.rejected, problems)
-    report = Report(tuple(rows), grouping.areas, tuple(files), tuple(problems), render)
+    report = Report(tuple(rows), tuple(areas), tuple(files), tuple(problems), render)
     if write:
         log.info("Krok 5/5 — zapis manifest.json i problemy.xlsx")
         manifest = settings.out / "manifest.json"
@@ -110,6 +226,24 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
         write_problem_report(problems_file, report.problems, settings.config.as_of)
         report = replace(report, files=(*report.files, manifest, problems_file))
     return report
+
+
+def _overlap_problems(areas: Sequence[Area]) -> list[Problem]:
+    """Every address claimed by two areas is a warning on the second area's first row."""
+    return [
+        Problem(
+            Severity.WARNING,
+            f"{overlap.street}, {overlap.description}: adres należy do dwóch rejonów — "
+            f"{_area_name(overlap.first)} i {_area_name(overlap.second)}",
+            overlap.second.rows[0],
+            "ulice",
+        )
+        for overlap in find_overlaps(areas)
+    ]
+
+
+def _area_name(area: Area) -> str:
+    return f"rejon {area.number}" + (f" ({area.unit.name})" if area.unit.name else "")
 
 
 def _config_problems(settings: Settings) -> list[Problem]:
@@ -136,6 +270,7 @@ def _config_problems(settings: Settings) -> list[Problem]:
 
 
 CACHE_NAME = ".leaflets-cache.json"
+INDEX_CACHE_NAME = ".leaflets-cache-jednostki.json"
 
 
 @dataclass(frozen=True)
@@ -158,7 +293,7 @@ def _render(job: Job, areas: Sequence[Area], progress: Progress | None) -> _Outc
     results: list[AreaResult] = []
     tasks: list[tuple[str, list[tuple[int, Area]], Path | None]] = []
     digests: dict[str, str] = {}
-    for name in settings.formats:
+    for name in _area_formats(settings):
         by_unit: dict[str, list[tuple[int, Area]]] = {}
         for index, area in enumerate(areas):
             key = f"{name}/{area.path}"
@@ -176,7 +311,7 @@ def _render(job: Job, areas: Sequence[Area], progress: Progress | None) -> _Outc
                 single = whole and len(items) <= BATCH_SIZE
                 combined = settings.out / unit / f"druk-{name}.pdf" if single else None
                 tasks.append((name, chunk, combined))
-    total = len(areas) * len(settings.formats)
+    total = len(areas) * len(_area_formats(settings))
     done = len(results)
     if progress:
         progress(done, total)
@@ -206,6 +341,42 @@ def _render(job: Job, areas: Sequence[Area], progress: Progress | None) -> _Outc
     )
 
 
+def _area_formats(settings: Settings) -> list[str]:
+    return [name for name in settings.formats if not FORMATS[name].per_unit]
+
+
+def _render_indexes(job: Job, areas: Sequence[Area], problems: list[Problem]) -> list[Path]:
+    """Per-unit documents (the street index): one small document per unit, rendered in this
+    process when the unit's areas changed since the last build."""
+    settings = job.settings
+    specs = [FORMATS[name] for name in settings.formats if FORMATS[name].per_unit]
+    if not specs:
+        return []
+    units: dict[str, list[Area]] = {}
+    for area in areas:
+        units.setdefault(area.unit.slug, []).append(area)
+    cache_path = settings.out / INDEX_CACHE_NAME
+    cache = _load_cache(cache_path) if job.write and not settings.force else {}
+    templates = digest_folder(settings.templates or packaged_templates())
+    written: list[Path] = []
+    for spec in specs:
+        for unit, unit_areas in units.items():
+            path = settings.out / unit / spec.file_name
+            key = f"{spec.name}/{unit}"
+            digest = _digest(tuple(unit_areas), spec, settings, templates)
+            if cache.get(key, {}).get("digest") == digest and path.is_file():
+                written.append(path)
+                continue
+            warnings = render_unit(job, spec, unit_areas, path)
+            problems.extend(Problem(Severity.WARNING, f"WeasyPrint: {m}") for m in warnings)
+            cache[key] = {"digest": digest}
+            if job.write:
+                written.append(path)
+    if job.write:
+        write_json(cache_path, dict(sorted(cache.items())))
+    return written
+
+
 def _run_tasks(
     job: Job, tasks: list[tuple[str, list[tuple[int, Area]], Path | None]]
 ) -> Iterator[list[AreaResult]]:
@@ -229,12 +400,16 @@ def _run_tasks(
             yield future.result()
 
 
-def _digest(area: Area, spec: FormatSpec, settings: Settings, templates: str) -> str:
-    """Everything a leaflet's bytes depend on: area data, photos, format, configuration,
+def _digest(
+    area: Area | tuple[Area, ...], spec: FormatSpec, settings: Settings, templates: str
+) -> str:
+    """Everything a document's bytes depend on: area data, photos, format, configuration,
     templates and the tool's version."""
+    group = area if isinstance(area, tuple) else (area,)
     photos = [
         (str(o.photo), o.photo.stat().st_size, o.photo.stat().st_mtime_ns)
-        for o in area.officers
+        for a in group
+        for o in a.officers
         if o.photo is not None
     ]
     text = repr((area, photos, spec, settings.config, templates, version("leaflets")))
@@ -295,7 +470,7 @@ def _files(
     worker when it rendered the whole unit, otherwise merged here from the area files."""
     files: list[Path] = []
     by_area: dict[str, dict[str, str]] = {area.path: {} for area in areas}
-    for name in settings.formats:
+    for name in _area_formats(settings):
         units: dict[str, list[Path]] = {}
         for area in areas:
             path = area_pdf(settings.out, area, name)
