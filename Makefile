@@ -43,6 +43,9 @@ check: $(STAMP) ## Validate the sample roster without rendering
 test: $(STAMP) ## Run the test suite
 	$(BIN)/python -m pytest -q
 
+bench: $(STAMP) ## Benchmark: national-scale build vs the naive baseline
+	$(BIN)/python -m tools.bench.run
+
 lint: $(STAMP) ## ruff (lint + format check) and mypy --strict
 	$(BIN)/ruff check leaflets tests tools
 	$(BIN)/ruff format --check leaflets tests tools

@@ -16,7 +16,9 @@ from leaflets.streets import (
     canonical_rules,
     covers,
     fold_diacritics,
+    format_rules,
     parse_house_number,
+    street_aliases,
     street_key,
 )
 
@@ -198,6 +200,12 @@ def _name_key(name: str) -> str:
     return fold(street_key(name))
 
 
+def _name_keys(name: str) -> set[str]:
+    """`_name_key` of the full name and of its short forms: `Józefa Piłsudskiego` is also
+    `piłsudskiego` (folded)."""
+    return {fold(alias) for alias in street_aliases(name)}
+
+
 def _town_key(town: str) -> str:
     """Normalised like `_name_key`, so a village name compares equal to a town name."""
     return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(town)).split())
@@ -213,12 +221,6 @@ def _display(coverage: Coverage) -> str:
     return coverage.name
 
 
-def _covers_number(coverage: Coverage, number: str) -> bool:
-    # "12/3" is usually flat 3 of building 12: a list naming building 12 covers it.
-    building = number.split("/", 1)[0]
-    return covers(coverage, number) or (building != number and covers(coverage, building))
-
-
 def _line_covers(area: Area, line: CoverageLine, address: Address) -> bool:
     coverage = line.coverage
     if coverage is None:
@@ -226,12 +228,15 @@ def _line_covers(area: Area, line: CoverageLine, address: Address) -> bool:
     town = _town_key(address.town)
     if coverage.kind == "locality" and town and town == _name_key(coverage.name):
         return True  # a whole village: any street, any number in it
-    if _name_key(coverage.name) != _name_key(address.street):
+    # "Piłsudskiego 5" is on "al. Józefa Piłsudskiego", and "Józefa Piłsudskiego 5" on
+    # "al. Piłsudskiego": the names match when a short form of one is a form of the other.
+    if not _name_keys(coverage.name) & _name_keys(address.street):
         return False
     line_town = _line_town(area, line)
     if town and line_town and town != line_town:
         return False
-    return _covers_number(coverage, address.number)
+    # A listed building ("12") covers its flats ("12/3"): `covers` knows.
+    return covers(coverage, address.number)
 
 
 def _number_key(number: str) -> tuple[int, str]:
@@ -263,20 +268,34 @@ def find_by_address(areas: Sequence[Area], address: Address) -> list[Match]:
 
 
 def suggest_streets(areas: Sequence[Area], street: str, limit: int = 3) -> list[str]:
-    """Known street and village names nearest to `street`, with prefix: `["ul. Chojnowska"]`."""
-    names: dict[str, str] = {}
+    """Known street and village names nearest to `street`, with prefix: `["ul. Chojnowska"]`.
+
+    A name is also known by its short forms: `Piłsudsk` suggests `al. Józefa Piłsudskiego`
+    (after a street named just `Piłsudskiego`, if there is one).
+    """
+    displays: dict[str, str] = {}  # full key -> display
+    names_of: dict[str, set[str]] = {}  # full key or short form -> full keys
     for area in areas:
         for line in area.lines:
-            if line.coverage is not None:
-                key = _name_key(line.coverage.name)
-                if key not in names or len(_display(line.coverage)) > len(names[key]):
-                    names[key] = _display(line.coverage)  # "ul. Poznańska" over "Poznańska"
+            coverage = line.coverage
+            if coverage is None:
+                continue
+            key, display = _name_key(coverage.name), _display(coverage)
+            if key not in displays or len(display) > len(displays[key]):
+                displays[key] = display  # "ul. Poznańska" over "Poznańska"
+            for form in _name_keys(coverage.name):
+                names_of.setdefault(form, set()).add(key)
     wanted = _name_key(street)
     if not wanted or limit <= 0:
         return []
-    close = difflib.get_close_matches(wanted, list(names), n=limit, cutoff=0.6)
-    starts = sorted((key for key in names if key.startswith(wanted)), key=polish_sort_key)
-    return [names[key] for key in dict.fromkeys([*close, *starts])][:limit]
+    close = difflib.get_close_matches(wanted, list(names_of), n=limit, cutoff=0.6)
+    starts = sorted((form for form in names_of if form.startswith(wanted)), key=polish_sort_key)
+    found = [
+        displays[key]
+        for form in [*close, *starts]
+        for key in sorted(names_of[form], key=lambda k: (k != form, polish_sort_key(displays[k])))
+    ]
+    return list(dict.fromkeys(found))[:limit]
 
 
 # --- officers --------------------------------------------------------------------------------
@@ -374,6 +393,11 @@ def _same_house(first: str, second: str) -> bool:
     return first == second or (house is not None and house == parse_house_number(second))
 
 
+def _inside(listed: str, number: str) -> bool:
+    """Is `number` the listed house or, for a listed building (`12`), one of its flats?"""
+    return _same_house(listed, number) or _in_range(NumberRule(numbers=(listed,)), number)
+
+
 def _tighten(rule: NumberRule) -> NumberRule:
     """Bounds of a parity range are numbers of that parity: even 5–41 is even 6–40."""
     start, end = rule.start, rule.end
@@ -386,7 +410,11 @@ def _tighten(rule: NumberRule) -> NumberRule:
 
 def _meet(first: NumberRule, second: NumberRule) -> NumberRule | None:
     if first.numbers and second.numbers:
-        common = [n for n in first.numbers if any(_same_house(n, m) for m in second.numbers)]
+        # Building 12 in one list and its flat 12/3 in the other share the flat.
+        common = [
+            *(n for n in first.numbers if any(_inside(m, n) for m in second.numbers)),
+            *(m for m in second.numbers if any(_inside(n, m) for n in first.numbers)),
+        ]
         return NumberRule(numbers=tuple(common)) if common else None
     if first.numbers or second.numbers:
         listed, span = (first, second) if first.numbers else (second, first)
@@ -437,7 +465,12 @@ def _simplify(pieces: Sequence[NumberRule]) -> tuple[NumberRule, ...] | None:
         for n in [*singles, *(n for p in pieces for n in p.numbers)]
         if not any(_in_range(r, n) for r in ranges)
     ]
-    unique = [n for i, n in enumerate(listed) if not any(_same_house(n, m) for m in listed[:i])]
+    unique = [
+        n
+        for i, n in enumerate(listed)
+        if not any(_same_house(n, m) for m in listed[:i])
+        and not any(_inside(m, n) and not _same_house(m, n) for m in listed)  # 12 holds 12/3
+    ]
     rules = (*ranges, NumberRule(numbers=tuple(unique))) if unique else tuple(ranges)
     return canonical_rules(rules) if rules else None
 
@@ -452,19 +485,6 @@ def _intersect(
     return _simplify([meet for a in first for b in second if (meet := _meet(a, b)) is not None])
 
 
-def _rule_text(rule: NumberRule) -> str:
-    if rule.numbers:
-        return ", ".join(rule.numbers)
-    parity = {"all": "", "even": "parzyste", "odd": "nieparzyste"}[rule.parity]
-    if rule.start is not None and rule.end is not None:
-        bounds = f"{rule.start}–{rule.end}"
-    elif rule.start is not None:
-        bounds = f"od {rule.start}"
-    else:
-        bounds = f"do {rule.end}" if rule.end is not None else ""
-    return " ".join(part for part in (parity, bounds) if part)
-
-
 def _whole_word(locality: bool, key: str, towns: Iterable[str]) -> str:
     if not locality:
         return _WHOLE_STREET
@@ -476,7 +496,7 @@ def _describe(rules: tuple[NumberRule, ...], whole: str) -> str:
         return whole
     if len(rules) == 1 and len(rules[0].numbers) == 1:
         return f"numer {rules[0].numbers[0]}"
-    return "numery " + ", ".join(_rule_text(rule) for rule in rules)
+    return "numery " + format_rules(rules)
 
 
 def _pair_overlaps(first: Area, second: Area) -> dict[str, Overlap]:
@@ -585,7 +605,7 @@ def street_index(areas: Sequence[Area]) -> list[IndexEntry]:
                     _name_key(coverage.name),
                     (_line_town(area, line),),
                 )
-                numbers = ", ".join(_rule_text(rule) for rule in rules) or whole
+                numbers = format_rules(rules) or whole
                 first = _first_number(rules)
             entry = IndexEntry(name, polish_sort_key(name), numbers, area)
             unit, number = _area_key(area)

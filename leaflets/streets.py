@@ -17,11 +17,13 @@ __all__ = [
     "covers",
     "fold_diacritics",
     "format_coverage",
+    "format_rules",
     "parse_description",
     "parse_house_number",
     "parse_numbers",
     "parse_segment",
     "split_segments",
+    "street_aliases",
     "street_key",
 ]
 
@@ -140,6 +142,24 @@ _TITLES = frozenset(
     )
 )  # fmt: skip
 _KEY_PREFIXES = frozenset(("ul", "ulica", "al", "aleja", "pl", "plac", "os", "osiedle", "rondo"))
+# "Mieszka I", "Bolesława III Krzywoustego": after a name word "I" is a numeral, not "i" (and).
+_ROMAN_NUMERALS = frozenset(
+    ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+)
+# Words that end a name typed in lower case ("ul. kartuska oprócz 5"): prose, not a name part.
+_LOWER_NAME_STOPS = _BARE_STOPWORDS | frozenset(
+    ("oprocz", "procz", "wyjatkiem", "tylko", "lub", "albo", "a", "ale", "czy", "jak", "tj")
+)
+# A leading first name or title the short form of a street name leaves out: "al. Józefa
+# Piłsudskiego" is "Piłsudskiego 5" to most residents (compared folded, without the dot).
+_NAME_LEAD_WORDS = (*_TITLES, *(
+    "Józefa", "Jana", "Marii", "Adama", "Tadeusza", "Stefana", "Henryka", "Ignacego",
+    "Władysława", "Kazimierza", "Bolesława", "Mikołaja", "Juliusza", "Fryderyka", "Marszałka",
+    "Generała", "Księdza", "Świętego", "Świętej", "Kardynała", "Biskupa", "Profesora",
+    "Doktora", "Pułkownika", "Majora", "Kapitana", "Porucznika", "Hetmana", "Jerzego",
+    "Stanisława", "Piotra", "Karola", "Wincentego", "Aleksandra", "Franciszka", "Wojciecha",
+    "Emilii", "Elizy", "Zofii",
+))  # fmt: skip
 
 _LEAD_RE = re.compile(r"([^\W\d_]+)(\.?)(:?)(\s*)")
 _NAME_TOKEN_RE = re.compile(r"[^\s,:;]+|[,:;]")
@@ -167,6 +187,9 @@ def fold_diacritics(text: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
+_NAME_LEADS = frozenset(fold_diacritics(word.casefold()).rstrip(".") for word in _NAME_LEAD_WORDS)
+
+
 def _word_key(word: str) -> str:
     return fold_diacritics(word.casefold()).rstrip(".")
 
@@ -177,6 +200,25 @@ def street_key(name: str) -> str:
     while len(words) > 1 and words[0] in _KEY_PREFIXES:
         words.pop(0)
     return " ".join(words)
+
+
+def street_aliases(name: str) -> set[str]:
+    """`al. Józefa Piłsudskiego` -> {`józefa piłsudskiego`, `piłsudskiego`}: the `street_key`,
+    and the keys left after dropping leading first names and titles (`ks.`, `gen.`, `Jana`,
+    `Marszałka`, …) one by one, with a ruler's numeral after them (`Jana III Sobieskiego` ->
+    `sobieskiego`). A name is never shortened to nothing or to digits only."""
+    key = street_key(name)
+    aliases = {key}
+    words = key.split()
+    while len(words) >= 2 and fold_diacritics(words[0]) in _NAME_LEADS:
+        rest = words[1:]
+        if len(rest) >= 2 and rest[0].upper() in _ROMAN_NUMERALS:
+            rest = rest[1:]
+        if not any(ch.isalpha() for ch in "".join(rest)):
+            break
+        words = rest
+        aliases.add(" ".join(words))
+    return aliases
 
 
 def parse_house_number(text: str) -> HouseNumber | None:
@@ -341,32 +383,75 @@ def _is_capitalised(token: str) -> bool:
     )
 
 
-def _is_name_token(token: str, following: str | None) -> bool:
-    capital_follows = (
-        following is not None
-        and _is_capitalised(following)
-        and _word_key(following) not in _SPEC_WORDS
+def _is_lower_word(token: str) -> bool:
+    """`armii`, `curie-skłodowskiej`: a plain word typed in lower case (no dot, no digits)."""
+    return (
+        token[0].islower()
+        and not token.endswith("-")
+        and all(ch.isalpha() or ch in "-'’" for ch in token)
     )
+
+
+def _is_name_word(token: str | None, lower: bool) -> bool:
+    """A word that can carry a name on: capitalised, or (in a lower-case name) any plain word."""
+    if token is None or _word_key(token) in _SPEC_WORDS:
+        return False
+    if _is_capitalised(token):
+        return True
+    return lower and _is_lower_word(token) and _word_key(token) not in _LOWER_NAME_STOPS
+
+
+def _is_name_token(token: str, previous: str | None, following: str | None, lower: bool) -> bool:
+    """Does `token` continue a street name? `lower`: the name is typed in lower case after a
+    street prefix ("ul. armii krajowej"), so plain lower-case words count as name words."""
+    name_follows = _is_name_word(following, lower)
+    if (
+        token in _ROMAN_NUMERALS
+        and previous is not None
+        and not previous.endswith(".")
+        and _is_name_word(previous, lower)
+    ):
+        return True  # "Mieszka I", "Jana Pawła II": after a name word "I" is not "and"
     lowered = token.casefold()
     if lowered in _CONNECTORS or lowered in _TITLES:
-        return capital_follows
+        return name_follows
     if _word_key(token) in _SPEC_WORDS:
         # "ul. Do Studzienki" is a name; "ul. Wodzisławska do 70" is not.
-        return token[0].isupper() and capital_follows
+        return token[0].isupper() and _is_name_word(following, lower=False)
     if _is_capitalised(token):
-        return not token.endswith(".") or capital_follows
+        return not token.endswith(".") or name_follows
     if _ORDINAL_RE.fullmatch(token):
         return True
-    # "ul. 3 Maja" but not "ul. Chojnowska 12 A"
-    return token.isdigit() and capital_follows and following is not None and len(following) > 1
+    if token.isdigit():
+        # "ul. 3 Maja" but not "ul. Chojnowska 12 A"; lower case only first: "ul. 3 maja".
+        return (
+            name_follows
+            and following is not None
+            and len(following) > 1
+            and (_is_capitalised(following) or previous is None)
+        )
+    return lower and _is_name_word(token, lower)
 
 
-def _scan_name(text: str) -> tuple[list[str], str]:
+def _is_lower_name(tokens: list[str]) -> bool:
+    """Is the name typed in lower case? Judged by its first word that is not a title, connector
+    or number: "ul. ks. józefa", "ul. 3 maja" are; "ul. ks. Józefa" is not."""
+    for token in tokens:
+        lowered = token.casefold()
+        if lowered in _TITLES or lowered in _CONNECTORS or token.isdigit():
+            continue
+        return token[0].islower()
+    return False
+
+
+def _scan_name(text: str, after_prefix: bool = False) -> tuple[list[str], str]:
     tokens = [(m.group(), m.start()) for m in _NAME_TOKEN_RE.finditer(text)]
+    lower = after_prefix and _is_lower_name([token for token, _ in tokens])
     names: list[str] = []
     for index, (token, start) in enumerate(tokens):
         following = tokens[index + 1][0] if index + 1 < len(tokens) else None
-        if not _is_name_token(token, following):
+        previous = names[-1] if names else None
+        if not _is_name_token(token, previous, following, lower):
             return names, text[start:]
         names.append(token)
     return names, ""
@@ -409,7 +494,7 @@ def _parse(segment: str) -> tuple[Coverage, Role] | None:
         body, role = locality[1], "locality"
     else:
         body, role = head, "bare"
-    names, rest = _scan_name(body)
+    names, rest = _scan_name(body, after_prefix=role == "street")
     if not names:
         return None
     first = names[0]
@@ -526,9 +611,18 @@ def parse_description(text: str) -> ParsedDescription:
     return ParsedDescription(tuple(items), tuple(unparsed))
 
 
+def _listed_covers(item: str, house: HouseNumber) -> bool:
+    """Listed `12` covers `12` and its flats `12/3`, not `12a`; listed `12/3` only `12/3`."""
+    listed = parse_house_number(item)
+    if listed is None or listed == house:
+        return listed is not None
+    building, flat_mark, _ = house.suffix.partition("/")
+    return bool(flat_mark) and listed == HouseNumber(house.number, building)
+
+
 def _rule_matches(rule: NumberRule, house: HouseNumber) -> bool:
     if rule.numbers:
-        return any(parse_house_number(item) == house for item in rule.numbers)
+        return any(_listed_covers(item, house) for item in rule.numbers)
     if rule.parity != "all" and (house.number % 2 == 0) != (rule.parity == "even"):
         return False
     return (rule.start is None or rule.start <= house.number) and (
@@ -548,7 +642,8 @@ def _rule_is_empty(rule: NumberRule) -> bool:
 
 
 def covers(coverage: Coverage, house_number: str | None) -> bool:
-    """Does the area include this address? Ranges and parity use the integer part of `12a`."""
+    """Does the area include this address? Ranges and parity use the integer part of `12a`;
+    a listed building (`12`, `12a`) covers its flats (`12/3`, `12a/3`), not other buildings."""
     if not coverage.rules:
         return True
     if not house_number or not house_number.strip():
@@ -572,6 +667,12 @@ def _format_rule(rule: NumberRule) -> str:
     return " ".join(part for part in (parity, bounds) if part)
 
 
+def format_rules(rules: tuple[NumberRule, ...]) -> str:
+    """The printed numbers part, in canonical order: `parzyste 34–152, nieparzyste 85–105`,
+    `3, 5, 7a`, `do 70`; "" for the whole street or village."""
+    return ", ".join(_format_rule(rule) for rule in canonical_rules(rules))
+
+
 def format_coverage(coverage: Coverage) -> str:
     """Canonical printed form: `ul. Wodzisławska (parzyste 34–152, nieparzyste 85–105)`."""
     rules = canonical_rules(coverage.rules)
@@ -582,5 +683,5 @@ def format_coverage(coverage: Coverage) -> str:
         # A prefix-less street needs a marker, or reading it back would make it a village.
         return head if coverage.kind == "locality" or coverage.prefix else f"{head} (cała)"
     if len(rules) == 1 and rules[0].numbers:
-        return f"{head} {_format_rule(rules[0])}"
-    return f"{head} ({', '.join(_format_rule(rule) for rule in rules)})"
+        return f"{head} {format_rules(rules)}"
+    return f"{head} ({format_rules(rules)})"

@@ -253,10 +253,10 @@ def test_parse_formats() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("a3", "Nieznany format: a3. Dostępne: plakat-a4, ulotka-a5."),
-        ("plakat-a4,a6,dl", "Nieznany format: a6, dl. Dostępne: plakat-a4, ulotka-a5."),
-        ("", "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5."),
-        (" , ", "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5."),
+        ("a3", "Nieznany format: a3. Dostępne: plakat-a4, ulotka-a5, skorowidz."),
+        ("plakat-a4,a6,dl", "Nieznany format: a6, dl. Dostępne: plakat-a4, ulotka-a5, skorowidz."),
+        ("", "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5, skorowidz."),
+        (" , ", "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5, skorowidz."),
     ],
 )
 def test_parse_formats_refuses_unknown_names(text: str, message: str) -> None:

@@ -27,7 +27,8 @@ def test_find_by_address_prints_area_and_officer() -> None:
     assert result.output.splitlines()[:3] == [
         "Rejon nr 1 — Zakaczawie, Komisariat Policji Legnica-Śródmieście (jednostka fikcyjna)",
         "  obejmuje: ul. Chojnowska (parzyste 72–152, nieparzyste 71–105)",
-        "  sierż. szt. Łukasz Kowalczyk, tel. 723 000 114, lukasz.kowalczyk@legnica.policja.example",
+        "  sierż. szt. Łukasz Kowalczyk, tel. 723 000 114, "
+        "lukasz.kowalczyk@legnica.policja.example",
     ]
 
 

@@ -90,6 +90,21 @@ def towns() -> tuple[Area, ...]:
     )
 
 
+@pytest.fixture(scope="module")
+def named() -> tuple[Area, ...]:
+    """Streets named after people, written in full in one area and short in another."""
+    return build(
+        row(
+            "1",
+            "al. Józefa Piłsudskiego (1-99); ul. ks. Jerzego Popiełuszki; "
+            "ul. Jana III Sobieskiego (2-8); ul. Mieszka I 5; ul. chojnowska 12-30",
+            officer=1,
+        ),
+        row("2", "ul. Piłsudskiego (od 100); ul. Marii Konopnickiej 4", officer=2),
+        row("3", "ul. Jana Kilińskiego; ul. Pawła Włodkowica", officer=3),
+    )
+
+
 def labels(matches: list[Area]) -> list[str]:
     return [
         area.number
@@ -172,6 +187,12 @@ ADDRESS_CASES = [
     ("sample", "al. Piłsudskiego 51/4, Legnica", ["3"]),
     ("sample", "ul. Batorego 12/3", ["5"]),
     ("sample", "ul. Batorego 12a", []),
+    ("sample", "ul. Batorego 12a/3", []),
+    ("sample", "ul. Batorego 13/3", []),
+    # A Roman numeral is part of the name.
+    ("sample", "ul. Mieszka I 5", ["5"]),
+    ("sample", "Mieszka I 12, Legnica", ["5"]),
+    ("sample", "Kazimierza Wielkiego 5", ["5"]),
     # Open ranges.
     ("sample", "Słubicka 48", ["1"]),
     ("sample", "Słubicka 46", []),
@@ -236,6 +257,33 @@ ADDRESS_CASES = [
     # A line without a town matches in any town.
     ("towns", "Słoneczna 3, Chojnów", ["KP Legnica 5"]),
     ("towns", "Słoneczna 3, Legnica", ["KP Legnica 5"]),
+    # The short form of a name finds the full one, and the other way round.
+    ("named", "Piłsudskiego 5", ["KP Legnica 1"]),
+    ("named", "al. Piłsudskiego 5, Legnica", ["KP Legnica 1"]),
+    ("named", "Józefa Piłsudskiego 5", ["KP Legnica 1"]),
+    ("named", "Pilsudskiego 5", ["KP Legnica 1"]),
+    ("named", "Marszałka Józefa Piłsudskiego 150", ["KP Legnica 2"]),
+    ("named", "Józefa Piłsudskiego 150", ["KP Legnica 2"]),
+    ("named", "Piłsudskiego 99/4", ["KP Legnica 1"]),
+    ("named", "Piłsudskiego", ["KP Legnica 1", "KP Legnica 2"]),
+    ("named", "Popiełuszki 3", ["KP Legnica 1"]),
+    ("named", "ks. Popiełuszki 3", ["KP Legnica 1"]),
+    ("named", "Jerzego Popiełuszki 3", ["KP Legnica 1"]),
+    ("named", "Sobieskiego 4", ["KP Legnica 1"]),
+    ("named", "Jana III Sobieskiego 4", ["KP Legnica 1"]),
+    ("named", "Sobieskiego 9", []),
+    ("named", "Konopnickiej 4/2", ["KP Legnica 2"]),
+    ("named", "Konopnickiej 4a", []),
+    ("named", "Kilińskiego 1", ["KP Legnica 3"]),
+    ("named", "Mieszka I 5", ["KP Legnica 1"]),
+    ("named", "Mieszka 5", []),  # the numeral is part of the name, never dropped
+    ("named", "Chojnowska 15", ["KP Legnica 1"]),  # the roster typed it in lower case
+    ("named", "Chojnowska 31", []),
+    # Only a first name or title is left out, never the surname.
+    ("named", "Józefa 5", []),
+    ("named", "Jana 5", []),
+    ("named", "Włodkowica 1", []),  # "Pawła" is not a known first name: no short form
+    ("named", "Pawła Włodkowica 1", ["KP Legnica 3"]),
 ]
 
 
@@ -246,10 +294,11 @@ def test_find_by_address(
     expected: list[str],
     sample: tuple[Area, ...],
     towns: tuple[Area, ...],
+    named: tuple[Area, ...],
 ) -> None:
     address = parse_address(text)
     assert address is not None
-    areas = sample if source == "sample" else towns
+    areas = {"sample": sample, "towns": towns, "named": named}[source]
     assert labels([match.area for match in find_by_address(areas, address)]) == expected
 
 
@@ -286,6 +335,21 @@ def test_not_found_suggests_the_nearest_street(sample: tuple[Area, ...]) -> None
     assert len(suggest_streets(sample, "Wrocławsk", limit=1)) == 1
     assert suggest_streets(sample, "Qqqqqqq") == []
     assert suggest_streets(sample, "") == []
+
+
+def test_suggestions_know_names_by_their_short_form(named: tuple[Area, ...]) -> None:
+    # A street named just "Piłsudskiego" comes before one whose short form that is.
+    assert suggest_streets(named, "Piłsudsk")[:2] == ["ul. Piłsudskiego", "al. Józefa Piłsudskiego"]
+    assert suggest_streets(named, "Piłsudskiego", limit=1) == ["ul. Piłsudskiego"]
+    assert suggest_streets(named, "Pilsucki")[:2] == ["ul. Piłsudskiego", "al. Józefa Piłsudskiego"]
+    only_full = build(row("1", "al. Józefa Piłsudskiego (1-99); ul. Kościuszki", officer=1))
+    assert suggest_streets(only_full, "Piłsudsk") == ["al. Józefa Piłsudskiego"]
+    assert suggest_streets(only_full, "Piłsudskiego 5") == ["al. Józefa Piłsudskiego"]
+    assert suggest_streets(named, "Popieluszk") == ["ul. ks. Jerzego Popiełuszki"]
+    assert suggest_streets(named, "Sobieskeigo") == ["ul. Jana III Sobieskiego"]
+    assert suggest_streets(named, "Konopnicka")[0] == "ul. Marii Konopnickiej"
+    assert suggest_streets(named, "Józefa Piłsudzkiego")[0] == "al. Józefa Piłsudskiego"
+    assert "ul. chojnowska" in suggest_streets(named, "Chojnowsk")
 
 
 # --- find_by_name ----------------------------------------------------------------------------
@@ -416,6 +480,13 @@ def overlap_of(
         ),
         ("Ogrodowa", "ul. Ogrodowa (1-9)", ["ul. Ogrodowa: numery 1–9"]),
         ("Ogrodowa", "Ogrodowa", ["Ogrodowa: całość"]),
+        # A listed building holds its flats; another letter is another building.
+        ("ul. Batorego 12", "ul. Batorego 12/3", ["ul. Batorego: numer 12/3"]),
+        ("ul. Batorego 12/3, 14", "ul. Batorego 12, 14/1", ["ul. Batorego: numery 12/3, 14/1"]),
+        ("ul. Batorego 12, 12/3", "ul. Batorego 12", ["ul. Batorego: numer 12"]),
+        ("ul. Batorego 12a", "ul. Batorego 12/3", []),
+        ("ul. Batorego 12/3", "ul. Batorego 12/4", []),
+        ("ul. Batorego 12/3", "ul. Batorego (10-20)", ["ul. Batorego: numer 12/3"]),
     ],
 )
 def test_overlap_descriptions(first: str, second: str, expected: list[str]) -> None:
@@ -519,7 +590,8 @@ def test_street_index_of_the_sample(sample: tuple[Area, ...]) -> None:
         ("Ogrodowa", "całość", "8"),
         ("ul. Kartuska", "cała ulica", "1"),
         ("os. Piekary", "1–6, 9–10", "3"),
-        ("ul. Mieszka I", "", "5"),  # not understood: listed verbatim
+        ("ul. Mieszka I", "cała ulica", "5"),
+        ("ul. Kazimierza Wielkiego", "5", "5"),
     ]:
         assert entry in rows
     names = [name for name, _, _ in rows]
@@ -540,6 +612,14 @@ def test_street_index_of_the_sample(sample: tuple[Area, ...]) -> None:
     assert [(n, a) for n, _, a in rows if n == "ul. Mickiewicza"] == [
         ("ul. Mickiewicza", "7"),
         ("ul. Mickiewicza", "5"),
+    ]
+
+
+def test_street_index_lists_an_unparsed_line_verbatim() -> None:
+    areas = build(row("1", "ul. Polna; okolice dworca", officer=1))
+    assert [(e.name, e.numbers) for e in street_index(areas)] == [
+        ("okolice dworca", ""),
+        ("ul. Polna", "cała ulica"),
     ]
 
 

@@ -19,11 +19,13 @@ from leaflets.streets import (
     covers,
     fold_diacritics,
     format_coverage,
+    format_rules,
     parse_description,
     parse_house_number,
     parse_numbers,
     parse_segment,
     split_segments,
+    street_aliases,
     street_key,
 )
 
@@ -125,6 +127,35 @@ PARSE_CASES: list[tuple[str, Kind, str, str, tuple[NumberRule, ...]]] = [
     ("ul. 1000-lecia 2-8", "street", "ul.", "1000-lecia", (span(2, 8),)),
     ("ul. Jana Pawła II", "street", "ul.", "Jana Pawła II", ()),
     ("ul. Jana Pawła II 12", "street", "ul.", "Jana Pawła II", (listed("12"),)),
+    ("ul. Jana Pawła II 5", "street", "ul.", "Jana Pawła II", (listed("5"),)),
+    # A Roman numeral after a name word is part of the name; "I" there is not "i" (and).
+    ("ul. Mieszka I", "street", "ul.", "Mieszka I", ()),
+    ("ul. Mieszka I 5", "street", "ul.", "Mieszka I", (listed("5"),)),
+    ("ul. Mieszka I (2-10)", "street", "ul.", "Mieszka I", (span(2, 10),)),
+    ("ul. Mieszka I parzyste", "street", "ul.", "Mieszka I", (EVEN,)),
+    ("UL. MIESZKA I", "street", "ul.", "MIESZKA I", ()),
+    ("ul. Bolesława III Krzywoustego", "street", "ul.", "Bolesława III Krzywoustego", ()),
+    ("ul. Zygmunta I Starego 3", "street", "ul.", "Zygmunta I Starego", (listed("3"),)),
+    ("ul. Jana III Sobieskiego 2-8", "street", "ul.", "Jana III Sobieskiego", (span(2, 8),)),
+    ("ul. Kazimierza Wielkiego", "street", "ul.", "Kazimierza Wielkiego", ()),
+    ("ul. Kazimierza Wielkiego 5", "street", "ul.", "Kazimierza Wielkiego", (listed("5"),)),
+    ("ul. I Armii Wojska Polskiego", "street", "ul.", "I Armii Wojska Polskiego", ()),
+    ("Mieszka I 5", "street", "", "Mieszka I", (listed("5"),)),
+    # Typed in lower case: after a street prefix it can only be a name, kept as typed.
+    ("ul. chojnowska 12-30", "street", "ul.", "chojnowska", (span(12, 30),)),
+    ("ul. chojnowska", "street", "ul.", "chojnowska", ()),
+    ("ul. chojnowska do 70", "street", "ul.", "chojnowska", (span(None, 70),)),
+    ("ul. chojnowska w całości", "street", "ul.", "chojnowska", ()),
+    ("ul. chojnowska parzyste 2-20", "street", "ul.", "chojnowska", (span(2, 20, "even"),)),
+    ("ul. chojnowska 12 a", "street", "ul.", "chojnowska", (listed("12a"),)),
+    ("al. armii krajowej 3, 5", "street", "al.", "armii krajowej", (listed("3", "5"),)),
+    ("ul. 3 maja 5", "street", "ul.", "3 maja", (listed("5"),)),
+    ("ulica jana pawła ii 12", "street", "ul.", "jana pawła ii", (listed("12"),)),
+    ("ul. mieszka I", "street", "ul.", "mieszka I", ()),
+    ("ul. ks. józefa poniatowskiego 4",
+     "street", "ul.", "ks. józefa poniatowskiego", (listed("4"),)),
+    ("ul. bohaterów w getcie", "street", "ul.", "bohaterów w getcie", ()),
+    ("ul. skłodowskiej-curie 10-20", "street", "ul.", "skłodowskiej-curie", (span(10, 20),)),
     ("ul. ks. Józefa Poniatowskiego 4",
      "street", "ul.", "ks. Józefa Poniatowskiego", (listed("4"),)),
     ("ul. Skłodowskiej-Curie 10-20", "street", "ul.", "Skłodowskiej-Curie", (span(10, 20),)),
@@ -169,6 +200,20 @@ UNPARSED = [
     "ul. Rybnicka parzyste 2-20 nieparzyste 1-9",
     "ul. Cyryla i Metodego",  # indistinguishable from two streets joined by "i"
     "Bieniowice i Dunino",
+    "ul. Mieszka i",  # a lower-case "i" is always "and"
+    "ul. mieszka i",
+    "ul. I",
+    # Lower case needs a street prefix: bare, it may be prose.
+    "chojnowska 12-30",
+    "chojnowska",
+    "armii krajowej 5",
+    "ul. kartuska np. 5",
+    "ul. kartuska oprócz 5",
+    "ul. kartuska oprócz nr 5",
+    "ul. kartuska przy szkole",
+    "ul. chojnowska 12 ogródki",
+    "ul. chojnowska m. 3",
+    "ul. Kartuska boczna 3",  # a capitalised name does not run on into lower-case words
     "wieś Kunice 1-20",
     "3 Maja",
     "ul.",
@@ -218,7 +263,31 @@ COVERS_CASES = [
     ("ul. Folwarecka 3, 5, 7a", "5b", False),
     ("ul. Folwarecka 3, 5, 7a", "4", False),
     ("ul. Kartuska numery 12/3", "12/3", True),
+    ("ul. Kartuska numery 12/3", "12 / 3", True),
     ("ul. Kartuska numery 12/3", "12", False),
+    ("ul. Kartuska numery 12/3", "12/4", False),
+    ("ul. Kartuska numery 12/3", "12a/3", False),
+    # A listed building covers its flats; a letter is another building.
+    ("ul. Batorego 12", "12", True),
+    ("ul. Batorego 12", "12/3", True),
+    ("ul. Batorego 12", "12 / 3", True),
+    ("ul. Batorego 12", "12a", False),
+    ("ul. Batorego 12", "12a/3", False),
+    ("ul. Batorego 12", "13/3", False),
+    ("ul. Batorego 12a", "12a/3", True),
+    ("ul. Batorego 12a", "12/3", False),
+    ("ul. Batorego 12a", "12", False),
+    ("ul. Batorego 3, 12, 7a", "12/1", True),
+    ("ul. Batorego 3, 12, 7a", "7a/1", True),
+    ("ul. Batorego 3, 12, 7a", "7/1", False),
+    # Ranges and parity already use the building's integer part.
+    ("ul. Chojnowska 1-45", "45/7", True),
+    ("ul. Chojnowska 1-45", "46/1", False),
+    ("ul. Chojnowska do 70", "70/2", True),
+    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "34/3", True),
+    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "35/2", False),
+    ("ul. Kartuska (nr nieparzyste)", "13/2", True),
+    ("ul. Kartuska (nr nieparzyste)", "14/1", False),
     ("ul. Kartuska (nr nieparzyste)", "1", True),
     ("ul. Kartuska (nr nieparzyste)", "2", False),
     ("ul. Kartuska (nr nieparzyste)", "101b", True),
@@ -259,6 +328,10 @@ SPLIT_CASES = [
     ("ul. A 1-5\nul. B\r\n\nul. C", ["ul. A 1-5", "ul. B", "ul. C"]),
     ("ul. X (2; 4), ul. Y", ["ul. X (2; 4)", "ul. Y"]),
     ("ul. A i ul. B oraz al. C", ["ul. A", "ul. B", "al. C"]),
+    ("ul. Polna i ul. Leśna", ["ul. Polna", "ul. Leśna"]),
+    ("ul. Mieszka I i ul. Polna", ["ul. Mieszka I", "ul. Polna"]),
+    ("ul. Mieszka I, Leśna 2", ["ul. Mieszka I", "Leśna 2"]),
+    ("UL. POLNA I UL. LEŚNA", ["UL. POLNA", "UL. LEŚNA"]),  # before a prefix, "I" is "and"
     ("ul. Folwarecka, 3 Maja 5, 7", ["ul. Folwarecka", "3 Maja 5, 7"]),
     ("ul. Kartuska, nr 5", ["ul. Kartuska, nr 5"]),
     ("ul. Kartuska 1-5, np. ogródki", ["ul. Kartuska 1-5", "np. ogródki"]),
@@ -300,6 +373,27 @@ def test_prefix_carries_over_a_comma_list_but_not_past_semicolon() -> None:
     ]
     assert parsed.items[1].rules == (span(2, 8),)
     assert parsed.items[1].source == "Leśna 2-8"
+
+
+def test_roman_numeral_and_conjunction_in_descriptions() -> None:
+    parsed = parse_description(
+        "ul. Mieszka I, Bolesława III Krzywoustego 2-8; ul. Polna i ul. Leśna"
+    )
+    assert [(c.prefix, c.name, format_rules(c.rules)) for c in parsed.items] == [
+        ("ul.", "Mieszka I", ""),
+        ("ul.", "Bolesława III Krzywoustego", "2–8"),
+        ("ul.", "Polna", ""),
+        ("ul.", "Leśna", ""),
+    ]
+    assert parsed.unparsed == ()
+    assert parse_description("Bieniowice i Dunino").unparsed == ("Bieniowice i Dunino",)
+
+
+def test_lower_case_needs_its_own_prefix() -> None:
+    # A carried-over prefix does not vouch for a lower-case word: "lipowa" may be prose.
+    parsed = parse_description("ul. chojnowska 1-9, lipowa")
+    assert [(c.prefix, c.name) for c in parsed.items] == [("ul.", "chojnowska")]
+    assert parsed.unparsed == ("lipowa",)
 
 
 def test_plural_lead_word_makes_streets_and_village_lead_ends_the_street_list() -> None:
@@ -390,6 +484,28 @@ def test_format_coverage(segment: str, expected: str) -> None:
     assert format_coverage(coverage) == expected
 
 
+FORMAT_RULES_CASES: list[tuple[tuple[NumberRule, ...], str]] = [
+    ((), ""),
+    ((span(None, None),), ""),
+    ((span(1, 5), span(None, None)), ""),
+    ((span(34, 152, "even"), span(85, 105, "odd")), "parzyste 34–152, nieparzyste 85–105"),
+    ((span(85, 105, "odd"), span(34, 152, "even")), "parzyste 34–152, nieparzyste 85–105"),
+    ((listed("3", "5", "7a"),), "3, 5, 7a"),
+    ((listed("7A"), listed("3", "5")), "3, 5, 7a"),
+    ((span(None, 70),), "do 70"),
+    ((span(48, None, "even"), span(25, None, "odd")), "parzyste od 48, nieparzyste od 25"),
+    ((ODD,), "nieparzyste"),
+    ((span(1, 6), span(9, 10)), "1–6, 9–10"),
+    ((span(40, None, "even"), listed("25"), span(10, 20)), "10–20, 25, parzyste od 40"),
+]
+
+
+@pytest.mark.parametrize(("rules", "expected"), FORMAT_RULES_CASES)
+def test_format_rules(rules: tuple[NumberRule, ...], expected: str) -> None:
+    assert format_rules(rules) == expected
+    assert parse_numbers(expected) == canonical_rules(rules)
+
+
 def test_locality_given_numbers_by_the_caller_prints_without_a_lead_word() -> None:
     # The long roster shape puts a bare street in `ulice` and its numbers beside it.
     village = Coverage("locality", "", "Chojnowska", (span(1, 45),), "Chojnowska")
@@ -409,6 +525,41 @@ def test_locality_given_numbers_by_the_caller_prints_without_a_lead_word() -> No
 )
 def test_street_key(name: str, key: str) -> None:
     assert street_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases"),
+    [
+        ("al. Józefa Piłsudskiego", {"józefa piłsudskiego", "piłsudskiego"}),
+        ("Piłsudskiego", {"piłsudskiego"}),
+        (
+            "al. Marszałka Józefa Piłsudskiego",
+            {"marszałka józefa piłsudskiego", "józefa piłsudskiego", "piłsudskiego"},
+        ),
+        (
+            "ul. ks. Jerzego Popiełuszki",
+            {"ks jerzego popiełuszki", "jerzego popiełuszki", "popiełuszki"},
+        ),
+        ("gen. Władysława Sikorskiego", {"gen władysława sikorskiego", "władysława sikorskiego",
+                                         "sikorskiego"}),
+        ("św. Jana", {"św jana", "jana"}),
+        ("Świętego Ducha", {"świętego ducha", "ducha"}),
+        ("swietego Ducha", {"swietego ducha", "ducha"}),  # typed without Polish letters
+        ("Marii Konopnickiej", {"marii konopnickiej", "konopnickiej"}),
+        ("Jana III Sobieskiego", {"jana iii sobieskiego", "sobieskiego"}),  # and the numeral
+        ("Jana Pawła II", {"jana pawła ii", "pawła ii"}),
+        ("Kazimierza Wielkiego", {"kazimierza wielkiego", "wielkiego"}),
+        ("Mieszka I", {"mieszka i"}),
+        ("3 Maja", {"3 maja"}),
+        ("Jana 3", {"jana 3"}),  # never shortened to digits only
+        ("ul. Jana", {"jana"}),
+        ("Armii Krajowej", {"armii krajowej"}),
+        ("Bieniowice", {"bieniowice"}),
+    ],
+)  # fmt: skip
+def test_street_aliases(name: str, aliases: set[str]) -> None:
+    assert street_aliases(name) == aliases
+    assert street_key(name) in street_aliases(name)
 
 
 def test_fold_diacritics_covers_every_polish_letter() -> None:
@@ -456,6 +607,22 @@ def test_number_of_right_parity_inside_range_is_covered(
 
 
 @settings(max_examples=200, deadline=None)
+@given(st.integers(1, 9999), st.sampled_from(["", "a", "B"]), st.integers(1, 999))
+def test_a_listed_building_covers_its_flats_and_a_flat_only_itself(
+    number: int, letter: str, flat: int
+) -> None:
+    building = f"{number}{letter}"
+    street = Coverage("street", "ul.", "Polna", (listed(building),), "")
+    assert covers(street, f"{building}/{flat}")
+    assert not covers(street, f"{number}x/{flat}")
+    assert not covers(street, f"{number + 1}{letter}/{flat}")
+    only_flat = replace(street, rules=(listed(f"{building}/{flat}"),))
+    assert covers(only_flat, f"{building}/{flat}")
+    assert not covers(only_flat, building)
+    assert not covers(only_flat, f"{building}/{flat + 1}")
+
+
+@settings(max_examples=200, deadline=None)
 @given(range_and_inside())
 def test_number_of_wrong_parity_is_not_covered(case: tuple[NumberRule, HouseNumber]) -> None:
     rule, house = case
@@ -491,8 +658,24 @@ street_names = st.one_of(
             "Bohaterów w Getcie",
             "Do Studzienki",
             "Nad Wisłą",
+            "Mieszka I",
+            "Zygmunta I Starego",
+            "Bolesława III Krzywoustego",
         ]
     ),
+)
+# Lower-case names only parse after a prefix.
+lower_street_names = st.sampled_from(
+    [
+        "chojnowska",
+        "armii krajowej",
+        "3 maja",
+        "jana pawła ii",
+        "mieszka I",
+        "ks. józefa poniatowskiego",
+        "bohaterów w getcie",
+        "skłodowskiej-curie",
+    ]
 )
 house_texts = st.builds(lambda n, s: f"{n}{s}", st.integers(1, 300), suffixes)
 
@@ -514,7 +697,7 @@ def coverages(draw: st.DrawFn) -> Coverage:
     if draw(st.integers(0, 4)) == 0:
         return Coverage("locality", "", draw(plain_names), (), "")
     prefix = draw(st.sampled_from(["ul.", "al.", "pl.", "os.", "rondo", ""]))
-    name = draw(street_names) if prefix else draw(plain_names)
+    name = draw(st.one_of(street_names, lower_street_names)) if prefix else draw(plain_names)
     return Coverage("street", prefix, name, draw(rule_sets), "")
 
 

@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import platform
+import re
 import resource
 import shutil
 import sys
@@ -34,15 +35,12 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make `tools` and `leaflets` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import weasyprint  # noqa: E402
+import weasyprint
 
-from leaflets import pipeline  # noqa: E402
-from leaflets.areas import group_areas  # noqa: E402
-from leaflets.config import FORMATS, LeafletConfig, Settings  # noqa: E402
-from leaflets.roster import read_rosters  # noqa: E402
-from leaflets.validation import validate  # noqa: E402
-from tools.bench.naive_baseline import run_naive  # noqa: E402
-from tools.bench.synthetic_roster import (  # noqa: E402
+from leaflets import pipeline
+from leaflets.config import FORMATS, LeafletConfig, Settings
+from tools.bench.naive_baseline import run_naive
+from tools.bench.synthetic_roster import (
     DEFAULT_AREAS,
     DEFAULT_SEED,
     change_one_row,
@@ -61,6 +59,50 @@ TARGET_RSS_MIB = 1.5 * 1024
 TARGET_REBUILD_S = 10.0
 
 
+PHASES = {
+    1: "odczyt",
+    2: "sprawdzenie",
+    3: "grupowanie",
+    4: "składanie PDF",
+    5: "manifest",
+}
+"""The pipeline's logged steps ("Krok N/5 — ...") and their short names in the table."""
+_STEP_RE = re.compile(r"^Krok (\d+)/\d+")
+
+
+class PhaseClock(logging.Handler):
+    """Times the pipeline's steps from its own INFO log lines, without printing them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.marks: list[tuple[float, int]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        match = _STEP_RE.match(record.getMessage())
+        if match:
+            self.marks.append((time.perf_counter(), int(match.group(1))))
+
+    def phases(self, end: float) -> dict[str, float]:
+        found: dict[str, float] = {}
+        for (start, step), (stop, _) in zip(self.marks, [*self.marks[1:], (end, 0)], strict=True):
+            name = PHASES.get(step, f"krok {step}")
+            found[name] = found.get(name, 0.0) + stop - start
+        return found
+
+
+@contextmanager
+def phase_clock() -> Iterator[PhaseClock]:
+    logger = logging.getLogger("leaflets.pipeline")
+    clock, level = PhaseClock(), logger.level
+    logger.addHandler(clock)
+    logger.setLevel(logging.INFO)
+    try:
+        yield clock
+    finally:
+        logger.removeHandler(clock)
+        logger.setLevel(level)
+
+
 @dataclass(frozen=True)
 class Build:
     """One timed `pipeline.run`."""
@@ -70,6 +112,7 @@ class Build:
     leaflets: int
     errors: int
     warnings: int
+    phases: dict[str, float]
 
     @property
     def ms_per_leaflet(self) -> float:
@@ -106,8 +149,9 @@ class Figures:
     rebuild_changed: dict[str, Any] = field(default_factory=dict)
     rebuild_rewritten_area_pdfs: int = 0
     rebuild_rewritten_print_pdfs: int = 0
-    prepare_s: float = 0.0
-    """Reading, validating and grouping the whole roster (the floor of any rebuild)."""
+    full_phases: dict[str, float] = field(default_factory=dict)
+    rebuild_phases: dict[str, float] = field(default_factory=dict)
+    """Seconds per pipeline step, from its "Krok N/5" log lines (empty if they change)."""
     targets: dict[str, bool] = field(default_factory=dict)
 
 
@@ -209,12 +253,20 @@ class TreeRss:
 
 
 def timed_build(settings: Settings) -> Build:
-    start = time.perf_counter()
-    report = pipeline.run(settings)
-    wall = time.perf_counter() - start
+    with phase_clock() as clock:
+        start = time.perf_counter()
+        report = pipeline.run(settings)
+        end = time.perf_counter()
     spec = FORMATS[FORMAT]
     leaflets = sum(spec.expected_pages(len(area.officers)) for area in report.areas)
-    return Build(wall, len(report.areas), leaflets, report.errors, report.warnings)
+    return Build(
+        end - start,
+        len(report.areas),
+        leaflets,
+        report.errors,
+        report.warnings,
+        clock.phases(end),
+    )
 
 
 def settings_for(roster: Path, out: Path, jobs: int | None, *, force: bool) -> Settings:
@@ -245,15 +297,6 @@ def print_file_pages(out: Path) -> int | None:
         return sum(len(PdfReader(path).pages) for path in out.rglob(f"druk-{FORMAT}.pdf"))
     except Exception:  # a diagnostic only: never fail the benchmark on it
         return None
-
-
-def prepare_seconds(roster: Path) -> float:
-    """Reading, validating and grouping the roster, without rendering."""
-    start = time.perf_counter()
-    read = read_rosters((roster,))
-    validated = validate(read.rows, LeafletConfig(as_of=AS_OF), read.base_dirs)
-    group_areas(validated.records)
-    return time.perf_counter() - start
 
 
 @contextmanager
@@ -301,6 +344,7 @@ def measure(args: argparse.Namespace, work: Path) -> Figures:
     figures.peak_rss_mib = peak_rss_mib()
     figures.peak_rss_total_mib = tree.peak_mib
     figures.full_wall_s = full.wall_s
+    figures.full_phases = full.phases
     figures.full_areas = full.areas
     figures.full_leaflets = full.leaflets
     figures.full_leaflets_per_s = full.leaflets_per_s
@@ -317,13 +361,11 @@ def measure(args: argparse.Namespace, work: Path) -> Figures:
     with step(f"zmiana 1 wiersza (telefon, wiersz {changed.row}) i przebudowa"):
         rebuilt = timed_build(settings_for(roster, out, args.jobs, force=False))
     figures.rebuild_s = rebuilt.wall_s
+    figures.rebuild_phases = rebuilt.phases
     after = pdf_states(out)
     rewritten = [path for path, state in after.items() if before.get(path) != state]
     figures.rebuild_rewritten_print_pdfs = sum(p.name.startswith("druk-") for p in rewritten)
     figures.rebuild_rewritten_area_pdfs = len(rewritten) - figures.rebuild_rewritten_print_pdfs
-
-    with step("odczyt, sprawdzenie i grupowanie całego wykazu (bez renderowania)"):
-        figures.prepare_s = prepare_seconds(roster)
 
     rss_for_target = figures.peak_rss_total_mib or figures.peak_rss_mib
     figures.targets = {
@@ -351,7 +393,12 @@ def table(figures: Figures) -> str:
             "",
             "",
         ),
-        ("ms na ulotkę — leaflets (ta sama próbka)", f"{figures.sample_ms_per_leaflet:.1f}", "", ""),
+        (
+            "ms na ulotkę — leaflets (ta sama próbka)",
+            f"{figures.sample_ms_per_leaflet:.1f}",
+            "",
+            "",
+        ),
         (
             "przyspieszenie względem naiwnego (próbka)",
             f"{figures.ratio_sample:.1f}×",
@@ -388,12 +435,6 @@ def table(figures: Figures) -> str:
             f"< {TARGET_REBUILD_S:.0f} s",
             _yes(t["rebuild"]),
         ),
-        (
-            "  w tym odczyt + sprawdzenie + grupowanie",
-            f"{figures.prepare_s:.1f} s",
-            "",
-            "",
-        ),
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     widths[0] = max(widths[0], len("miara"))
@@ -429,6 +470,13 @@ def table(figures: Figures) -> str:
         f"  przebudowa przepisała {figures.rebuild_rewritten_area_pdfs} plik(ów) PDF rejonów"
         f" i {figures.rebuild_rewritten_print_pdfs} plik(ów) zbiorczych"
     )
+    for label, phases in (
+        ("pełnej budowy", figures.full_phases),
+        ("przebudowy", figures.rebuild_phases),
+    ):
+        if phases:
+            parts = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items())
+            lines.append(f"  kroki {label}: {parts}")
     if total_rss is not None:
         lines.append(
             "  RSS sumy procesów liczy strony współdzielone w każdym procesie (górne oszacowanie)."
@@ -471,6 +519,8 @@ def with_workdir(args: argparse.Namespace, body: Callable[[Path], Figures]) -> F
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(logging.WARNING)  # the step clock turns INFO on for one logger
     figures = with_workdir(args, lambda work: measure(args, work))
     print(table(figures))
     if args.json is not None:

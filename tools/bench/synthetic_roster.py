@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -59,18 +58,18 @@ REGIONS: tuple[str, ...] = (
     "Wzorowo",
     "Testowice",
     "Próbkowo",
-    "Makietów",
+    "Makietowo",
     "Szablonowo",
     "Modelewo",
     "Wzorcowice",
     "Umownice",
-    "Zmyślin",
+    "Zmyślino",
     "Wymyślice",
     "Projektowo",
     "Szkicowo",
     "Brudnopisy",
-    "Ćwiczebne",
-    "Pozorów",
+    "Ćwiczebnowo",
+    "Pozorowo",
     "Symulowice",
 )
 
@@ -161,6 +160,17 @@ ESTATES: tuple[str, ...] = (
     "Kopernika", "Sobieskiego", "Leśne", "Parkowe", "Jagiellońskie", "Bema", "Chrobrego",
     "Asnyka", "Witosa", "Reymonta", "Batorego", "Łokietka", "Konopnickiej",
 )  # fmt: skip
+# Every name a town's streets can have, each once (the tool compares names without prefixes).
+NAMES: tuple[tuple[str, str], ...] = tuple(
+    {
+        name.casefold(): (prefix, name)
+        for prefix, names in (("pl.", SQUARES), ("os.", ESTATES), ("ul.", STREETS))
+        for name in names
+    }.values()
+)
+AREAS_PER_TOWN = 20
+"""Above this many city areas a unit covers another town (its own set of street names)."""
+TOWN_SUFFIXES: tuple[str, ...] = ("Nowe", "Stare", "Dolne", "Górne")
 AREA_NAMES: tuple[str, ...] = (
     "Śródmieście", "Stare Miasto", "Nowe Miasto", "Zatorze", "Przedmieście", "Centrum",
     "Północ", "Południe", "Wschód", "Zachód", "Podzamcze", "Zalesie", "Nadrzecze",
@@ -227,81 +237,134 @@ class _Generator:
             text += f", pokój {self.rng.randrange(1, 40)}"
         return text
 
-    def numbers(self, parity: str = "all") -> tuple[int, int]:
-        """A realistic house-number range; even/odd ranges start and end on that parity."""
-        start = self.rng.randrange(1, 60)
-        end = start + self.rng.randrange(6, 140)
-        if parity == "even":
-            start, end = start + start % 2, end + end % 2
-        elif parity == "odd":
-            start, end = start + 1 - start % 2, end + 1 - end % 2
-        return start, end
+    def _cuts(self, length: int, pieces: int) -> list[int]:
+        """`pieces - 1` cut points at least 3 apart: piece i is cuts[i-1]+1 .. cuts[i]."""
+        return sorted(self.rng.sample(range(3, length - 2, 3), pieces - 1))
 
-    def street_segment(self, name: str) -> str:
+    def _ranges(self, street: str, length: int, pieces: int) -> list[str]:
+        """The street split into consecutive number ranges (`do numeru`, `a-b`, `od numeru`)."""
+        cuts = self._cuts(length, pieces)
+        bounds = list(zip([1, *(c + 1 for c in cuts)], [*cuts, length], strict=True))
+        segments = []
+        for index, (start, end) in enumerate(bounds):
+            if index == 0 and self.rng.random() < 0.5:
+                segments.append(f"{street} do numeru {end}")
+            elif index == len(bounds) - 1 and self.rng.random() < 0.5:
+                segments.append(f"{street} od numeru {start}")
+            else:
+                segments.append(f"{street} {start}-{end}")
+        return segments
+
+    def street_layout(self, street: str, pieces: int = 0) -> list[str]:
+        """How one street of a town is shared between areas: disjoint segments, none of them
+        overlapping another (the tool warns about an address claimed by two areas)."""
         rng = self.rng
+        length = rng.randrange(20, 240)
+        if pieces >= 2:
+            return self._ranges(street, max(length, 4 * pieces + 4), pieces)
         roll = rng.random()
-        street = f"ul. {name}"
-        if roll < 0.28:
-            return street
-        if roll < 0.46:
-            start, end = self.numbers()
-            return f"{street} {start}-{end}"
-        if roll < 0.58:
-            start, end = self.numbers("even")
-            return f"{street} (parzyste od {start} do {end})"
-        if roll < 0.68:
-            start, end = self.numbers("odd")
-            return f"{street} (nieparzyste od {start} do {end})"
-        if roll < 0.74:
-            even, odd = self.numbers("even"), self.numbers("odd")
-            return (
-                f"{street} (parzyste od numeru {even[0]} do numeru {even[1]},"
-                f" nieparzyste od numeru {odd[0]} do numeru {odd[1]})"
+        if roll < 0.30:
+            return [street]
+        if roll < 0.55:
+            return self._ranges(street, length, rng.randint(2, 4))
+        even_end, odd_end = length - length % 2, length - 1 + length % 2
+        if roll < 0.72:  # one side of the street each
+            return [
+                f"{street} (parzyste od 2 do {even_end})",
+                f"{street} (nieparzyste od 1 do {odd_end})",
+            ]
+        if roll < 0.82:
+            even, odd = rng.randrange(10, length) & ~1, rng.randrange(10, length) | 1
+            return [
+                f"{street} (parzyste od numeru 2 do numeru {even},"
+                f" nieparzyste od numeru 1 do numeru {odd})",
+                f"{street} (numery parzyste od {even + 2} i nieparzyste od numeru {odd + 2})",
+            ]
+        if roll < 0.90:  # one side, part of it; the rest of the street is another unit's
+            start = rng.randrange(1, length // 2)
+            parity, start = (
+                ("parzyste", start + start % 2)
+                if rng.random() < 0.5
+                else ("nieparzyste", start | 1)
             )
-        if roll < 0.79:
-            return (
-                f"{street} (numery parzyste od {self.numbers('even')[0]}"
-                f" i nieparzyste od numeru {self.numbers('odd')[0]})"
-            )
-        if roll < 0.85:
-            return f"{street} do numeru {self.numbers()[1]}"
-        if roll < 0.90:
-            return f"{street} od numeru {self.numbers()[0]}"
-        first = rng.randrange(1, 40)
+            return [f"{street} ({parity} od {start} do {start + 2 * rng.randrange(3, 30)})"]
+        first = rng.randrange(1, 30)
         houses = [str(first + 2 * step) for step in range(rng.randrange(2, 5))]
+        after = first + 2 * len(houses)
         if rng.random() < 0.4:
             houses[-1] += rng.choice("ab")
-        return f"{street} {', '.join(houses)}"
+        return [f"{street} {', '.join(houses)}", f"{street} od numeru {after}"]
 
-    def estate_segment(self) -> str:
-        estate = self.rng.choice(ESTATES)
-        last = self.rng.randrange(3, 12)
-        if self.rng.random() < 0.3:
-            return f"os. {estate} (bloki 1-{last} i {last + 3}-{last + 5})"
-        return f"os. {estate} (bloki 1-{last})"
+    def estate_layout(self, estate: str) -> list[str]:
+        rng = self.rng
+        if rng.random() < 0.3:
+            return [estate]
+        first = rng.randrange(3, 9)
+        if rng.random() < 0.3:
+            gap = rng.randrange(2, 4)
+            last = first + gap + rng.randrange(2, 5)
+            return [
+                f"{estate} (bloki 1-{first} i {first + gap + 1}-{last})",
+                f"{estate} (bloki {first + 1}-{first + gap})",
+            ]
+        return [f"{estate} (bloki 1-{first})", f"{estate} (bloki {first + 1}-{first + 12})"]
 
-    def city_description(self) -> str:
-        count = self.rng.randint(*SEGMENTS)
-        segments: list[str] = []
-        for name in self.rng.sample(STREETS, count):
-            roll = self.rng.random()
-            if roll < 0.05:
-                segments.append(self.estate_segment())
-            elif roll < 0.07:
-                segments.append(f"al. {self.rng.choice(AVENUES)}")
-            elif roll < 0.09:
-                segments.append(f"pl. {self.rng.choice(SQUARES)}")
+    def town_segments(self, needed: int) -> list[tuple[str, str]]:
+        """(name, segment) pieces of one town's streets, at least `needed` of them."""
+        rng = self.rng
+        layouts: dict[str, list[str]] = {}
+        for kind, name in rng.sample(NAMES, len(NAMES)):
+            prefix = "al." if kind == "ul." and name in AVENUES and rng.random() < 0.5 else kind
+            full = f"{prefix} {name}"
+            if prefix == "os.":
+                layouts[full] = self.estate_layout(full)
+            elif prefix == "pl.":
+                layouts[full] = [full]
             else:
-                segments.append(self.street_segment(name))
-        # Identical segments (the same estate twice) would be one line: keep the first.
-        return "; ".join(dict.fromkeys(segments))
+                layouts[full] = self.street_layout(full)
+        streets = [full for full in layouts if full.startswith(("ul.", "al."))]
+        total = sum(map(len, layouts.values()))
+        while total < needed:  # a big town: split more streets into more pieces
+            full = rng.choice(streets)
+            more = min(len(layouts[full]) + 2, 8)
+            total += more - len(layouts[full])
+            layouts[full] = self.street_layout(full, more)
+        pieces = [(full, segment) for full, segments in layouts.items() for segment in segments]
+        rng.shuffle(pieces)
+        return pieces
 
-    def villages(self) -> list[str]:
-        count = self.rng.randint(*SEGMENTS)
-        names: dict[str, None] = {}
-        while len(names) < count:
-            names[self.rng.choice(VILLAGE_STEMS) + self.rng.choice(VILLAGE_ENDINGS)] = None
-        return list(names)
+    def deal(self, pieces: list[tuple[str, str]], count: int) -> str:
+        """Take `count` pieces for one area, preferring streets the area does not have yet."""
+        picked: list[int] = []
+        names: set[str] = set()
+        for index, (name, _) in enumerate(pieces):
+            if name not in names:
+                picked.append(index)
+                names.add(name)
+                if len(picked) == count:
+                    break
+        for index in range(len(pieces)):
+            if len(picked) >= count:
+                break
+            if index not in picked:
+                picked.append(index)
+        segments = [pieces[index][1] for index in picked]
+        for index in sorted(picked, reverse=True):
+            del pieces[index]
+        return "; ".join(segments)
+
+    def villages(self, count: int, taken: set[str]) -> list[str]:
+        """Villages of one rural area, none used by another area of the same unit."""
+        names: list[str] = []
+        for _ in range(count * 20):
+            stem, ending = self.rng.choice(VILLAGE_STEMS), self.rng.choice(VILLAGE_ENDINGS)
+            name = stem + ending
+            if stem[-1] != ending[0] and name not in taken:  # no "Bukki"
+                taken.add(name)
+                names.append(name)
+                if len(names) == count:
+                    break
+        return names
 
 
 def _format_phone(number: int, style: float) -> str:
@@ -354,21 +417,40 @@ def generate_rows(areas: int = DEFAULT_AREAS, seed: int = DEFAULT_SEED) -> list[
             unit = f"Komisariat Policji {town} (fikcyjny)"
         domain = f"{_ascii(town)}.policja.example"
         area_style = rng.choice(("{}", "{}", "Rejon nr {}", "Rejon służbowy nr {}"))
-        taken: set[tuple[str, str]] = set()
-        for area_number in range(1, size + 1):
-            if rng.random() < RURAL_SHARE:
-                villages = gen.villages()
-                area_name, area_town, streets = f"{villages[0]} i okolice", "", ", ".join(villages)
-            else:
-                area_name, area_town, streets = rng.choice(AREA_NAMES), town, gen.city_description()
-            officers = 2 if rng.random() < TWO_OFFICERS_SHARE else 1
+        # Per area: rural?, officers, segments. Streets are then shared out town by town, so
+        # no address belongs to two areas, as in a real roster.
+        plans = [
+            (
+                rng.random() < RURAL_SHARE,
+                2 if rng.random() < TWO_OFFICERS_SHARE else 1,
+                rng.randint(*SEGMENTS),
+            )
+            for _ in range(size)
+        ]
+        places: dict[int, tuple[str, str, str]] = {}  # area index -> name, town, description
+        city = [index for index, plan in enumerate(plans) if not plan[0]]
+        towns = -(-len(city) // AREAS_PER_TOWN)
+        for town_index in range(towns):
+            members = city[town_index * len(city) // towns : (town_index + 1) * len(city) // towns]
+            name = town if town_index == 0 else f"{town} {TOWN_SUFFIXES[town_index - 1]}"
+            pieces = gen.town_segments(sum(plans[index][2] for index in members) * 11 // 10 + 1)
+            for index in members:
+                description = gen.deal(pieces, plans[index][2])
+                places[index] = (rng.choice(AREA_NAMES), name, description)
+        taken_people: set[tuple[str, str]] = set()
+        taken_villages: set[str] = set()
+        for index, (rural, officers, segments) in enumerate(plans):
+            if rural:
+                villages = gen.villages(segments, taken_villages)
+                places[index] = (f"{villages[0]} i okolice", f"gmina {town}", ", ".join(villages))
+            area_name, area_town, description = places[index]
             for _ in range(officers):
-                first, surname = gen.officer(taken)
+                first, surname = gen.officer(taken_people)
                 email = f"{_ascii(first)}.{_ascii(surname)}@{domain}"
                 rows.append(
                     {
                         "Jednostka": unit,
-                        "Rejon": area_style.format(area_number),
+                        "Rejon": area_style.format(index + 1),
                         "Nazwa rejonu": area_name,
                         "Miejscowość": area_town,
                         "Stopień": gen.rank(),
@@ -378,7 +460,7 @@ def generate_rows(areas: int = DEFAULT_AREAS, seed: int = DEFAULT_SEED) -> list[
                         ),
                         "Telefon": gen.phone(),
                         "E-mail": "" if rng.random() < NO_EMAIL_SHARE else email,
-                        "Ulice": streets,
+                        "Ulice": description,
                         "Dyżur": gen.duty(),
                     }
                 )
@@ -393,7 +475,7 @@ def write_rows(path: Path, rows: Iterable[Mapping[str, str]]) -> None:
         writer = csv.writer(handle, **_CSV_OPTIONS)  # type: ignore[arg-type]
         writer.writerow(HEADER)
         writer.writerows([row.get(column, "") for column in HEADER] for row in rows)
-    os.replace(temporary, path)
+    temporary.replace(path)
 
 
 def read_rows(path: Path) -> list[Row]:
