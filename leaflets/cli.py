@@ -121,6 +121,26 @@ def main() -> None:
     help="Liczba równoległych procesów (domyślnie: wszystkie rdzenie).",
 )
 @click.option("--force", is_flag=True, help="Utwórz wszystko od nowa, także niezmienione rejony.")
+@click.option(
+    "--arkusz",
+    "sheets",
+    is_flag=True,
+    help="Także arkusze A4 do drukarki biurowej: 2×A5, 4×A6, 10 wizytówek, ze znacznikami cięcia.",
+)
+@click.option(
+    "--kopie",
+    "copies",
+    type=click.IntRange(min=1, max=1000),
+    default=None,
+    metavar="N",
+    help="Ile egzemplarzy każdego rejonu na arkuszach (domyślnie: pełny arkusz).",
+)
+@click.option(
+    "--dupleks",
+    type=click.Choice(["dlugi", "krotki"]),
+    default="dlugi",
+    help="Druk dwustronny: obracanie wzdłuż dłuższej (domyślnie) albo krótszej krawędzi.",
+)
 @ENCODING
 @DELIMITER
 @VERBOSE
@@ -134,6 +154,9 @@ def build(
     address: str,
     jobs: int | None,
     force: bool,
+    sheets: bool,
+    copies: int | None,
+    dupleks: str,
     encoding: str | None,
     delimiter: str | None,
     verbose: bool,
@@ -151,6 +174,9 @@ def build(
             address=address.strip(),
             jobs=jobs,
             force=force,
+            sheets=sheets,
+            copies=copies,
+            duplex="short" if dupleks == "krotki" else "long",
         ),
         write=True,
         verbose=verbose,

@@ -7,7 +7,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from leaflets.columns import fold
 from leaflets.errors import ConfigError, UsageError
@@ -40,6 +40,8 @@ class FormatSpec:
     description: str
     per_officer: bool = False
     """One copy of the layout per officer of the area (posters: one poster per officer)."""
+    sheet: str = ""
+    """Office-printer imposition layout (`--arkusz`), a key of imposition.LAYOUTS."""
     per_unit: bool = False
     """One document per unit rather than per area (the street index)."""
     file_name: str = ""
@@ -72,6 +74,30 @@ FORMATS: dict[str, FormatSpec] = {
             qr_module_mm=0.5,
             qr_min_mm=24,
             description="dwustronna ulotka A5 dla mieszkańców",
+            sheet="a5-2",
+        ),
+        FormatSpec(
+            name="ulotka-a6",
+            template="ulotka-a6.html",
+            width_mm=105,
+            height_mm=148,
+            pages=2,
+            qr_module_mm=0.4,
+            qr_min_mm=16,
+            description="dwustronna ulotka A6 do skrzynek",
+            sheet="a6-4",
+        ),
+        FormatSpec(
+            name="wizytowka",
+            template="wizytowka.html",
+            width_mm=90,
+            height_mm=50,
+            pages=2,
+            qr_module_mm=0.4,
+            qr_min_mm=13,
+            description="wizytówka dzielnicowego",
+            sheet="wizytowka-10",
+            per_officer=True,
         ),
         FormatSpec(
             name="skorowidz",
@@ -143,6 +169,12 @@ class Settings:
     """Re-render every area even when its inputs did not change."""
     address: str = ""
     """Render only the areas covering this address (`build --adres`)."""
+    sheets: bool = False
+    """Also impose flyers and cards on A4 sheets for office printers (`--arkusz`)."""
+    copies: int | None = None
+    """Copies of each area on its sheets; None = fill one sheet per area."""
+    duplex: Literal["long", "short"] = "long"
+    """Which edge the printer flips on for two-sided sheets."""
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

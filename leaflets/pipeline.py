@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import multiprocessing
@@ -13,6 +14,8 @@ from dataclasses import dataclass, replace
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal
+
+from pypdf import PdfWriter
 
 from leaflets.areas import Area, Grouping, Officer, group_areas
 from leaflets.batches import (
@@ -25,7 +28,8 @@ from leaflets.batches import (
     render_unit,
 )
 from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings, contrast_ratio
-from leaflets.errors import NotFoundError, UsageError
+from leaflets.errors import NotFoundError, RenderError, UsageError
+from leaflets.imposition import LAYOUTS, Leaflet, impose, leaflets_from_pdf
 from leaflets.lookup import (
     Address,
     find_by_address,
@@ -34,7 +38,7 @@ from leaflets.lookup import (
     parse_address,
     suggest_streets,
 )
-from leaflets.output import merge_pdfs, write_json
+from leaflets.output import atomic_file, merge_pdfs, write_json
 from leaflets.problem_report import write_problem_report
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.render import digest_folder, packaged_templates
@@ -211,6 +215,8 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
         problems.extend(_render_problems(areas, outcome.results))
         if write:
             files, files_by_area = _files(settings, areas, outcome)
+            if settings.sheets:
+                files.extend(_impose(settings, areas, problems))
         files.extend(_render_indexes(job, areas, problems))
     elif not render:
         log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
@@ -339,6 +345,45 @@ def _render(job: Job, areas: Sequence[Area], progress: Progress | None) -> _Outc
         },
         written={combined for _, _, combined in tasks if combined is not None},
     )
+
+
+def _impose(settings: Settings, areas: Sequence[Area], problems: list[Problem]) -> list[Path]:
+    """`--arkusz`: flyers and cards placed on A4 sheets with cut marks, backs aligned for
+    duplex: per area a sheet file of copies (a stack for one estate), per unit all areas."""
+    written: list[Path] = []
+    for name in _area_formats(settings):
+        spec = FORMATS[name]
+        if not spec.sheet:
+            continue
+        layout = LAYOUTS[spec.sheet]
+        units: dict[str, list[Leaflet]] = {}
+        for area in areas:
+            source = area_pdf(settings.out, area, name)
+            try:
+                leaflets = leaflets_from_pdf(source, two_sided=spec.pages == 2, name=str(source))
+            except RenderError as exc:
+                problems.append(
+                    Problem(Severity.WARNING, f"{exc} — pominięto na arkuszu", area.rows[0])
+                )
+                continue
+            copies = settings.copies or layout.cells
+            target = source.with_name(f"{name}-arkusz.pdf")
+            _write_sheets(impose(leaflets, layout, copies=copies, duplex=settings.duplex), target)
+            written.append(target)
+            units.setdefault(area.unit.slug, []).extend(leaflets)
+        for unit, leaflets in units.items():
+            target = settings.out / unit / f"druk-{name}-arkusze.pdf"
+            sheets = impose(leaflets, layout, copies=settings.copies or 1, duplex=settings.duplex)
+            _write_sheets(sheets, target)
+            written.append(target)
+    return written
+
+
+def _write_sheets(writer: PdfWriter, target: Path) -> None:
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with atomic_file(target) as handle:
+        handle.write(buffer.getvalue())
 
 
 def _area_formats(settings: Settings) -> list[str]:

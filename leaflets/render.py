@@ -180,4 +180,6 @@ def write_pages(
     document.metadata = copy.copy(document.metadata)
     document.metadata.title = title
     with _collect_weasyprint_warnings():
-        document.write_pdf(target, pdf_identifier=identifier)
+        # PDF/UA-1: tagged structure, document language and title, for screen readers and
+        # for copies sent by e-mail; measured at no extra cost over an untagged file.
+        document.write_pdf(target, pdf_identifier=identifier, pdf_variant="pdf/ua-1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -178,11 +179,23 @@ _CONJUNCTION_SPLIT_RE = re.compile(
     r"\s+(?:i|oraz)\s+(?=(?:ul|al|pl|os)\.|(?:ulica|aleja|plac|osiedle|rondo)\s)", re.IGNORECASE
 )
 _NUMBERED_NAME_RE = re.compile(r"\d+\s+([^\W\d_]{2,})")  # ", 3 Maja" starts a new street
+# Where `_split_line` has to look: brackets, separators and the whitespace before a conjunction
+# (a zero-width match, so that `_CONJUNCTION_SPLIT_RE` still decides at that very position).
+_SPLIT_POINT_RE = re.compile(
+    r"[()\[\];,]|(?=" + _CONJUNCTION_SPLIT_RE.pattern + ")", re.IGNORECASE
+)
+_L_STROKE = str.maketrans("łŁ", "lL")
+
+# The parsing functions are pure and take strings (or frozen values) and return frozen values,
+# so they are cached: a national roster repeats the same words, numbers and streets many times.
+_WORD_CACHE = 1 << 16
+_TEXT_CACHE = 1 << 17
 
 
+@functools.lru_cache(maxsize=_WORD_CACHE)
 def fold_diacritics(text: str) -> str:
     """`Łódź, Żółć` -> `Lodz, Zolc`; ł has no decomposition, so it is mapped by hand."""
-    decomposed = unicodedata.normalize("NFD", text.translate(str.maketrans("łŁ", "lL")))
+    decomposed = unicodedata.normalize("NFD", text.translate(_L_STROKE))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped)
 
@@ -190,10 +203,12 @@ def fold_diacritics(text: str) -> str:
 _NAME_LEADS = frozenset(fold_diacritics(word.casefold()).rstrip(".") for word in _NAME_LEAD_WORDS)
 
 
+@functools.lru_cache(maxsize=_WORD_CACHE)
 def _word_key(word: str) -> str:
     return fold_diacritics(word.casefold()).rstrip(".")
 
 
+@functools.lru_cache(maxsize=_WORD_CACHE)
 def street_key(name: str) -> str:
     """Matching key: `ul. Jana  Pawła-II` -> `jana pawła ii` (Polish letters kept)."""
     words = "".join(ch if ch.isalnum() else " " for ch in name.casefold()).split()
@@ -207,6 +222,11 @@ def street_aliases(name: str) -> set[str]:
     and the keys left after dropping leading first names and titles (`ks.`, `gen.`, `Jana`,
     `Marszałka`, …) one by one, with a ruler's numeral after them (`Jana III Sobieskiego` ->
     `sobieskiego`). A name is never shortened to nothing or to digits only."""
+    return set(_street_aliases(name))
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _street_aliases(name: str) -> frozenset[str]:
     key = street_key(name)
     aliases = {key}
     words = key.split()
@@ -218,9 +238,10 @@ def street_aliases(name: str) -> set[str]:
             break
         words = rest
         aliases.add(" ".join(words))
-    return aliases
+    return frozenset(aliases)
 
 
+@functools.lru_cache(maxsize=_WORD_CACHE)
 def parse_house_number(text: str) -> HouseNumber | None:
     """`12a`, `12 A`, `12/3`, `nr 5`; None for anything else, including 0 and `12-14`."""
     match = _HOUSE_RE.fullmatch(" ".join(text.lower().split()))
@@ -230,6 +251,7 @@ def parse_house_number(text: str) -> HouseNumber | None:
     return HouseNumber(int(match.group(1)), letter + (f"/{flat}" if flat else ""))
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def canonical_rules(rules: tuple[NumberRule, ...]) -> tuple[NumberRule, ...]:
     """The order and shape the parser produces, so equal coverage compares equal.
 
@@ -343,6 +365,7 @@ def _clause_rule(
     return None
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def parse_numbers(text: str) -> tuple[NumberRule, ...] | None:
     """`1-45`, `parzyste od 34 do 152, nieparzyste od 85`, `3, 5, 7a`; `""` -> whole street.
 
@@ -471,6 +494,7 @@ def _strip_lead(text: str, table: dict[str, str]) -> tuple[str, str] | None:
 Role = Literal["street", "locality", "bare", "bare_street"]
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def _parse(segment: str) -> tuple[Coverage, Role] | None:
     source = segment.strip()
     work = _BULLET_RE.sub("", source.translate(_QUOTES), count=1)
@@ -549,7 +573,10 @@ def _split_line(line: str) -> list[list[str]]:
     chunks: list[list[str]] = [[]]
     depth = 0
     start = 0
-    for index, char in enumerate(line):
+    # Only brackets, separators and a conjunction's whitespace matter: skip everything else.
+    for point in _SPLIT_POINT_RE.finditer(line):
+        index = point.start()
+        char = line[index]
         if char in "([":
             depth += 1
         elif char in ")]":
@@ -586,6 +613,7 @@ def split_segments(text: str) -> list[str]:
     return [segment for chunk in _chunks(text) for segment in chunk]
 
 
+@functools.lru_cache(maxsize=_WORD_CACHE)
 def parse_description(text: str) -> ParsedDescription:
     """Whole `ulice` cell; in `ul. Polna, Leśna, Łąkowa` the prefix applies to every name."""
     items: list[Coverage] = []
@@ -667,12 +695,14 @@ def _format_rule(rule: NumberRule) -> str:
     return " ".join(part for part in (parity, bounds) if part)
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def format_rules(rules: tuple[NumberRule, ...]) -> str:
     """The printed numbers part, in canonical order: `parzyste 34–152, nieparzyste 85–105`,
     `3, 5, 7a`, `do 70`; "" for the whole street or village."""
     return ", ".join(_format_rule(rule) for rule in canonical_rules(rules))
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def format_coverage(coverage: Coverage) -> str:
     """Canonical printed form: `ul. Wodzisławska (parzyste 34–152, nieparzyste 85–105)`."""
     rules = canonical_rules(coverage.rules)

@@ -147,3 +147,35 @@ def test_long_street_list_shrinks_and_check_warns(built: Built) -> None:
         assert line.text.split(" (")[0] in text
     warnings = [p.message for p in built.report.problems if "lista ulic zmniejszona" in p.message]
     assert any(f"rejon {area.number}:" in w for w in warnings)
+
+
+def test_pdf_is_tagged_with_language_and_title(built: Built) -> None:
+    area = built.report.areas[0]
+    for fmt in SIZES:
+        reader = PdfReader(built.out / area.path / f"{fmt}.pdf")
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == "pl"
+        assert bool(root["/MarkInfo"]["/Marked"])
+        tree = root["/StructTreeRoot"].get_object()
+        assert tree["/K"], "empty structure tree"
+        assert reader.metadata is not None
+        assert reader.metadata.title == (
+            f"Twój dzielnicowy — {area.unit.name}, rejon {area.number}"
+        )
+        assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
+def test_phone_email_and_codes_are_clickable(built: Built) -> None:
+    area = next(a for a in built.report.areas if a.number == "1")
+    officer = area.officers[0]
+    reader = PdfReader(built.out / area.path / "ulotka-a5.pdf")
+    links = {
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if "/A" in annotation.get_object()
+    }
+    assert f"tel:{officer.phone.e164}" in links
+    assert f"mailto:{officer.email}" in links
+    assert MOJA_KOMENDA_DEFAULT_URL in links
+    assert KMZB_URL in links
