@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,9 +19,15 @@ from leaflets.streets import (
 from leaflets.validation import Phone, Record
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _fold(text: str) -> str:
+    """`fold`, cached: unit, area, officer and street names repeat all over a national roster."""
+    return fold(text)
+
+
 def slugify(text: str) -> str:
     """`Komisariat Policji Legnica-Śródmieście` -> `komisariat-policji-legnica-srodmiescie`."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60].strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")[:60].strip("-")
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,7 @@ class Officer:
 
     @property
     def key(self) -> tuple[str, str]:
-        return fold(self.first_name), fold(self.surname)
+        return _fold(self.first_name), _fold(self.surname)
 
 
 @dataclass(frozen=True)
@@ -98,9 +105,9 @@ def group_areas(records: tuple[Record, ...]) -> Grouping:
     accepted = _check_people(records, problems, rejected)
     groups: dict[tuple[str, str], list[Record]] = {}
     for record in accepted:
-        groups.setdefault((fold(record.unit), fold(record.area)), []).append(record)
+        groups.setdefault((_fold(record.unit), _fold(record.area)), []).append(record)
     areas = [_build_area(rows, problems) for rows in groups.values()]
-    areas.sort(key=lambda a: (fold(a.unit.name), _number_key(a.number)))
+    areas.sort(key=lambda a: (_fold(a.unit.name), _number_key(a.number)))
     return Grouping(tuple(areas), tuple(problems), frozenset(rejected))
 
 
@@ -130,7 +137,7 @@ def _check_people(
     accepted = []
     for record in records:
         # Same name in another unit is another person (a national roster has namesakes).
-        key = (fold(record.unit), fold(record.first_name), fold(record.surname))
+        key = (_fold(record.unit), _fold(record.first_name), _fold(record.surname))
         earlier = first_seen.setdefault(key, record)
         conflicts = []
         if earlier.phone.e164 != record.phone.e164:
@@ -176,7 +183,7 @@ def _build_area(records: list[Record], problems: list[Problem]) -> Area:
             )
     name = next((r.area_name for r in records if r.area_name), "")
     for record in records:
-        if record.area_name and fold(record.area_name) != fold(name):
+        if record.area_name and _fold(record.area_name) != _fold(name):
             problems.append(
                 Problem(
                     Severity.WARNING,
@@ -236,7 +243,7 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
             verbatim.extend(description.unparsed)
         for coverage in parsed:
             text = format_coverage(coverage)
-            lines.setdefault(fold(text), CoverageLine(text, coverage, record.town))
+            lines.setdefault(_fold(text), CoverageLine(text, coverage, record.town))
         for text in verbatim:
             problems.append(
                 Problem(
@@ -247,5 +254,5 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
                     text,
                 )
             )
-            lines.setdefault(fold(text), CoverageLine(text, None, record.town))
+            lines.setdefault(_fold(text), CoverageLine(text, None, record.town))
     return tuple(lines.values())

@@ -1,0 +1,162 @@
+"""Print production: page sizes of every format, type sizes, QR module sizes on the printed
+page, and office sheets (imposition) decoded at 300 dpi."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pypdfium2.raw as pdfium_raw
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+
+from leaflets import pipeline
+from leaflets.areas import Area
+from leaflets.config import FORMATS
+from leaflets.qrcodes import make_qr
+from tests.conftest import SAMPLE, pdf_pages, sample_settings
+
+MM = 72 / 25.4
+PT_PER_FONT_UNIT = 0.75  # WeasyPrint writes text in CSS px under a 0.75 pt/px matrix
+FLYERS = ("ulotka-a5", "ulotka-a6", "wizytowka")
+
+
+@pytest.fixture(scope="module")
+def one_area(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Area, pipeline.Report]:
+    """Area 1 (one officer, a photo, priority actions) in every format, with office sheets."""
+    out = tmp_path_factory.mktemp("print")
+    settings = sample_settings(
+        out,
+        formats=("plakat-a4", *FLYERS),
+        address="ul. Chojnowska 80, Legnica",
+        sheets=True,
+    )
+    report = pipeline.run(settings)
+    (area,) = report.areas
+    return out, area, report
+
+
+def _occurrences(path: Path, needle: str) -> list[float]:
+    """For each occurrence of `needle` in the PDF, the smallest font size (pt) of its
+    characters."""
+    smallest = []
+    for page in pdf_pages(path):
+        text = page.get_textpage()
+        content = text.get_text_range()
+        start = content.find(needle)
+        while start >= 0:
+            smallest.append(
+                min(
+                    pdfium_raw.FPDFText_GetFontSize(text, i) * PT_PER_FONT_UNIT
+                    for i in range(start, start + len(needle))
+                    if not content[i].isspace()
+                )
+            )
+            start = content.find(needle, start + 1)
+    assert smallest, f"{needle!r} not found in {path}"
+    return smallest
+
+
+@pytest.mark.parametrize("name", ["plakat-a4", *FLYERS])
+def test_page_boxes_match_the_trimmed_size(
+    one_area: tuple[Path, Area, pipeline.Report], name: str
+) -> None:
+    out, area, _ = one_area
+    spec = FORMATS[name]
+    for page in PdfReader(out / area.path / f"{name}.pdf").pages:
+        for box in (page.mediabox, page.trimbox, page.bleedbox):
+            assert float(box.width) == pytest.approx(spec.width_mm * MM, abs=0.5)
+            assert float(box.height) == pytest.approx(spec.height_mm * MM, abs=0.5)
+
+
+def test_minimum_type_sizes(one_area: tuple[Path, Area, pipeline.Report]) -> None:
+    out, area, _ = one_area
+    officer = area.officers[0]
+    poster = out / area.path / "plakat-a4.pdf"
+    # The name and phone are printed big once; smaller repeats are QR captions.
+    assert max(_occurrences(poster, officer.first_name)) >= 36
+    assert max(_occurrences(poster, officer.phone.national)) >= 36
+    flyer = out / area.path / "ulotka-a5.pdf"
+    for body in ("nie jest numerem alarmowym", "Bezpłatna aplikacja", "Policjanci"):
+        assert min(_occurrences(flyer, body)) >= 12, body
+    card = out / area.path / "wizytowka.pdf"
+    every = [
+        pdfium_raw.FPDFText_GetFontSize(page.get_textpage(), i) * PT_PER_FONT_UNIT
+        for page in pdf_pages(card)
+        for i in range(page.get_textpage().count_chars())
+        if not page.get_textpage().get_text_range(i, 1).isspace()
+    ]
+    assert min(every) >= 7 - 0.01
+
+
+def _codes(path: Path, dpi: int) -> list[tuple[str, float, int]]:
+    """(payload, module size in mm, page number) of every QR code on a `dpi` raster."""
+    found = []
+    for number, page in enumerate(pdf_pages(path)):
+        image = page.render(scale=dpi / 72).to_pil()
+        for result in zxingcpp.read_barcodes(image):
+            corners = result.position
+            side_px = math.dist(
+                (corners.top_left.x, corners.top_left.y),
+                (corners.top_right.x, corners.top_right.y),
+            )
+            modules = make_qr(result.text).modules - 8  # the symbol, without quiet zone
+            found.append((result.text, side_px / modules * 25.4 / dpi, number))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "minimum"),
+    [("plakat-a4", 1.0), ("ulotka-a5", 0.5), ("ulotka-a6", 0.4), ("wizytowka", 0.4)],
+)
+def test_qr_modules_measured_on_the_raster(
+    one_area: tuple[Path, Area, pipeline.Report], name: str, minimum: float
+) -> None:
+    out, area, _ = one_area
+    codes = _codes(out / area.path / f"{name}.pdf", dpi=300)
+    assert len(codes) == 4, codes
+    for payload, module_mm, _page in codes:
+        assert module_mm >= minimum - 0.03, (payload, module_mm)
+
+
+@pytest.mark.parametrize(
+    ("name", "per_sheet", "sheet_mm"),
+    [("ulotka-a5", 2, (297, 210)), ("ulotka-a6", 4, (210, 297)), ("wizytowka", 10, (210, 297))],
+)
+def test_office_sheets_hold_the_copies_and_every_code_decodes(
+    one_area: tuple[Path, Area, pipeline.Report],
+    name: str,
+    per_sheet: int,
+    sheet_mm: tuple[int, int],
+) -> None:
+    out, area, _ = one_area
+    officer = area.officers[0]
+    sheet = out / area.path / f"{name}-arkusz.pdf"
+    pages = list(pdf_pages(sheet))
+    assert len(pages) == 2, "a front sheet and its back"
+    for page in PdfReader(sheet).pages:
+        assert float(page.mediabox.width) == pytest.approx(sheet_mm[0] * MM, abs=0.5)
+        assert float(page.mediabox.height) == pytest.approx(sheet_mm[1] * MM, abs=0.5)
+    front = pages[0].get_textpage().get_text_range()
+    marker = officer.phone.national if name == "wizytowka" else "TWÓJ DZIELNICOWY"
+    assert front.count(marker) == per_sheet
+    codes = _codes(sheet, dpi=300)
+    payloads = [payload for payload, _size, _page in codes]
+    assert payloads.count(f"tel:{officer.phone.e164}") == per_sheet
+    assert payloads.count("https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html") == per_sheet
+    minimum = FORMATS[name].qr_module_mm
+    assert all(size >= minimum - 0.03 for _p, size, _n in codes)
+
+
+def test_unit_sheet_file_packs_every_area(tmp_path: Path) -> None:
+    report = pipeline.run(sample_settings(tmp_path, formats=("wizytowka",), sheets=True))
+    unit = report.areas[0].unit.slug
+    sheets = PdfReader(tmp_path / unit / "druk-wizytowka-arkusze.pdf")
+    cards = sum(len(a.officers) for a in report.areas)
+    assert len(sheets.pages) == 2 * math.ceil(cards / 10)
+    text = "".join(page.extract_text() for page in sheets.pages[::2])
+    for area in report.areas:
+        for officer in area.officers:
+            assert officer.phone.national in text
+    assert SAMPLE.is_file()
