@@ -9,6 +9,7 @@ document, so memory stays flat however many areas a roster has.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from leaflets.areas import Area
-from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings
+from leaflets.config import CROP_MARK_SPACE_MM, DENSITY_STEPS, FORMATS, FormatSpec, Settings
 from leaflets.content import as_of_text, index_view, leaflet_view
-from leaflets.output import write_atomic
+from leaflets.output import atomic_file, print_shop_boxes
 from leaflets.render import Rendered, Renderer, write_pages
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ def render_batch(
     for position, (index, area) in enumerate(items):
         rendered, at = placed[position]
         if job.write:
-            write_area_pdf(job.settings.out, area, spec, rendered, at)
+            write_area_pdf(job.settings, area, spec, rendered, at)
         results.append(
             AreaResult(
                 index=index,
@@ -81,7 +82,8 @@ def render_batch(
         warnings = []  # batch-level messages are reported once, with the first area
     if job.write and combined is not None:
         parts = [placed[i] for i in range(len(items))]
-        write_pdf(combined, parts, combined_title(spec), f"{combined.parent.name}/{combined.name}")
+        name = f"{combined.parent.name}/{combined.name}"
+        write_pdf(combined, parts, combined_title(spec), name, job.settings)
     renderer.fetcher.refused.clear()
     return results
 
@@ -95,7 +97,8 @@ def render_unit(job: Job, spec: FormatSpec, areas: Sequence[Area], path: Path) -
     view = index_view(areas)
     rendered = renderer.render(spec, [view], **context(job.settings, view.title))
     if job.write:
-        write_pdf(path, [(rendered, 0)], view.title, f"{path.parent.name}/{path.name}")
+        name = f"{path.parent.name}/{path.name}"
+        write_pdf(path, [(rendered, 0)], view.title, name, job.settings)
     return list(rendered.warnings)
 
 
@@ -113,6 +116,11 @@ def context(settings: Settings, title: str) -> dict[str, Any]:
         "colors": {"primary": config.primary_color, "accent": config.accent_color},
         "specimen": config.specimen,
         "logo": config.logo.as_uri() if config.logo else "",
+        "bleed": settings.bleed_mm or 0,
+        # WeasyPrint draws its own crop marks inside the bleed; ours go outside it, so the
+        # page is laid out with room for them and the boxes are set after writing.
+        "media_extra": (settings.bleed_mm or 0)
+        + (CROP_MARK_SPACE_MM if settings.crop_marks else 0),
     }
 
 
@@ -142,20 +150,43 @@ def _fit(
     return placed, densities, warnings
 
 
-def area_pdf(out: Path, area: Area, format_name: str) -> Path:
-    return out / area.path / f"{format_name}.pdf"
+def file_stem(settings: Settings, format_name: str) -> str:
+    """`plakat-a4`, or `plakat-a4-drukarnia` for print-shop files (with bleed): the one place
+    that names an edition's files."""
+    return format_name + ("-drukarnia" if settings.bleed_mm is not None else "")
 
 
-def write_area_pdf(out: Path, area: Area, spec: FormatSpec, rendered: Rendered, at: int) -> None:
+def area_pdf(settings: Settings, area: Area, format_name: str) -> Path:
+    return settings.out / area.path / f"{file_stem(settings, format_name)}.pdf"
+
+
+def unit_pdf(settings: Settings, unit_slug: str, format_name: str, suffix: str = "") -> Path:
+    """The unit's combined print file: `druk-plakat-a4.pdf`, `druk-ulotka-a5-arkusze.pdf`."""
+    return settings.out / unit_slug / f"druk-{file_stem(settings, format_name)}{suffix}.pdf"
+
+
+def write_area_pdf(
+    settings: Settings, area: Area, spec: FormatSpec, rendered: Rendered, at: int
+) -> None:
     title = f"Twój dzielnicowy — {area.unit.name}, rejon {area.number}".replace(" , ", " ")
-    write_pdf(area_pdf(out, area, spec.name), [(rendered, at)], title, f"{area.path}/{spec.name}")
+    path = area_pdf(settings, area, spec.name)
+    write_pdf(path, [(rendered, at)], title, f"{area.path}/{path.name}", settings)
 
 
-def write_pdf(path: Path, parts: list[tuple[Rendered, int]], title: str, name: str) -> None:
+def write_pdf(
+    path: Path,
+    parts: list[tuple[Rendered, int]],
+    title: str,
+    name: str,
+    settings: Settings | None = None,
+) -> None:
     # A fixed identifier derived from the file's name keeps rebuilds byte-identical.
     identifier = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
-    write_atomic(
-        path,
-        lambda handle: write_pages(parts, handle, title=title, identifier=identifier.encode()),
-    )
+    data = io.BytesIO()
+    write_pages(parts, data, title=title, identifier=identifier.encode())
+    pdf = data.getvalue()
+    if settings is not None and settings.bleed_mm is not None:
+        pdf = print_shop_boxes(pdf, settings.bleed_mm, crop_marks=settings.crop_marks)
+    with atomic_file(path) as handle:
+        handle.write(pdf)
     log.info("zapisano %s", path)

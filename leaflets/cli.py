@@ -141,6 +141,20 @@ def main() -> None:
     default="dlugi",
     help="Druk dwustronny: obracanie wzdłuż dłuższej (domyślnie) albo krótszej krawędzi.",
 )
+@click.option(
+    "--drukarnia",
+    "print_shop",
+    is_flag=True,
+    help="Pliki dla drukarni: pojedyncze strony ze spadem (nazwy z końcówką -drukarnia).",
+)
+@click.option(
+    "--spad",
+    type=click.Choice(["0", "2", "3", "5"]),
+    default="3",
+    metavar="MM",
+    help="Spad w milimetrach dla --drukarnia: 0, 2, 3 (domyślnie) albo 5.",
+)
+@click.option("--znaczniki", "crop_marks", is_flag=True, help="Znaczniki cięcia (z --drukarnia).")
 @ENCODING
 @DELIMITER
 @VERBOSE
@@ -157,6 +171,9 @@ def build(
     sheets: bool,
     copies: int | None,
     dupleks: str,
+    print_shop: bool,
+    spad: str,
+    crop_marks: bool,
     encoding: str | None,
     delimiter: str | None,
     verbose: bool,
@@ -177,6 +194,8 @@ def build(
             sheets=sheets,
             copies=copies,
             duplex="short" if dupleks == "krotki" else "long",
+            bleed_mm=float(spad) if print_shop else None,
+            crop_marks=crop_marks and print_shop,
         ),
         write=True,
         verbose=verbose,

@@ -94,7 +94,7 @@ FORMATS: dict[str, FormatSpec] = {
             height_mm=50,
             pages=2,
             qr_module_mm=0.4,
-            qr_min_mm=13,
+            qr_min_mm=16,
             description="wizytówka dzielnicowego",
             sheet="wizytowka-10",
             per_officer=True,
@@ -115,9 +115,18 @@ FORMATS: dict[str, FormatSpec] = {
 }
 DEFAULT_FORMATS: tuple[str, ...] = ("plakat-a4", "ulotka-a5", "skorowidz")
 
+LANGUAGES: tuple[str, ...] = ("pl", "uk", "en", "pl+uk", "pl+en")
+"""Editions: Polish (the source), Ukrainian, English, and bilingual ones with Polish first."""
+DEFAULT_LANGUAGES: tuple[str, ...] = ("pl",)
+
 # Long street lists shrink in these steps (a CSS class per step) before running over a page;
 # the last one is the legibility floor (flyer body text stays at or above 12 pt at step 0).
 DENSITY_STEPS = 4
+
+BLEEDS_MM = (0, 2, 3, 5)
+"""Bleeds a print shop asks for: 3 mm is the common default, Polish online printers often 2."""
+CROP_MARK_SPACE_MM = 8
+"""Room outside the bleed for crop marks: 2 mm offset + 5 mm mark + 1 mm paper."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +164,8 @@ class Settings:
     rosters: tuple[Path, ...]
     out: Path = Path("output")
     formats: tuple[str, ...] = DEFAULT_FORMATS
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    """Editions to render (`pl`, `uk`, `en`, `pl+uk`, `pl+en`), each into its own files."""
     strict: bool = False
     config: LeafletConfig = field(default_factory=LeafletConfig)
     templates: Path | None = None
@@ -175,6 +186,10 @@ class Settings:
     """Copies of each area on its sheets; None = fill one sheet per area."""
     duplex: Literal["long", "short"] = "long"
     """Which edge the printer flips on for two-sided sheets."""
+    bleed_mm: float | None = None
+    """Print-shop files (`--drukarnia`): bleed around the trimmed page; None = office files."""
+    crop_marks: bool = False
+    """Print-shop files: crop marks outside the bleed."""
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -184,6 +199,16 @@ def parse_formats(text: str) -> tuple[str, ...]:
     if unknown or not names:
         known = ", ".join(FORMATS)
         raise UsageError(f"Nieznany format: {', '.join(unknown) or '(pusty)'}. Dostępne: {known}.")
+    return names
+
+
+def parse_languages(text: str) -> tuple[str, ...]:
+    """`pl,uk,pl+en` -> the editions, checked against LANGUAGES."""
+    names = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    unknown = [name for name in names if name not in LANGUAGES]
+    if unknown or not names:
+        known = ", ".join(LANGUAGES)
+        raise UsageError(f"Nieznany język: {', '.join(unknown) or '(pusty)'}. Dostępne: {known}.")
     return names
 
 

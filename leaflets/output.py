@@ -12,8 +12,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from pypdf import PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DecodedStreamObject,
+    NameObject,
+    RectangleObject,
+)
 
 
 @contextmanager
@@ -55,6 +61,49 @@ def merge_pdfs(paths: Sequence[Path], target: Path, title: str) -> None:
     writer.write(buffer)
     with atomic_file(target) as handle:
         handle.write(buffer.getvalue())
+
+
+MM = 72 / 25.4
+
+
+def print_shop_boxes(pdf: bytes, bleed_mm: float, *, crop_marks: bool) -> bytes:
+    """Print-shop boxes on a WeasyPrint PDF laid out with its bleed (plus room for marks):
+    BleedBox = TrimBox + bleed, MediaBox = everything, and crop marks drawn outside the
+    bleed, in line with the trim edges, so a guillotine can follow them."""
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter(clone_from=reader)
+    bleed = bleed_mm * MM
+    for page in writer.pages:
+        trim = page.trimbox
+        left, bottom = float(trim.left), float(trim.bottom)
+        right, top = float(trim.right), float(trim.top)
+        page.bleedbox = RectangleObject((left - bleed, bottom - bleed, right + bleed, top + bleed))
+        if crop_marks:
+            page.merge_page(_crop_marks(page, (left, bottom, right, top), bleed))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _crop_marks(page: PageObject, trim: tuple[float, float, float, float], bleed: float) -> Any:
+    left, bottom, right, top = trim
+    start, length = bleed + 2 * MM, 5 * MM
+    lines = []
+    for x in (left, right):
+        for y, sign in ((bottom, -1), (top, 1)):
+            lines.append((x, y + sign * start, x, y + sign * (start + length)))
+    for y in (bottom, top):
+        for x, sign in ((left, -1), (right, 1)):
+            lines.append((x + sign * start, y, x + sign * (start + length), y))
+    ops = "".join(f"{x0:.3f} {y0:.3f} m {x1:.3f} {y1:.3f} l " for x0, y0, x1, y1 in lines)
+    marks = PageObject.create_blank_page(
+        width=float(page.mediabox.width), height=float(page.mediabox.height)
+    )
+    marks.mediabox = page.mediabox
+    stream = DecodedStreamObject()
+    stream.set_data(f"q 0.25 w 0 0 0 RG {ops}S Q".encode())
+    marks[NameObject("/Contents")] = stream
+    return marks
 
 
 def write_json(path: Path, data: Any) -> None:

@@ -26,6 +26,7 @@ from leaflets.batches import (
     init_worker,
     render_batch,
     render_unit,
+    unit_pdf,
 )
 from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings, contrast_ratio
 from leaflets.errors import NotFoundError, RenderError, UsageError
@@ -305,7 +306,7 @@ def _render(job: Job, areas: Sequence[Area], progress: Progress | None) -> _Outc
             key = f"{name}/{area.path}"
             digests[key] = _digest(area, FORMATS[name], settings, templates)
             cached = cache.get(key)
-            pdf = area_pdf(settings.out, area, name)
+            pdf = area_pdf(settings, area, name)
             if cached and cached["digest"] == digests[key] and pdf.is_file():
                 results.append(AreaResult(index, name, cached["pages"], cached["density"]))
             else:
@@ -315,7 +316,7 @@ def _render(job: Job, areas: Sequence[Area], progress: Progress | None) -> _Outc
             for start in range(0, len(items), BATCH_SIZE):
                 chunk = items[start : start + BATCH_SIZE]
                 single = whole and len(items) <= BATCH_SIZE
-                combined = settings.out / unit / f"druk-{name}.pdf" if single else None
+                combined = unit_pdf(settings, unit, name) if single else None
                 tasks.append((name, chunk, combined))
     total = len(areas) * len(_area_formats(settings))
     done = len(results)
@@ -340,9 +341,7 @@ def _render(job: Job, areas: Sequence[Area], progress: Progress | None) -> _Outc
         )
     return _Outcome(
         results,
-        stale={
-            settings.out / c.unit.slug / f"druk-{n}.pdf" for n, items, _ in tasks for _, c in items
-        },
+        stale={unit_pdf(settings, c.unit.slug, n) for n, items, _ in tasks for _, c in items},
         written={combined for _, _, combined in tasks if combined is not None},
     )
 
@@ -358,7 +357,7 @@ def _impose(settings: Settings, areas: Sequence[Area], problems: list[Problem]) 
         layout = LAYOUTS[spec.sheet]
         units: dict[str, list[Leaflet]] = {}
         for area in areas:
-            source = area_pdf(settings.out, area, name)
+            source = area_pdf(settings, area, name)
             try:
                 leaflets = leaflets_from_pdf(source, two_sided=spec.pages == 2, name=str(source))
             except RenderError as exc:
@@ -367,12 +366,12 @@ def _impose(settings: Settings, areas: Sequence[Area], problems: list[Problem]) 
                 )
                 continue
             copies = settings.copies or layout.cells
-            target = source.with_name(f"{name}-arkusz.pdf")
+            target = source.with_name(f"{source.stem}-arkusz.pdf")
             _write_sheets(impose(leaflets, layout, copies=copies, duplex=settings.duplex), target)
             written.append(target)
             units.setdefault(area.unit.slug, []).extend(leaflets)
         for unit, leaflets in units.items():
-            target = settings.out / unit / f"druk-{name}-arkusze.pdf"
+            target = unit_pdf(settings, unit, name, "-arkusze")
             sheets = impose(leaflets, layout, copies=settings.copies or 1, duplex=settings.duplex)
             _write_sheets(sheets, target)
             written.append(target)
@@ -518,12 +517,12 @@ def _files(
     for name in _area_formats(settings):
         units: dict[str, list[Path]] = {}
         for area in areas:
-            path = area_pdf(settings.out, area, name)
+            path = area_pdf(settings, area, name)
             files.append(path)
             by_area[area.path][name] = path.relative_to(settings.out).as_posix()
             units.setdefault(area.unit.slug, []).append(path)
         for unit, paths in units.items():
-            combined = settings.out / unit / f"druk-{name}.pdf"
+            combined = unit_pdf(settings, unit, name)
             stale = combined in outcome.stale or not combined.is_file()
             if stale and combined not in outcome.written:
                 merge_pdfs(paths, combined, combined_title(FORMATS[name]))

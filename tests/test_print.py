@@ -160,3 +160,63 @@ def test_unit_sheet_file_packs_every_area(tmp_path: Path) -> None:
         for officer in area.officers:
             assert officer.phone.national in text
     assert SAMPLE.is_file()
+
+
+@pytest.mark.parametrize("bleed", [0, 2, 3, 5])
+def test_print_shop_boxes(tmp_path: Path, bleed: int) -> None:
+    settings = sample_settings(
+        tmp_path,
+        formats=("plakat-a4",),
+        address="ul. Chojnowska 80, Legnica",
+        bleed_mm=float(bleed),
+        crop_marks=bleed == 3,
+    )
+    (area,) = pipeline.run(settings).areas
+    path = tmp_path / area.path / "plakat-a4-drukarnia.pdf"
+    page = PdfReader(path).pages[0]
+    trim = [float(v) / MM for v in page.trimbox]
+    bleedbox = [float(v) / MM for v in page.bleedbox]
+    media = [float(v) / MM for v in page.mediabox]
+    assert trim == pytest.approx([0, 0, 210, 297], abs=0.1)
+    assert bleedbox == pytest.approx([-bleed, -bleed, 210 + bleed, 297 + bleed], abs=0.1)
+    extra = bleed + (8 if bleed == 3 else 0)
+    assert media == pytest.approx([-extra, -extra, 210 + extra, 297 + extra], abs=0.1)
+
+
+def test_print_shop_page_bleeds_marks_and_keeps_a_safe_margin(tmp_path: Path) -> None:
+    settings = sample_settings(
+        tmp_path,
+        formats=("plakat-a4",),
+        address="ul. Chojnowska 80, Legnica",
+        bleed_mm=3.0,
+        crop_marks=True,
+    )
+    (area,) = pipeline.run(settings).areas
+    path = tmp_path / area.path / "plakat-a4-drukarnia.pdf"
+    dpi = 100
+    page = next(pdf_pages(path))
+    image = page.render(scale=dpi / 72).to_pil().convert("L")
+
+    def px(mm_from_media_left: float) -> int:
+        return round(mm_from_media_left / 25.4 * dpi)
+
+    offset = 11  # media box starts 3 mm bleed + 8 mm marks outside the trim
+    band_y = px(offset + 20)  # the navy band runs from 11 mm below the trim top
+    # The band runs into the bleed on both sides, and stops at the bleed edge.
+    assert image.getpixel((px(offset - 1.5), band_y)) < 80
+    assert image.getpixel((px(offset + 210 + 1.5), band_y)) < 80
+    assert image.getpixel((px(offset - 4), band_y)) > 200
+    # Crop marks: dark pixels in line with the trim's left edge, above the top bleed.
+    column = [image.getpixel((px(offset), y)) for y in range(px(1), px(offset - 3.5))]
+    assert min(column) < 128
+    # Nothing printed (text, codes) within 5 mm of the trim, except the band's background.
+    text = page.get_textpage()
+    for index in range(text.count_chars()):
+        if text.get_text_range(index, 1).isspace():
+            continue
+        left, _bottom, right, _top = text.get_charbox(index)
+        x0, x1 = left / MM, right / MM  # PDF user space: the trim box starts at 0
+        assert x0 >= 5 - 0.2 and x1 <= 210 - 5 + 0.2, text.get_text_range(index, 1)
+    for result in zxingcpp.read_barcodes(page.render(scale=300 / 72).to_pil()):
+        xs = [p.x for p in (result.position.top_left, result.position.bottom_right)]
+        assert all(5 <= x / 300 * 25.4 - offset <= 205 for x in xs), result.text
