@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 
 BATCH_SIZE = 40
 WORKER_TASKS = 25
+IN_PROCESS_BELOW = 30
 """Batches a worker renders before it is replaced, so WeasyPrint caches cannot grow forever."""
 Progress = Callable[[int, int], None]
 
@@ -425,7 +426,10 @@ def _run_tasks(
     job: Job, tasks: list[tuple[str, list[tuple[int, Area]], Path | None]]
 ) -> Iterator[list[AreaResult]]:
     jobs = job.settings.jobs or os.cpu_count() or 1
-    if jobs == 1 or len(tasks) <= 1:
+    # Starting a worker (spawn, import WeasyPrint, fonts) costs about a second: below a few
+    # dozen leaflets one process is faster.
+    small = sum(len(items) for _, items, _ in tasks) < IN_PROCESS_BELOW
+    if jobs == 1 or len(tasks) <= 1 or small:
         init_worker(job)
         for name, items, combined in tasks:
             yield render_batch(name, items, combined)
