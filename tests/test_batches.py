@@ -21,6 +21,7 @@ def test_parallel_batched_build_equals_one_area_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     batched = tmp_path / "batched"
+    monkeypatch.setattr(pipeline, "IN_PROCESS_BELOW", 0)  # use worker processes even here
     pipeline.run(sample_settings(batched, formats=("ulotka-a5", "plakat-a4"), jobs=2))
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 1)
     single = tmp_path / "single"
