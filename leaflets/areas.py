@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,6 +20,22 @@ from leaflets.streets import (
     parse_segment,
 )
 from leaflets.validation import Phone, Record
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No automatic cyclic garbage collection inside, for building many small acyclic objects
+    (tens per area): each automatic full collection walks the whole heap, and at 8,300 areas
+    they took a third of the grouping time. Reference counting still frees what is dropped;
+    the collector, if it was on, is on again afterwards."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -100,6 +119,11 @@ class Grouping:
 
 
 def group_areas(records: tuple[Record, ...]) -> Grouping:
+    with gc_paused():
+        return _group_areas(records)
+
+
+def _group_areas(records: tuple[Record, ...]) -> Grouping:
     problems: list[Problem] = []
     rejected: set[RowRef] = set()
     accepted = _check_people(records, problems, rejected)

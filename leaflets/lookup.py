@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from leaflets.areas import Area, CoverageLine, Officer
+from leaflets.areas import Area, CoverageLine, Officer, gc_paused
 from leaflets.columns import fold
 from leaflets.streets import (
     Coverage,
@@ -196,16 +199,24 @@ def parse_address(text: str) -> Address | None:
     return Address(first.name, first.number, town)
 
 
+# The name and town keys are pure and asked for again and again (every line of every area, every
+# pair of claims): cached.
+_KEY_CACHE = 1 << 16
+
+
+@functools.lru_cache(maxsize=_KEY_CACHE)
 def _name_key(name: str) -> str:
     return fold(street_key(name))
 
 
-def _name_keys(name: str) -> set[str]:
+@functools.lru_cache(maxsize=_KEY_CACHE)
+def _name_keys(name: str) -> frozenset[str]:
     """`_name_key` of the full name and of its short forms: `Józefa Piłsudskiego` is also
     `piłsudskiego` (folded)."""
-    return {fold(alias) for alias in street_aliases(name)}
+    return frozenset(fold(alias) for alias in street_aliases(name))
 
 
+@functools.lru_cache(maxsize=_KEY_CACHE)
 def _town_key(town: str) -> str:
     """Normalised like `_name_key`, so a village name compares equal to a town name."""
     return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(town)).split())
@@ -334,8 +345,7 @@ _WHOLE_LOCALITY = "cała miejscowość"
 _WHOLE_UNKNOWN = "całość"
 
 
-@dataclass(frozen=True)
-class _Claim:
+class _Claim(NamedTuple):
     """What one area says about one name in one town, all its lines merged."""
 
     key: str
@@ -454,6 +464,8 @@ def _merge_ranges(ranges: Iterable[NumberRule]) -> list[NumberRule]:
 
 def _simplify(pieces: Sequence[NumberRule]) -> tuple[NumberRule, ...] | None:
     """The union of `pieces` in printed order; () = every number, None = no number."""
+    if not pieces:
+        return None  # the common case in `find_overlaps`: parts of one street that do not meet
     tight = (_tighten(piece) for piece in pieces if not piece.numbers)
     ranges = _merge_ranges(rule for rule in tight if not _range_is_empty(rule))
     ranges = [r for r in ranges if not any(o != r and _contains(o, r) for o in ranges)]
@@ -499,43 +511,113 @@ def _describe(rules: tuple[NumberRule, ...], whole: str) -> str:
     return "numery " + format_rules(rules)
 
 
-def _pair_overlaps(first: Area, second: Area) -> dict[str, Overlap]:
+def _shared(mine: _Claim, theirs: _Claim) -> tuple[tuple[NumberRule, ...] | None, str, str] | None:
+    """What a claim of the earlier area and one of the later area have in common: the numbers
+    (None = none), the name to show and the word for the whole of it; None when the claims are
+    about different places."""
+    same_name = mine.key == theirs.key and (
+        not mine.town or not theirs.town or mine.town == theirs.town
+    )
+    if same_name:
+        rules = _intersect(mine.rules, theirs.rules)
+        display = max(mine.display, theirs.display, key=len)
+        whole = _whole_word(mine.locality and theirs.locality, mine.key, (mine.town, theirs.town))
+    # A village claimed whole overlaps every street another area lists in it.
+    elif mine.locality and theirs.town == mine.key:
+        rules, display = theirs.rules, theirs.display
+        whole = _whole_word(theirs.locality, theirs.key, (theirs.town,))
+    elif theirs.locality and mine.town == theirs.key:
+        rules, display = mine.rules, mine.display
+        whole = _whole_word(mine.locality, mine.key, (mine.town,))
+    else:
+        return None
+    return rules, display, whole
+
+
+def _pair_overlaps(
+    first: Area, second: Area, claim_pairs: Iterable[tuple[_Claim, _Claim]]
+) -> list[Overlap]:
+    """The overlaps of two areas, given their pairs of claims in the order to try them (the
+    earlier area's claim first; pairs about different places may be left out)."""
     found: dict[str, Overlap] = {}
-    claims = _claims(second)
-    for mine in _claims(first):
-        for theirs in claims:
-            same_name = mine.key == theirs.key and (
-                not mine.town or not theirs.town or mine.town == theirs.town
-            )
-            if same_name:
-                rules = _intersect(mine.rules, theirs.rules)
-                display = max(mine.display, theirs.display, key=len)
-                whole = _whole_word(
-                    mine.locality and theirs.locality, mine.key, (mine.town, theirs.town)
-                )
-            # A village claimed whole overlaps every street another area lists in it.
-            elif mine.locality and theirs.town == mine.key:
-                rules, display = theirs.rules, theirs.display
-                whole = _whole_word(theirs.locality, theirs.key, (theirs.town,))
-            elif theirs.locality and mine.town == theirs.key:
-                rules, display = mine.rules, mine.display
-                whole = _whole_word(mine.locality, mine.key, (mine.town,))
-            else:
-                continue
-            if rules is not None and display not in found:
-                found[display] = Overlap(display, _describe(rules, whole), first, second)
-    return found
+    for mine, theirs in claim_pairs:
+        shared = _shared(mine, theirs)
+        if shared is None:
+            continue
+        rules, display, whole = shared
+        if rules is not None and display not in found:
+            found[display] = Overlap(display, _describe(rules, whole), first, second)
+    return [found[name] for name in sorted(found, key=polish_sort_key)]
+
+
+_ClaimRef = tuple[int, int]
+"""(area, claim): indexes into the areas in order and into that area's claims."""
+
+
+def _candidate_pairs(
+    claims: Sequence[Sequence[_Claim]],
+) -> dict[tuple[int, int], set[tuple[int, int]]]:
+    """For every pair of areas (earlier index first) the pairs of their claims (earlier area's
+    first) that `_shared` may find in common: the same name in the same town, or with a town
+    unknown; and a village claimed as a locality with any claim in that village. `_shared` is
+    None for every pair of claims left out, so only areas with a common bucket are compared."""
+    same: dict[tuple[str, str], list[_ClaimRef]] = {}  # (name, town) -> claims, in order
+    by_town: dict[str, list[_ClaimRef]] = {}
+    villages: list[tuple[str, _ClaimRef]] = []
+    for area, area_claims in enumerate(claims):
+        for index, claim in enumerate(area_claims):
+            ref = (area, index)
+            same.setdefault((claim.key, claim.town), []).append(ref)
+            by_town.setdefault(claim.town, []).append(ref)
+            if claim.locality:
+                villages.append((claim.key, ref))
+    pairs: dict[tuple[int, int], set[tuple[int, int]]] = {}
+
+    def link(one: _ClaimRef, other: _ClaimRef) -> None:
+        (area, mine), (later, theirs) = (one, other) if one < other else (other, one)
+        if area != later:
+            pairs.setdefault((area, later), set()).add((mine, theirs))
+
+    # A line without a town matches the same name in any town.
+    anywhere = {key for key, town in same if not town}
+    by_name: dict[str, list[_ClaimRef]] = {}
+    for (key, town), refs in same.items():
+        if key in anywhere:
+            by_name.setdefault(key, []).extend(refs)
+        if town:
+            # One claim per name and town in an area: `refs` are of different areas, in order.
+            for (area, mine), (later, theirs) in itertools.combinations(refs, 2):
+                pairs.setdefault((area, later), set()).add((mine, theirs))
+    for key in anywhere:
+        for one in same[key, ""]:
+            for other in by_name[key]:
+                link(one, other)
+    for key, village in villages:
+        for other in by_town.get(key, ()):
+            link(village, other)
+    return pairs
 
 
 def find_overlaps(areas: Sequence[Area]) -> list[Overlap]:
     """Every pair of areas claiming a common address (same town, or a town unknown), once per
     street and pair, with the exact numbers both claim."""
+    with gc_paused():
+        return _find_overlaps(areas)
+
+
+def _find_overlaps(areas: Sequence[Area]) -> list[Overlap]:
     ordered = _in_order(areas)
+    claims = [_claims(area) for area in ordered]
     found: list[Overlap] = []
-    for index, first in enumerate(ordered):
-        for second in ordered[index + 1 :]:
-            pair = _pair_overlaps(first, second)
-            found.extend(pair[name] for name in sorted(pair, key=polish_sort_key))
+    for (index, later), claim_pairs in sorted(_candidate_pairs(claims).items()):
+        mine, theirs = claims[index], claims[later]
+        found.extend(
+            _pair_overlaps(
+                ordered[index],
+                ordered[later],
+                ((mine[a], theirs[b]) for a, b in sorted(claim_pairs)),
+            )
+        )
     return found
 
 
@@ -559,6 +641,7 @@ def _letter_rank(letter: str) -> tuple[int, int]:
     return 3, ord(letter)
 
 
+@functools.lru_cache(maxsize=_KEY_CACHE)
 def polish_sort_key(text: str) -> SortKey:
     """Polish dictionary order: a < ą < b … l < ł … z < ź < ż, case-insensitive, spaces before
     digits before letters, numbers by value, the street prefix (`ul.`, `al.`, …) ignored."""

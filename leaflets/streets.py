@@ -167,7 +167,7 @@ _NAME_TOKEN_RE = re.compile(r"[^\s,:;]+|[,:;]")
 _ORDINAL_RE = re.compile(r"\d+-[^\W\d_]+")  # "1000-lecia", "1-go"
 _SEPARATOR_RE = re.compile(r"\s*(?:[,:]|[-–—](?=\s))\s*")
 _BULLET_RE = re.compile(r"^[-–—•*·]\s+")
-_QUOTES = str.maketrans("", "", '"„”“«»')
+_QUOTES_RE = re.compile('["„”“«»]')
 _SPEC_PUNCTUATION = str.maketrans({"–": "-", "—": "-", "−": "-", "‒": "-", "‐": "-", ":": " "})
 _HOUSE_RE = re.compile(r"(?:nr\.?\s*)?(\d{1,5})\s*([a-z])?(?:\s*/\s*(\d{1,5}[a-z]?))?")
 # A space-separated suffix letter must not be a one-letter Polish word: "bloki 1-6 i 9-10".
@@ -181,9 +181,7 @@ _CONJUNCTION_SPLIT_RE = re.compile(
 _NUMBERED_NAME_RE = re.compile(r"\d+\s+([^\W\d_]{2,})")  # ", 3 Maja" starts a new street
 # Where `_split_line` has to look: brackets, separators and the whitespace before a conjunction
 # (a zero-width match, so that `_CONJUNCTION_SPLIT_RE` still decides at that very position).
-_SPLIT_POINT_RE = re.compile(
-    r"[()\[\];,]|(?=" + _CONJUNCTION_SPLIT_RE.pattern + ")", re.IGNORECASE
-)
+_SPLIT_POINT_RE = re.compile(r"[()\[\];,]|(?=" + _CONJUNCTION_SPLIT_RE.pattern + ")", re.IGNORECASE)
 _L_STROKE = str.maketrans("łŁ", "lL")
 
 # The parsing functions are pure and take strings (or frozen values) and return frozen values,
@@ -395,6 +393,7 @@ def parse_numbers(text: str) -> tuple[NumberRule, ...] | None:
     return canonical_rules(tuple(rules)) if rules else None
 
 
+@functools.lru_cache(maxsize=_WORD_CACHE)
 def _is_capitalised(token: str) -> bool:
     body = token.removesuffix(".")
     return (
@@ -415,6 +414,7 @@ def _is_lower_word(token: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=_WORD_CACHE)
 def _is_name_word(token: str | None, lower: bool) -> bool:
     """A word that can carry a name on: capitalised, or (in a lower-case name) any plain word."""
     if token is None or _word_key(token) in _SPEC_WORDS:
@@ -467,7 +467,8 @@ def _is_lower_name(tokens: list[str]) -> bool:
     return False
 
 
-def _scan_name(text: str, after_prefix: bool = False) -> tuple[list[str], str]:
+@functools.lru_cache(maxsize=_TEXT_CACHE)
+def _scan_name(text: str, after_prefix: bool = False) -> tuple[tuple[str, ...], str]:
     tokens = [(m.group(), m.start()) for m in _NAME_TOKEN_RE.finditer(text)]
     lower = after_prefix and _is_lower_name([token for token, _ in tokens])
     names: list[str] = []
@@ -475,9 +476,9 @@ def _scan_name(text: str, after_prefix: bool = False) -> tuple[list[str], str]:
         following = tokens[index + 1][0] if index + 1 < len(tokens) else None
         previous = names[-1] if names else None
         if not _is_name_token(token, previous, following, lower):
-            return names, text[start:]
+            return tuple(names), text[start:]
         names.append(token)
-    return names, ""
+    return tuple(names), ""
 
 
 def _strip_lead(text: str, table: dict[str, str]) -> tuple[str, str] | None:
@@ -497,10 +498,10 @@ Role = Literal["street", "locality", "bare", "bare_street"]
 @functools.lru_cache(maxsize=_TEXT_CACHE)
 def _parse(segment: str) -> tuple[Coverage, Role] | None:
     source = segment.strip()
-    work = _BULLET_RE.sub("", source.translate(_QUOTES), count=1)
+    work = _BULLET_RE.sub("", _QUOTES_RE.sub("", source), count=1)
     work = " ".join(work.split()).rstrip(" .,;:")
     head, inner = work, None
-    if any(ch in work for ch in "()[]"):
+    if "(" in work or ")" in work or "[" in work or "]" in work:
         if not work.endswith(")") or work.count("(") != 1 or work.count(")") != 1:
             return None
         if "[" in work or "]" in work:
@@ -702,16 +703,25 @@ def format_rules(rules: tuple[NumberRule, ...]) -> str:
     return ", ".join(_format_rule(rule) for rule in canonical_rules(rules))
 
 
-@functools.lru_cache(maxsize=_TEXT_CACHE)
 def format_coverage(coverage: Coverage) -> str:
     """Canonical printed form: `ul. Wodzisławska (parzyste 34–152, nieparzyste 85–105)`."""
-    rules = canonical_rules(coverage.rules)
     head = coverage.name
     if coverage.kind == "street" and coverage.prefix:
         head = f"{coverage.prefix} {coverage.name}"
-    if not rules:
+    numbers = _printed_numbers(coverage.rules)
+    if not numbers:
         # A prefix-less street needs a marker, or reading it back would make it a village.
         return head if coverage.kind == "locality" or coverage.prefix else f"{head} (cała)"
+    return head + numbers
+
+
+@functools.lru_cache(maxsize=_TEXT_CACHE)
+def _printed_numbers(rules: tuple[NumberRule, ...]) -> str:
+    """What `format_coverage` puts after the name: ` 3, 5, 7a` (a list alone),
+    ` (parzyste 34–152, nieparzyste 85–105)`, or "" for the whole street or village."""
+    rules = canonical_rules(rules)
+    if not rules:
+        return ""
     if len(rules) == 1 and rules[0].numbers:
-        return f"{head} {format_rules(rules)}"
-    return f"{head} ({format_rules(rules)})"
+        return f" {format_rules(rules)}"
+    return f" ({format_rules(rules)})"

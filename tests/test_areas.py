@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
-from leaflets.areas import Area, CoverageLine, Grouping, Unit, group_areas, slugify
+from leaflets.areas import (
+    Area,
+    CoverageLine,
+    Grouping,
+    Unit,
+    gc_paused,
+    group_areas,
+    slugify,
+)
 from leaflets.config import LeafletConfig
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.roster import RawRow
@@ -270,3 +279,26 @@ def test_slugify() -> None:
     assert slugify("  Rejon nr 5 / Łąki  ") == "rejon-nr-5-laki"
     assert slugify("x" * 59 + " y") == "x" * 59  # cut at 60, no trailing dash
     assert Unit("", "", None).slug == "jednostka"
+
+
+def test_gc_paused_restores_the_collector_as_it_was() -> None:
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    try:
+        with gc_paused():
+            raise KeyError
+    except KeyError:
+        pass
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # left off: whoever turned it off turns it on
+    finally:
+        gc.enable()

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from leaflets import lookup
 from leaflets.areas import Area, CoverageLine, group_areas
 from leaflets.config import LeafletConfig
 from leaflets.lookup import (
@@ -733,3 +734,89 @@ def test_overlap_is_exactly_the_numbers_both_areas_claim(first: str, second: str
     assert rules is not None, overlap.description
     claimed = Coverage("street", "ul.", "Próbna", rules, overlap.description)
     assert {n for n in probe if covers(claimed, str(n))} == both
+
+
+# --- find_overlaps against every pair --------------------------------------------------------
+
+_PLACES = (
+    "ul. Polna",
+    "al. Polna",
+    "Polna",
+    "ul. Lipowa",
+    "ul. Józefa Piłsudskiego",
+    "ul. Piłsudskiego",
+    "Kunice",
+    "wieś Kunice",
+    "Chojnów",
+    "ul. Legnicka",
+)
+_NUMBERS = (
+    "",
+    "",
+    " (parzyste 2-40)",
+    " (nieparzyste 1-39)",
+    " (5-45)",
+    " (od 20)",
+    " (do 15)",
+    " 3, 5, 7a",
+    " 12/3",
+    " 12, 14/1",
+    " (1-10, 12)",
+    " (parzyste od 34, nieparzyste do 9)",
+)
+_TOWNS = ("Legnica", "Legnica", "Chojnów", "Kunice", "")
+
+
+def _random_areas(seed: int, count: int) -> list[Area]:
+    """`count` areas of two units with lines from a few streets and villages in a few towns
+    (or none): many overlaps of every kind, and some lines left unparsed."""
+    rng = random.Random(seed)
+    base = bases()[0]
+    areas = []
+    for index in range(count):
+        unit = replace(base.unit, name=rng.choice(("KP Legnica", "KP Chojnów")))
+        town = rng.choice(_TOWNS)
+        lines = []
+        for _ in range(rng.randint(1, 5)):
+            text = rng.choice(_PLACES) + rng.choice(_NUMBERS)
+            line_town = rng.choice((town, town, *_TOWNS))
+            parsed = parse_description(text)
+            lines += [CoverageLine(text, item, line_town) for item in parsed.items]
+            lines += [CoverageLine(text, None, line_town) for _ in parsed.unparsed]
+        areas.append(replace(base, unit=unit, number=str(index + 1), town=town, lines=tuple(lines)))
+    rng.shuffle(areas)
+    return areas
+
+
+def _all_pairs_overlaps(areas: list[Area]) -> list[Overlap]:
+    """The reference: every claim of every area against every claim of every later area."""
+    ordered = lookup._in_order(areas)
+    found: list[Overlap] = []
+    for index, first in enumerate(ordered):
+        for second in ordered[index + 1 :]:
+            pair: dict[str, Overlap] = {}
+            for mine in lookup._claims(first):
+                for theirs in lookup._claims(second):
+                    shared = lookup._shared(mine, theirs)
+                    if shared is None:
+                        continue
+                    rules, display, whole = shared
+                    if rules is not None and display not in pair:
+                        description = lookup._describe(rules, whole)
+                        pair[display] = Overlap(display, description, first, second)
+            found.extend(pair[name] for name in sorted(pair, key=polish_sort_key))
+    return found
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_find_overlaps_equals_comparing_every_pair(seed: int) -> None:
+    areas = _random_areas(seed, 250)
+    expected = _all_pairs_overlaps(areas)
+    found = find_overlaps(areas)
+    assert found == expected
+    # The data exercises every kind: a village whole, its streets, and lines without a town.
+    descriptions = {overlap.description for overlap in found}
+    assert {"cała ulica", "cała miejscowość", "całość"} <= descriptions
+    assert any(overlap.description.startswith("numery parzyste") for overlap in found)
+    assert any(not line.town for overlap in found for line in overlap.second.lines)
+    assert len(found) > 1000

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from leaflets import streets
 from leaflets.streets import (
     Coverage,
     HouseNumber,
@@ -747,3 +748,67 @@ def test_parsing_never_raises_and_loses_nothing(text: str, house: str | None) ->
     parse_house_number(text)
     street_key(text)
     fold_diacritics(text)
+
+
+# --- the fast paths give the same answers -----------------------------------------------------
+
+
+def _split_line_every_character(line: str) -> list[list[str]]:
+    """The reference for `_split_line`, which looks only at brackets, separators and the
+    whitespace before a conjunction: the same decisions, character by character."""
+    chunks: list[list[str]] = [[]]
+    depth = 0
+    start = 0
+    for index, char in enumerate(line):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif depth:
+            continue
+        elif char == ";":
+            chunks[-1].append(line[start:index])
+            chunks.append([])
+            start = index + 1
+        elif char == "," and streets._starts_new_item(line[index + 1 :]):
+            chunks[-1].append(line[start:index])
+            start = index + 1
+        elif char.isspace() and (conjunction := streets._CONJUNCTION_SPLIT_RE.match(line, index)):
+            chunks[-1].append(line[start:index])
+            start = conjunction.end()
+    chunks[-1].append(line[start:])
+    return chunks
+
+
+SPLIT_VOCABULARY = [
+    "ul.", "UL.", "al.", "ulica", "Aleja", "plac", "rondo", "os.", "Polna", "Mieszka", "I",
+    "i", "oraz", "ORAZ", "3", "Maja", "1-5", ",", ";", "(", ")", "[", "]", "  ", "\t",
+    "\u00a0", "\u2003", "", "nr", "5,", "ul.Polna", "i\u00a0ul.",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(SPLIT_VOCABULARY), max_size=30).map(" ".join)
+    | st.lists(st.sampled_from(SPLIT_VOCABULARY), max_size=30).map("".join)
+)
+def test_split_line_decides_as_if_reading_every_character(line: str) -> None:
+    assert streets._split_line(line) == _split_line_every_character(line)
+
+
+@pytest.mark.parametrize("line", [case[0] for case in SPLIT_CASES])
+def test_split_line_on_the_split_cases(line: str) -> None:
+    for part in line.splitlines():
+        assert streets._split_line(part) == _split_line_every_character(part)
+
+
+def test_cached_answers_cannot_be_changed_by_a_caller() -> None:
+    aliases = street_aliases("al. Józefa Piłsudskiego")
+    aliases.add("changed")
+    assert street_aliases("al. Józefa Piłsudskiego") == {"józefa piłsudskiego", "piłsudskiego"}
+    parsed = parse_description("ul. Polna 1-5; Dunino")
+    assert isinstance(parsed.items, tuple) and isinstance(parsed.unparsed, tuple)
+    assert all(isinstance(item.rules, tuple) for item in parsed.items)
+    with pytest.raises(AttributeError):
+        parsed.items[0].name = "Leśna"  # type: ignore[misc]
+    assert parse_description("ul. Polna 1-5; Dunino") == parsed
