@@ -10,11 +10,13 @@ SYSTEM_STAMP := $(VENV)/.system
 # Pango for WeasyPrint; Open Sans (Polish + Cyrillic) as the leaflet font.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-open-sans fontconfig
 SAMPLE := rosters/legnica-wzor.xlsx
+LOCALE := leaflets/locale
+TRANSLATIONS := uk en
 
-.PHONY: help demo test lint format bench check setup clean
+.PHONY: help demo test lint format bench check setup clean translations
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 setup: $(STAMP) ## Install system libraries, fonts and the Python packages into .venv/
 
@@ -54,6 +56,14 @@ lint: $(STAMP) ## ruff (lint + format check) and mypy --strict
 format: $(STAMP) ## Apply ruff formatting and safe fixes
 	$(BIN)/ruff check --fix leaflets tests tools
 	$(BIN)/ruff format leaflets tests tools
+
+translations: $(STAMP) ## Extract leaflet texts, update the uk/en catalogs, compile them
+	$(BIN)/pybabel extract -F babel.cfg -k etykieta -c TRANSLATORS: --project leaflets \
+	  --msgid-bugs-address "" -o $(LOCALE)/messages.pot leaflets templates
+	for l in $(TRANSLATIONS); do \
+	  $(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -l $$l --init-missing || exit 1; \
+	done
+	$(BIN)/pybabel compile -d $(LOCALE) --statistics
 
 clean: ## Remove output/ and caches (keeps .venv/)
 	rm -rf output .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -18,7 +18,8 @@ from typing import Any
 
 from leaflets.areas import Area
 from leaflets.config import CROP_MARK_SPACE_MM, DENSITY_STEPS, FORMATS, FormatSpec, Settings
-from leaflets.content import as_of_text, index_view, leaflet_view
+from leaflets.content import as_of_text, document_title, index_view, leaflet_view
+from leaflets.i18n import SOURCE, edition
 from leaflets.output import atomic_file, print_shop_boxes
 from leaflets.render import Rendered, Renderer, write_pages
 
@@ -43,6 +44,14 @@ class AreaResult:
     density: int
     warnings: tuple[str, ...] = ()
     refused: tuple[str, ...] = ()
+    language: str = SOURCE
+    """The edition: `pl`, `uk`, `en`, `pl+uk`, `pl+en`."""
+
+    @property
+    def name(self) -> str:
+        """The format in this edition, as files, the cache and the manifest name it:
+        `plakat-a4`, `plakat-a4.uk`."""
+        return edition(self.language).file_name(self.format)
 
 
 _worker: tuple[Job, Renderer] | None = None
@@ -55,7 +64,10 @@ def init_worker(job: Job) -> None:
 
 
 def render_batch(
-    format_name: str, items: Sequence[tuple[int, Area]], combined: Path | None = None
+    format_name: str,
+    items: Sequence[tuple[int, Area]],
+    combined: Path | None = None,
+    language: str = SOURCE,
 ) -> list[AreaResult]:
     """Worker entry point: lay out `items` (index, area), write their PDFs, report. When
     the batch is a whole unit, `combined` gets the unit's print file from the same pages."""
@@ -63,12 +75,13 @@ def render_batch(
         raise RuntimeError("init_worker() was not called in this process")
     job, renderer = _worker
     spec = FORMATS[format_name]
-    placed, densities, warnings = _fit(renderer, job.settings, spec, [a for _, a in items])
+    areas = [a for _, a in items]
+    placed, densities, warnings = _fit(renderer, job.settings, spec, areas, language)
     results = []
     for position, (index, area) in enumerate(items):
         rendered, at = placed[position]
         if job.write:
-            write_area_pdf(job.settings, area, spec, rendered, at)
+            write_area_pdf(job.settings, area, spec, rendered, at, language)
         results.append(
             AreaResult(
                 index=index,
@@ -77,42 +90,47 @@ def render_batch(
                 density=densities[position],
                 warnings=tuple(warnings),
                 refused=tuple(renderer.fetcher.refused),
+                language=language,
             )
         )
         warnings = []  # batch-level messages are reported once, with the first area
     if job.write and combined is not None:
         parts = [placed[i] for i in range(len(items))]
         name = f"{combined.parent.name}/{combined.name}"
-        write_pdf(combined, parts, combined_title(spec), name, job.settings)
+        write_pdf(combined, parts, combined_title(spec, language), name, job.settings)
     renderer.fetcher.refused.clear()
     return results
 
 
-def render_unit(job: Job, spec: FormatSpec, areas: Sequence[Area], path: Path) -> list[str]:
+def render_unit(
+    job: Job, spec: FormatSpec, areas: Sequence[Area], path: Path, language: str = SOURCE
+) -> list[str]:
     """A per-unit document (the street index), laid out and written in this process."""
     if _worker is None or _worker[0] != job:
         init_worker(job)
     assert _worker is not None
     renderer = _worker[1]
-    view = index_view(areas)
-    rendered = renderer.render(spec, [view], **context(job.settings, view.title))
+    view = index_view(areas, language)
+    ctx = context(job.settings, view.title, language)
+    rendered = renderer.render(spec, [view], language=language, **ctx)
     if job.write:
         name = f"{path.parent.name}/{path.name}"
         write_pdf(path, [(rendered, 0)], view.title, name, job.settings)
     return list(rendered.warnings)
 
 
-def combined_title(spec: FormatSpec) -> str:
-    return f"Twój dzielnicowy — {spec.description}, wszystkie rejony"
+def combined_title(spec: FormatSpec, language: str = SOURCE) -> str:
+    title = f"Twój dzielnicowy — {spec.description}, wszystkie rejony"
+    return title if language == SOURCE else f"{title} (wersja {language})"
 
 
-def context(settings: Settings, title: str) -> dict[str, Any]:
+def context(settings: Settings, title: str, language: str = SOURCE) -> dict[str, Any]:
     config = settings.config
     return {
         "title": title,
         "author": config.unit.name or "leaflets",
         "created": config.as_of.isoformat(),
-        "as_of": as_of_text(config.as_of),
+        "as_of": as_of_text(config.as_of, language),
         "colors": {"primary": config.primary_color, "accent": config.accent_color},
         "specimen": config.specimen,
         "logo": config.logo.as_uri() if config.logo else "",
@@ -125,18 +143,22 @@ def context(settings: Settings, title: str) -> dict[str, Any]:
 
 
 def _fit(
-    renderer: Renderer, settings: Settings, spec: FormatSpec, areas: Sequence[Area]
+    renderer: Renderer,
+    settings: Settings,
+    spec: FormatSpec,
+    areas: Sequence[Area],
+    language: str = SOURCE,
 ) -> tuple[dict[int, tuple[Rendered, int]], dict[int, int], list[str]]:
     """Lay out a batch; areas that run over their pages are laid out again, denser, down to
     the legibility floor, and then allowed to continue on another page."""
-    ctx = context(settings, f"Twój dzielnicowy — {spec.description}")
+    ctx = context(settings, f"Twój dzielnicowy — {spec.description}", language)
     placed: dict[int, tuple[Rendered, int]] = {}
     densities: dict[int, int] = {}
     warnings: list[str] = []
     pending = list(range(len(areas)))
     for density in range(DENSITY_STEPS):
-        views = [leaflet_view(areas[i], spec, settings.config, density) for i in pending]
-        rendered = renderer.render(spec, views, **ctx)
+        views = [leaflet_view(areas[i], spec, settings.config, density, language) for i in pending]
+        rendered = renderer.render(spec, views, language=language, **ctx)
         warnings.extend(rendered.warnings)
         for position, index in enumerate(pending):
             placed[index], densities[index] = (rendered, position), density
@@ -150,26 +172,42 @@ def _fit(
     return placed, densities, warnings
 
 
-def file_stem(settings: Settings, format_name: str) -> str:
-    """`plakat-a4`, or `plakat-a4-drukarnia` for print-shop files (with bleed): the one place
-    that names an edition's files."""
-    return format_name + ("-drukarnia" if settings.bleed_mm is not None else "")
+def file_stem(
+    settings: Settings, format_name: str, language: str = SOURCE, suffix: str = ""
+) -> str:
+    """`plakat-a4`, `plakat-a4-drukarnia` for print-shop files (with bleed), `plakat-a4.uk`
+    for the Ukrainian edition: the one place that names an edition's files."""
+    name = format_name + ("-drukarnia" if settings.bleed_mm is not None else "") + suffix
+    return edition(language).file_name(name)
 
 
-def area_pdf(settings: Settings, area: Area, format_name: str) -> Path:
-    return settings.out / area.path / f"{file_stem(settings, format_name)}.pdf"
+def area_pdf(settings: Settings, area: Area, format_name: str, language: str = SOURCE) -> Path:
+    return settings.out / area.path / f"{file_stem(settings, format_name, language)}.pdf"
 
 
-def unit_pdf(settings: Settings, unit_slug: str, format_name: str, suffix: str = "") -> Path:
-    """The unit's combined print file: `druk-plakat-a4.pdf`, `druk-ulotka-a5-arkusze.pdf`."""
-    return settings.out / unit_slug / f"druk-{file_stem(settings, format_name)}{suffix}.pdf"
+def unit_pdf(
+    settings: Settings,
+    unit_slug: str,
+    format_name: str,
+    suffix: str = "",
+    language: str = SOURCE,
+) -> Path:
+    """The unit's combined print file: `druk-plakat-a4.pdf`, `druk-ulotka-a5-arkusze.pdf`,
+    `druk-plakat-a4.uk.pdf`."""
+    stem = file_stem(settings, format_name, language, suffix)
+    return settings.out / unit_slug / f"druk-{stem}.pdf"
 
 
 def write_area_pdf(
-    settings: Settings, area: Area, spec: FormatSpec, rendered: Rendered, at: int
+    settings: Settings,
+    area: Area,
+    spec: FormatSpec,
+    rendered: Rendered,
+    at: int,
+    language: str = SOURCE,
 ) -> None:
-    title = f"Twój dzielnicowy — {area.unit.name}, rejon {area.number}".replace(" , ", " ")
-    path = area_pdf(settings, area, spec.name)
+    title = document_title(area, language)
+    path = area_pdf(settings, area, spec.name, language)
     write_pdf(path, [(rendered, at)], title, f"{area.path}/{path.name}", settings)
 
 

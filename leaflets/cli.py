@@ -18,12 +18,14 @@ from rich.table import Table
 from leaflets import pipeline
 from leaflets.config import (
     DEFAULT_FORMATS,
+    DEFAULT_LANGUAGES,
     Settings,
     find_config,
     load_config,
     parse_delimiter,
     parse_encoding,
     parse_formats,
+    parse_languages,
 )
 from leaflets.errors import LeafletsError
 from leaflets.problems import Problem
@@ -105,6 +107,16 @@ def main() -> None:
     metavar="FORMATY",
     help=f"Formaty oddzielone przecinkami (domyślnie: {','.join(DEFAULT_FORMATS)}).",
 )
+@click.option(
+    "--jezyk",
+    "languages",
+    default=",".join(DEFAULT_LANGUAGES),
+    metavar="JĘZYKI",
+    help="Wersje językowe oddzielone przecinkami: pl (polska), uk (ukraińska), en (angielska),"
+    " pl+uk i pl+en (dwujęzyczne, polski pierwszy); domyślnie:"
+    f" {','.join(DEFAULT_LANGUAGES)}. Pliki innych wersji mają w nazwie język, np."
+    " plakat-a4.uk.pdf.",
+)
 @click.option("--strict", is_flag=True, help="Przy jakimkolwiek błędzie nie twórz żadnej ulotki.")
 @click.option(
     "--adres",
@@ -164,6 +176,7 @@ def build(
     config_path: Path | None,
     out: Path,
     formats: str,
+    languages: str,
     strict: bool,
     address: str,
     jobs: int | None,
@@ -184,6 +197,7 @@ def build(
             rosters=rosters,
             out=out,
             formats=parse_formats(formats),
+            languages=parse_languages(languages),
             strict=strict,
             config=load_config(find_config(config_path, rosters)),
             encoding=parse_encoding(encoding),

@@ -1,23 +1,29 @@
-"""Areas -> leaflet views: every text, link and QR code a template prints, ready to show."""
+"""Areas -> leaflet views: every text, link and QR code a template prints, ready to show, in
+the edition's language (or both languages of a bilingual edition)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from babel.dates import format_date
-
-from leaflets.areas import Area, Officer
+from leaflets.areas import Area, CoverageLine, Officer
 from leaflets.config import FormatSpec, LeafletConfig
+from leaflets.i18n import N_, SOURCE, Edition, Phrase, edition
 from leaflets.lookup import street_index
 from leaflets.qrcodes import make_qr, tel_payload, vcard_payload
 from leaflets.ranks import full_rank, normalise_rank
+from leaflets.streets import canonical_rules, format_rules
+
+KMZB_NAME = N_("Krajowa Mapa Zagrożeń Bezpieczeństwa")
+"""A proper name: it stays Polish and gets its meaning in the reader's language beside it."""
 
 
 @dataclass(frozen=True)
 class QrView:
-    caption: str
+    caption: Phrase
     target: str
     """The plain-text target printed under the code, for people without a scanner."""
     href: str
@@ -29,7 +35,8 @@ class QrView:
 @dataclass(frozen=True)
 class OfficerView:
     rank: str
-    rank_full: str
+    rank_full: Phrase
+    """`sierżant sztabowy`; in other editions with its meaning: `… (staff sergeant)`."""
     first_name: str
     surname: str
     phone: str
@@ -47,7 +54,9 @@ class OfficerView:
 class LeafletView:
     area: Area
     title: str
-    area_label: str
+    area_label: Phrase
+    streets_heading: Phrase
+    """`Rejon nr 5 obejmuje`, above the street list."""
     officers: tuple[OfficerView, ...]
     streets: tuple[str, ...]
     unit_phone: str
@@ -62,11 +71,80 @@ def display_url(url: str) -> str:
     return url.removeprefix("https://").removeprefix("http://").rstrip("/")
 
 
-def as_of_text(date: dt.date) -> str:
-    return str(format_date(date, format="long", locale="pl"))
+def as_of_text(date: dt.date, language: str = SOURCE) -> Phrase:
+    """The footer's `Stan na: 1 listopada 2026`, each language with its own date format."""
+    ed = edition(language)
+    return ed.gettext("Stan na: %(date)s", date=ed.date(date))
 
 
-def _qr(caption: str, target: str, payload: str, href: str, spec: FormatSpec) -> QrView:
+def document_title(area: Area, language: str = SOURCE) -> str:
+    """The PDF's title: `Twój dzielnicowy — Komisariat Policji …, rejon 5`."""
+    ed = edition(language)
+    heading = ed.gettext("Twój dzielnicowy")
+    label = ed.gettext("rejon %(number)s", number=area.number)
+    return f"{heading} — {area.unit.name}, {label}".replace(" — , ", " — ")
+
+
+def _area_label(area: Area, ed: Edition) -> Phrase:
+    if area.number[:1].isdigit():
+        # TRANSLATORS: "rejon" is the officer's service area (beat), "nr" = number.
+        return ed.gettext("Rejon nr %(number)s", number=area.number)
+    return ed.gettext("Rejon %(number)s", number=area.number)
+
+
+def _streets_heading(area: Area, ed: Edition) -> Phrase:
+    if area.number[:1].isdigit():
+        return ed.gettext("Rejon nr %(number)s obejmuje", number=area.number)
+    return ed.gettext("Rejon %(number)s obejmuje", number=area.number)
+
+
+@functools.cache
+def _number_words(language: str) -> dict[str, str]:
+    """The words the street parser prints around house numbers (streets.format_rules and the
+    street index), in `language`."""
+    ed = edition(language)
+    # TRANSLATORS: words around house numbers after a street name: "(parzyste 72–152)",
+    # "od 12", "do 70", "(cała)" = the whole street.
+    return {
+        "cała miejscowość": ed.pgettext("numery domów", "cała miejscowość").first,
+        "cała ulica": ed.pgettext("numery domów", "cała ulica").first,
+        "całość": ed.pgettext("numery domów", "całość").first,
+        "cała": ed.pgettext("numery domów", "cała").first,
+        "nieparzyste": ed.pgettext("numery domów", "nieparzyste").first,
+        "parzyste": ed.pgettext("numery domów", "parzyste").first,
+        "od": ed.pgettext("numery domów", "od").first,
+        "do": ed.pgettext("numery domów", "do").first,
+    }
+
+
+_NUMBER_WORDS = re.compile(
+    r"\b(cała miejscowość|cała ulica|całość|cała|nieparzyste|parzyste|od|do)\b"
+)
+
+
+def translate_numbers(text: str, ed: Edition) -> str:
+    """`parzyste 34–152, od 5` -> `even 34–152, from 5`. Only for the numbers part of a line,
+    which holds no names: street and village names are never translated."""
+    if ed.first == SOURCE:
+        return text
+    words = _number_words(ed.first)
+    return _NUMBER_WORDS.sub(lambda match: words[match.group(1)], text)
+
+
+def _street_line(line: CoverageLine, ed: Edition) -> str:
+    """A line of the street list. Bilingual editions print it as written (Polish leads);
+    other editions translate the house-number words and keep the names."""
+    if ed.first == SOURCE or line.coverage is None:
+        return line.text
+    numbers = format_rules(canonical_rules(line.coverage.rules)) or "cała"
+    for tail in (f"({numbers})", numbers):
+        if line.text.endswith(f" {tail}"):
+            head = line.text.removesuffix(tail)
+            return head + tail.replace(numbers, translate_numbers(numbers, ed))
+    return line.text
+
+
+def _qr(caption: Phrase, target: str, payload: str, href: str, spec: FormatSpec) -> QrView:
     code = make_qr(payload)
     return QrView(
         caption=caption,
@@ -78,19 +156,22 @@ def _qr(caption: str, target: str, payload: str, href: str, spec: FormatSpec) ->
     )
 
 
-def _officer_view(officer: Officer, area: Area, spec: FormatSpec) -> OfficerView:
+def _officer_view(officer: Officer, area: Area, spec: FormatSpec, ed: Edition) -> OfficerView:
     rank = normalise_rank(officer.rank)
+    name = f"{officer.first_name} {officer.surname}"
+    phone_label = ed.gettext("tel.").first
     card = vcard_payload(
         first_name=officer.first_name,
         surname=officer.surname,
         phone_e164=officer.phone.e164,
         email=officer.email,
         unit=area.unit.name,
-        title=f"dzielnicowy, rejon {area.number}",
+        # TRANSLATORS: the job title saved with the officer's phone contact (vCard).
+        title=ed.gettext("dzielnicowy, rejon %(number)s", number=area.number).first,
     )
     return OfficerView(
         rank=officer.rank,
-        rank_full=full_rank(rank) if rank else officer.rank,
+        rank_full=ed.gloss(full_rank(rank)) if rank else Phrase(officer.rank),
         first_name=officer.first_name,
         surname=officer.surname,
         phone=officer.phone.national,
@@ -100,15 +181,15 @@ def _officer_view(officer: Officer, area: Area, spec: FormatSpec) -> OfficerView
         duty=officer.duty,
         photo=officer.photo.as_uri() if officer.photo else "",
         call=_qr(
-            "Zadzwoń do dzielnicowego",
-            f"tel. {officer.phone.national}",
+            ed.gettext("Zadzwoń do dzielnicowego"),
+            f"{phone_label} {officer.phone.national}",
             tel_payload(officer.phone.e164),
             f"tel:{officer.phone.e164}",
             spec,
         ),
         card=_qr(
-            "Zapisz kontakt w telefonie",
-            f"wizytówka: {officer.first_name} {officer.surname}",
+            ed.gettext("Zapisz kontakt w telefonie"),
+            ed.gettext("wizytówka: %(name)s", name=name).first,
             card,
             f"mailto:{officer.email}" if officer.email else f"tel:{officer.phone.e164}",
             spec,
@@ -117,26 +198,31 @@ def _officer_view(officer: Officer, area: Area, spec: FormatSpec) -> OfficerView
 
 
 def leaflet_view(
-    area: Area, spec: FormatSpec, config: LeafletConfig, density: int = 0
+    area: Area,
+    spec: FormatSpec,
+    config: LeafletConfig,
+    density: int = 0,
+    language: str = SOURCE,
 ) -> LeafletView:
-    label = f"Rejon nr {area.number}" if area.number[:1].isdigit() else f"Rejon {area.number}"
+    ed = edition(language)
     return LeafletView(
         area=area,
-        title=f"Twój dzielnicowy — {area.unit.name}, {label}".replace(" — , ", " — "),
-        area_label=label,
-        officers=tuple(_officer_view(o, area, spec) for o in area.officers),
-        streets=tuple(line.text for line in area.lines),
+        title=document_title(area, language),
+        area_label=_area_label(area, ed),
+        streets_heading=_streets_heading(area, ed),
+        officers=tuple(_officer_view(o, area, spec, ed) for o in area.officers),
+        streets=tuple(_street_line(line, ed) for line in area.lines),
         unit_phone=area.unit.phone.national if area.unit.phone else "",
         unit_phone_href=f"tel:{area.unit.phone.e164}" if area.unit.phone else "",
         moja_komenda=_qr(
-            "Aplikacja Moja Komenda",
+            ed.gettext("Aplikacja Moja Komenda"),
             display_url(config.moja_komenda_url),
             config.moja_komenda_url,
             config.moja_komenda_url,
             spec,
         ),
         kmzb=_qr(
-            "Krajowa Mapa Zagrożeń Bezpieczeństwa",
+            ed.gloss(KMZB_NAME),
             display_url(config.kmzb_url),
             config.kmzb_url,
             config.kmzb_url,
@@ -149,7 +235,7 @@ def leaflet_view(
 @dataclass(frozen=True)
 class IndexRow:
     numbers: str
-    area_label: str
+    area_label: Phrase
     officers: str
     """`sierż. szt. Łukasz Kowalczyk, tel. 723 000 114; …`"""
 
@@ -178,23 +264,29 @@ class IndexView:
     density: int = 0
 
 
-def index_view(areas: Sequence[Area]) -> IndexView:
+def index_view(areas: Sequence[Area], language: str = SOURCE) -> IndexView:
     """`areas` all belong to one unit."""
+    ed = edition(language)
+    phone_label = ed.gettext("tel.").first
     letters: dict[str, dict[str, list[IndexRow]]] = {}
     for entry in street_index(areas):
         area = entry.area
         officers = "; ".join(
-            f"{o.rank} {o.first_name} {o.surname}, tel. {o.phone.national}".strip()
+            f"{o.rank} {o.first_name} {o.surname}, {phone_label} {o.phone.national}".strip()
             for o in area.officers
         )
-        label = f"rejon {area.number}" + (f" ({area.name})" if area.name else "")
-        row = IndexRow(entry.numbers, label, officers)
+        label = ed.gettext("rejon %(number)s", number=area.number)
+        if area.name:
+            label = Phrase(f"{label.first} ({area.name})", label.second, label.second_language)
+        numbers = entry.numbers if ed.bilingual else translate_numbers(entry.numbers, ed)
+        row = IndexRow(numbers, label, officers)
         letter = _initial(entry.name)
         letters.setdefault(letter, {}).setdefault(entry.name, []).append(row)
     first = areas[0]
+    index_title = ed.gettext("Skorowidz ulic")
     return IndexView(
         area=first,
-        title=f"Skorowidz ulic — {first.unit.name}".rstrip(" —"),
+        title=f"{index_title} — {first.unit.name}".rstrip(" —"),
         letters=tuple(
             IndexLetter(
                 letter,

@@ -23,6 +23,7 @@ from leaflets.batches import (
     Job,
     area_pdf,
     combined_title,
+    file_stem,
     init_worker,
     render_batch,
     render_unit,
@@ -30,6 +31,7 @@ from leaflets.batches import (
 )
 from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings, contrast_ratio
 from leaflets.errors import NotFoundError, RenderError, UsageError
+from leaflets.i18n import catalogs_digest, edition
 from leaflets.imposition import LAYOUTS, Leaflet, impose, leaflets_from_pdf
 from leaflets.lookup import (
     Address,
@@ -297,19 +299,21 @@ def _render(job: Job, areas: Sequence[Area], progress: Progress | None) -> _Outc
     settings = job.settings
     cache_path = settings.out / CACHE_NAME
     cache = _load_cache(cache_path) if job.write and not settings.force else {}
-    templates = digest_folder(settings.templates or packaged_templates())
+    templates = _templates_digest(settings)
     results: list[AreaResult] = []
-    tasks: list[tuple[str, list[tuple[int, Area]], Path | None]] = []
+    tasks: list[_Task] = []
     digests: dict[str, str] = {}
-    for name in _area_formats(settings):
+    for name, language in _area_editions(settings):
         by_unit: dict[str, list[tuple[int, Area]]] = {}
         for index, area in enumerate(areas):
-            key = f"{name}/{area.path}"
+            key = f"{edition(language).file_name(name)}/{area.path}"
             digests[key] = _digest(area, FORMATS[name], settings, templates)
             cached = cache.get(key)
-            pdf = area_pdf(settings, area, name)
+            pdf = area_pdf(settings, area, name, language)
             if cached and cached["digest"] == digests[key] and pdf.is_file():
-                results.append(AreaResult(index, name, cached["pages"], cached["density"]))
+                results.append(
+                    AreaResult(index, name, cached["pages"], cached["density"], language=language)
+                )
             else:
                 by_unit.setdefault(area.unit.slug, []).append((index, area))
         for unit, items in by_unit.items():
@@ -317,9 +321,9 @@ def _render(job: Job, areas: Sequence[Area], progress: Progress | None) -> _Outc
             for start in range(0, len(items), BATCH_SIZE):
                 chunk = items[start : start + BATCH_SIZE]
                 single = whole and len(items) <= BATCH_SIZE
-                combined = unit_pdf(settings, unit, name) if single else None
-                tasks.append((name, chunk, combined))
-    total = len(areas) * len(_area_formats(settings))
+                combined = unit_pdf(settings, unit, name, language=language) if single else None
+                tasks.append((name, chunk, combined, language))
+    total = len(areas) * len(_area_editions(settings))
     done = len(results)
     if progress:
         progress(done, total)
@@ -332,18 +336,22 @@ def _render(job: Job, areas: Sequence[Area], progress: Progress | None) -> _Outc
         write_json(
             cache_path,
             {
-                f"{r.format}/{areas[r.index].path}": {
-                    "digest": digests[f"{r.format}/{areas[r.index].path}"],
+                f"{r.name}/{areas[r.index].path}": {
+                    "digest": digests[f"{r.name}/{areas[r.index].path}"],
                     "pages": r.pages,
                     "density": r.density,
                 }
-                for r in sorted(results, key=lambda r: (r.format, r.index))
+                for r in sorted(results, key=lambda r: (r.name, r.index))
             },
         )
     return _Outcome(
         results,
-        stale={unit_pdf(settings, c.unit.slug, n) for n, items, _ in tasks for _, c in items},
-        written={combined for _, _, combined in tasks if combined is not None},
+        stale={
+            unit_pdf(settings, c.unit.slug, n, language=lang)
+            for n, items, _, lang in tasks
+            for _, c in items
+        },
+        written={combined for _, _, combined, _ in tasks if combined is not None},
     )
 
 
@@ -351,14 +359,14 @@ def _impose(settings: Settings, areas: Sequence[Area], problems: list[Problem]) 
     """`--arkusz`: flyers and cards placed on A4 sheets with cut marks, backs aligned for
     duplex: per area a sheet file of copies (a stack for one estate), per unit all areas."""
     written: list[Path] = []
-    for name in _area_formats(settings):
+    for name, language in _area_editions(settings):
         spec = FORMATS[name]
         if not spec.sheet:
             continue
         layout = LAYOUTS[spec.sheet]
         units: dict[str, list[Leaflet]] = {}
         for area in areas:
-            source = area_pdf(settings, area, name)
+            source = area_pdf(settings, area, name, language)
             try:
                 leaflets = leaflets_from_pdf(source, two_sided=spec.pages == 2, name=str(source))
             except RenderError as exc:
@@ -367,12 +375,12 @@ def _impose(settings: Settings, areas: Sequence[Area], problems: list[Problem]) 
                 )
                 continue
             copies = settings.copies or layout.cells
-            target = source.with_name(f"{source.stem}-arkusz.pdf")
+            target = source.with_name(f"{file_stem(settings, name, language, '-arkusz')}.pdf")
             _write_sheets(impose(leaflets, layout, copies=copies, duplex=settings.duplex), target)
             written.append(target)
             units.setdefault(area.unit.slug, []).extend(leaflets)
         for unit, leaflets in units.items():
-            target = unit_pdf(settings, unit, name, "-arkusze")
+            target = unit_pdf(settings, unit, name, "-arkusze", language)
             sheets = impose(leaflets, layout, copies=settings.copies or 1, duplex=settings.duplex)
             _write_sheets(sheets, target)
             written.append(target)
@@ -390,6 +398,16 @@ def _area_formats(settings: Settings) -> list[str]:
     return [name for name in settings.formats if not FORMATS[name].per_unit]
 
 
+def _area_editions(settings: Settings) -> list[tuple[str, str]]:
+    """(format, language) for every per-area file a build writes."""
+    return [(name, language) for name in _area_formats(settings) for language in settings.languages]
+
+
+def _templates_digest(settings: Settings) -> str:
+    """The templates and the translations: editing either means a rebuild."""
+    return digest_folder(settings.templates or packaged_templates()) + catalogs_digest()
+
+
 def _render_indexes(job: Job, areas: Sequence[Area], problems: list[Problem]) -> list[Path]:
     """Per-unit documents (the street index): one small document per unit, rendered in this
     process when the unit's areas changed since the last build."""
@@ -402,37 +420,41 @@ def _render_indexes(job: Job, areas: Sequence[Area], problems: list[Problem]) ->
         units.setdefault(area.unit.slug, []).append(area)
     cache_path = settings.out / INDEX_CACHE_NAME
     cache = _load_cache(cache_path) if job.write and not settings.force else {}
-    templates = digest_folder(settings.templates or packaged_templates())
+    templates = _templates_digest(settings)
     written: list[Path] = []
     for spec in specs:
         for unit, unit_areas in units.items():
-            path = settings.out / unit / spec.file_name
-            key = f"{spec.name}/{unit}"
-            digest = _digest(tuple(unit_areas), spec, settings, templates)
-            if cache.get(key, {}).get("digest") == digest and path.is_file():
-                written.append(path)
-                continue
-            warnings = render_unit(job, spec, unit_areas, path)
-            problems.extend(Problem(Severity.WARNING, f"WeasyPrint: {m}") for m in warnings)
-            cache[key] = {"digest": digest}
-            if job.write:
-                written.append(path)
+            for language in settings.languages:
+                stem = edition(language).file_name(Path(spec.file_name).stem)
+                path = settings.out / unit / f"{stem}.pdf"
+                key = f"{edition(language).file_name(spec.name)}/{unit}"
+                digest = _digest(tuple(unit_areas), spec, settings, templates)
+                if cache.get(key, {}).get("digest") == digest and path.is_file():
+                    written.append(path)
+                    continue
+                warnings = render_unit(job, spec, unit_areas, path, language)
+                problems.extend(Problem(Severity.WARNING, f"WeasyPrint: {m}") for m in warnings)
+                cache[key] = {"digest": digest}
+                if job.write:
+                    written.append(path)
     if job.write:
         write_json(cache_path, dict(sorted(cache.items())))
     return written
 
 
-def _run_tasks(
-    job: Job, tasks: list[tuple[str, list[tuple[int, Area]], Path | None]]
-) -> Iterator[list[AreaResult]]:
+_Task = tuple[str, list[tuple[int, Area]], Path | None, str]
+"""One batch for a worker: format, (index, area) items, the unit's print file, language."""
+
+
+def _run_tasks(job: Job, tasks: list[_Task]) -> Iterator[list[AreaResult]]:
     jobs = job.settings.jobs or os.cpu_count() or 1
     # Starting a worker (spawn, import WeasyPrint, fonts) costs about a second: below a few
     # dozen leaflets one process is faster.
-    small = sum(len(items) for _, items, _ in tasks) < IN_PROCESS_BELOW
+    small = sum(len(task[1]) for task in tasks) < IN_PROCESS_BELOW
     if jobs == 1 or len(tasks) <= 1 or small:
         init_worker(job)
-        for name, items, combined in tasks:
-            yield render_batch(name, items, combined)
+        for task in tasks:
+            yield render_batch(*task)
         return
     # spawn, not fork: workers are recycled (max_tasks_per_child) to keep memory flat, and
     # WeasyPrint's font configuration must not be shared across a fork.
@@ -475,7 +497,7 @@ def _load_cache(path: Path) -> dict[str, dict[str, Any]]:
 def _render_problems(areas: Sequence[Area], results: Sequence[AreaResult]) -> list[Problem]:
     found: list[Problem] = []
     refused: dict[str, None] = {}
-    for result in sorted(results, key=lambda r: (r.format, r.index)):
+    for result in sorted(results, key=lambda r: (r.name, r.index)):
         found.extend(Problem(Severity.WARNING, f"WeasyPrint: {m}") for m in result.warnings)
         refused.update(dict.fromkeys(result.refused))
         area = areas[result.index]
@@ -496,7 +518,7 @@ def _render_problems(areas: Sequence[Area], results: Sequence[AreaResult]) -> li
         found.append(
             Problem(
                 Severity.WARNING,
-                f"{spec.name}, rejon {area.number}: {message}",
+                f"{result.name}, rejon {area.number}: {message}",
                 area.rows[0],
                 "ulice",
             )
@@ -518,18 +540,19 @@ def _files(
     worker when it rendered the whole unit, otherwise merged here from the area files."""
     files: list[Path] = []
     by_area: dict[str, dict[str, str]] = {area.path: {} for area in areas}
-    for name in _area_formats(settings):
+    for name, language in _area_editions(settings):
         units: dict[str, list[Path]] = {}
         for area in areas:
-            path = area_pdf(settings, area, name)
+            path = area_pdf(settings, area, name, language)
             files.append(path)
-            by_area[area.path][name] = path.relative_to(settings.out).as_posix()
+            key = edition(language).file_name(name)
+            by_area[area.path][key] = path.relative_to(settings.out).as_posix()
             units.setdefault(area.unit.slug, []).append(path)
         for unit, paths in units.items():
-            combined = unit_pdf(settings, unit, name)
+            combined = unit_pdf(settings, unit, name, language=language)
             stale = combined in outcome.stale or not combined.is_file()
             if stale and combined not in outcome.written:
-                merge_pdfs(paths, combined, combined_title(FORMATS[name]))
+                merge_pdfs(paths, combined, combined_title(FORMATS[name], language))
             files.append(combined)
     return files, by_area
 

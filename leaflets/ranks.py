@@ -5,26 +5,28 @@ from __future__ import annotations
 import re
 
 from leaflets.columns import fold
+from leaflets.i18n import N_
 
-# (full name, standard abbreviation), lowest first.
+# (full name, standard abbreviation), lowest first. The full names are translated on the
+# leaflets (`sierżant sztabowy (staff sergeant)`), so they are marked for extraction.
 RANKS: tuple[tuple[str, str], ...] = (
-    ("posterunkowy", "post."),
-    ("starszy posterunkowy", "st. post."),
-    ("sierżant", "sierż."),
-    ("starszy sierżant", "st. sierż."),
-    ("sierżant sztabowy", "sierż. szt."),
-    ("młodszy aspirant", "mł. asp."),
-    ("aspirant", "asp."),
-    ("starszy aspirant", "st. asp."),
-    ("aspirant sztabowy", "asp. szt."),
-    ("podkomisarz", "podkom."),
-    ("komisarz", "kom."),
-    ("nadkomisarz", "nadkom."),
-    ("podinspektor", "podinsp."),
-    ("młodszy inspektor", "mł. insp."),
-    ("inspektor", "insp."),
-    ("nadinspektor", "nadinsp."),
-    ("generalny inspektor", "gen. insp."),
+    (N_("posterunkowy"), "post."),
+    (N_("starszy posterunkowy"), "st. post."),
+    (N_("sierżant"), "sierż."),
+    (N_("starszy sierżant"), "st. sierż."),
+    (N_("sierżant sztabowy"), "sierż. szt."),
+    (N_("młodszy aspirant"), "mł. asp."),
+    (N_("aspirant"), "asp."),
+    (N_("starszy aspirant"), "st. asp."),
+    (N_("aspirant sztabowy"), "asp. szt."),
+    (N_("podkomisarz"), "podkom."),
+    (N_("komisarz"), "kom."),
+    (N_("nadkomisarz"), "nadkom."),
+    (N_("podinspektor"), "podinsp."),
+    (N_("młodszy inspektor"), "mł. insp."),
+    (N_("inspektor"), "insp."),
+    (N_("nadinspektor"), "nadinsp."),
+    (N_("generalny inspektor"), "gen. insp."),
 )
 
 

@@ -20,11 +20,13 @@ from urllib.parse import unquote, urlparse
 
 import jinja2
 import weasyprint
+from markupsafe import Markup
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from leaflets.config import FormatSpec
 from leaflets.errors import RenderError
+from leaflets.i18n import LABEL_FUNCTION, SOURCE, Edition, edition, translations
 
 log = logging.getLogger(__name__)
 
@@ -104,21 +106,15 @@ class Rendered:
 
 
 class Renderer:
-    """Keeps one Jinja environment, font configuration and parsed stylesheet per format, so
-    batches after the first pay only for layout."""
+    """Keeps one Jinja environment per edition (language), one font configuration and one
+    parsed stylesheet per format, so batches after the first pay only for layout."""
 
     def __init__(self, templates: Path | None, allowed: Sequence[Path]) -> None:
         self.templates = (templates or packaged_templates()).resolve()
         if not (self.templates / BASE_TEMPLATE).is_file():
             raise RenderError(f"{self.templates}: brak szablonu {BASE_TEMPLATE}.")
         self.fetcher = SandboxFetcher([self.templates, *allowed])
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(self.templates),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self._environments: dict[str, jinja2.Environment] = {}
         self.fonts = FontConfiguration()
         self._stylesheets: dict[str, list[Any]] = {}
 
@@ -137,9 +133,32 @@ class Renderer:
             self._stylesheets[spec.name] = sheets
         return self._stylesheets[spec.name]
 
-    def html(self, spec: FormatSpec, leaflets: Sequence[Any], **context: Any) -> str:
+    @property
+    def env(self) -> jinja2.Environment:
+        """The Polish edition's environment."""
+        return self.environment(SOURCE)
+
+    def environment(self, language: str) -> jinja2.Environment:
+        """The templates in one edition: `{% trans %}` and `_()` print its language(s)."""
+        if language not in self._environments:
+            env = jinja2.Environment(
+                loader=jinja2.FileSystemLoader(self.templates),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                extensions=["jinja2.ext.i18n"],
+            )
+            env.policies["ext.i18n.trimmed"] = True
+            _install_translations(env, edition(language))
+            self._environments[language] = env
+        return self._environments[language]
+
+    def html(
+        self, spec: FormatSpec, leaflets: Sequence[Any], *, language: str = SOURCE, **context: Any
+    ) -> str:
         try:
-            template = self.env.get_template(BASE_TEMPLATE)
+            template = self.environment(language).get_template(BASE_TEMPLATE)
             return template.render(spec=spec, leaflets=leaflets, **context)
         except jinja2.TemplateError as exc:
             where = f" (wiersz {exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
@@ -147,9 +166,11 @@ class Renderer:
                 f"Błąd w szablonie {getattr(exc, 'name', None) or spec.template}{where}: {exc}"
             ) from exc
 
-    def render(self, spec: FormatSpec, leaflets: Sequence[Any], **context: Any) -> Rendered:
+    def render(
+        self, spec: FormatSpec, leaflets: Sequence[Any], *, language: str = SOURCE, **context: Any
+    ) -> Rendered:
         """Lay out `leaflets` (each marked `id="leaflet-N"`) in one document."""
-        source = self.html(spec, leaflets, **context)
+        source = self.html(spec, leaflets, language=language, **context)
         with _collect_weasyprint_warnings() as warnings:
             document = weasyprint.HTML(
                 string=source, base_url=str(self.templates) + "/", url_fetcher=self.fetcher
@@ -163,6 +184,25 @@ class Renderer:
             starts.append(page)
         ends = [*starts[1:], len(document.pages)]
         return Rendered(document, list(zip(starts, ends, strict=True)), list(warnings))
+
+
+def _install_translations(env: jinja2.Environment, edition: Edition) -> None:
+    """gettext for `{% trans %}` and `_()`, `etykieta()` for labels printed once, in the first
+    language, and `edition` itself (`edition.first` is the document's `lang`)."""
+    if edition.bilingual:
+        env.install_gettext_callables(  # type: ignore[attr-defined]
+            **edition.bilingual_gettext(), newstyle=True
+        )
+    else:
+        env.install_gettext_translations(  # type: ignore[attr-defined]
+            translations(edition.first), newstyle=True
+        )
+
+    def label(message: str, **values: Any) -> str:
+        return Markup(edition.label(message)) % values
+
+    env.globals[LABEL_FUNCTION] = label
+    env.globals["edition"] = edition
 
 
 def write_pages(

@@ -68,8 +68,9 @@ def test_missing_file_exits_2_with_a_clear_message(tmp_path: Path) -> None:
 def test_unknown_format_exits_2(tmp_path: Path) -> None:
     result = _invoke("build", str(SAMPLE), "--format", "plakat-a3", "--out", str(tmp_path))
     assert result.exit_code == 2
-    assert "Nieznany format: plakat-a3. Dostępne: plakat-a4, ulotka-a5, skorowidz." in " ".join(
-        result.output.split()
+    assert (
+        "Nieznany format: plakat-a3. Dostępne: plakat-a4, ulotka-a5, "
+        "ulotka-a6, wizytowka, skorowidz." in " ".join(result.output.split())
     )
 
 

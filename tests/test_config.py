@@ -253,10 +253,25 @@ def test_parse_formats() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("a3", "Nieznany format: a3. Dostępne: plakat-a4, ulotka-a5, skorowidz."),
-        ("plakat-a4,a6,dl", "Nieznany format: a6, dl. Dostępne: plakat-a4, ulotka-a5, skorowidz."),
-        ("", "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5, skorowidz."),
-        (" , ", "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5, skorowidz."),
+        (
+            "a3",
+            "Nieznany format: a3. Dostępne: plakat-a4, ulotka-a5, ulotka-a6, wizytowka, skorowidz.",
+        ),
+        (
+            "plakat-a4,a6,dl",
+            "Nieznany format: a6, dl. Dostępne: plakat-a4, ulotka-a5, "
+            "ulotka-a6, wizytowka, skorowidz.",
+        ),
+        (
+            "",
+            "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5, "
+            "ulotka-a6, wizytowka, skorowidz.",
+        ),
+        (
+            " , ",
+            "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5, "
+            "ulotka-a6, wizytowka, skorowidz.",
+        ),
     ],
 )
 def test_parse_formats_refuses_unknown_names(text: str, message: str) -> None:

@@ -1,0 +1,440 @@
+"""Editions in Ukrainian and English and bilingual ones: catalogs complete, texts, fonts,
+QR codes and page counts as a reader of each edition gets them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from leaflets import cli, pipeline
+from leaflets.areas import Area
+from leaflets.batches import context
+from leaflets.config import FORMATS, KMZB_URL, LANGUAGES, Settings, parse_languages
+from leaflets.content import leaflet_view, translate_numbers
+from leaflets.errors import UsageError
+from leaflets.i18n import LABEL_FUNCTION, Phrase, edition, translations
+from leaflets.render import Renderer
+from tests.conftest import ROOT, pdf_text, qr_payloads, sample_settings
+
+LOCALE = ROOT / "leaflets" / "locale"
+TRANSLATED = ("uk", "en")
+FORMATS_BUILT = ("plakat-a4", "ulotka-a5")
+TAG = re.compile(r"</?[a-z][^>]*>")
+
+
+# --- the catalogs ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The messages in the code and templates now, extracted as `make translations` does."""
+    pot = tmp_path_factory.mktemp("pot") / "messages.pot"
+    CommandLineInterface().run(
+        [
+            "pybabel",
+            "--quiet",
+            "extract",
+            "-F",
+            str(ROOT / "babel.cfg"),
+            "-k",
+            LABEL_FUNCTION,
+            "-o",
+            str(pot),
+            str(ROOT / "leaflets"),
+            str(ROOT / "templates"),
+        ]
+    )
+    with pot.open("rb") as handle:
+        return read_po(handle)
+
+
+def _catalog(language: str) -> Any:
+    with (LOCALE / language / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle)
+
+
+def test_extraction_finds_the_leaflet_texts(extracted: Any) -> None:
+    ids = {message.id for message in extracted if message.id}
+    assert {"Twój dzielnicowy", "Zadzwoń do dzielnicowego", "Stan na: %(date)s"} <= ids
+    assert "sierżant sztabowy" in ids  # ranks are marked where they are defined
+    assert any("nie jest numerem alarmowym" in message for message in ids)
+    assert extracted.get("parzyste", context="numery domów") is not None
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_message_has_a_translation(extracted: Any, language: str) -> None:
+    """Fails on a text added to a template or the code and not translated, on a fuzzy or
+    empty translation, and on a translation that lost a placeholder or a tag."""
+    catalog = _catalog(language)
+    problems = []
+    for message in extracted:
+        if not message.id:
+            continue
+        entry = catalog.get(message.id, context=message.context)
+        if entry is None or not entry.string or entry.fuzzy:
+            problems.append(f"{message.context or ''}|{message.id}: no translation")
+            continue
+        if sorted(TAG.findall(message.id)) != sorted(TAG.findall(entry.string)):
+            problems.append(f"{message.id}: tags differ in {entry.string}")
+    problems.extend(f"{message.id}: {errors}" for message, errors in catalog.check())
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_compiled_catalog_matches_its_source(language: str) -> None:
+    """The .mo the code loads is the compiled .po (run `make translations` after editing)."""
+    compiled = translations(language)
+    for message in _catalog(language):
+        if message.id and message.string:
+            if message.context:
+                assert compiled.pgettext(message.context, message.id) == message.string
+            else:
+                assert compiled.gettext(message.id) == message.string
+
+
+def test_compiled_catalogs_ship_with_the_package() -> None:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"locale/*/LC_MESSAGES/*.mo"' in text
+    for language in TRANSLATED:
+        path = LOCALE / language / "LC_MESSAGES" / "messages.mo"
+        with path.open("rb") as handle:
+            assert gettext.GNUTranslations(handle).info()["language"] == language
+
+
+# --- texts of an edition -----------------------------------------------------------------------
+
+
+def test_file_names_carry_the_language_except_polish() -> None:
+    assert edition("pl").file_name("plakat-a4") == "plakat-a4"
+    assert edition("uk").file_name("plakat-a4") == "plakat-a4.uk"
+    assert edition("pl+en").file_name("ulotka-a5") == "ulotka-a5.pl+en"
+
+
+def test_phrases_keep_data_escaped_and_mark_the_second_language() -> None:
+    phrase = edition("pl+uk").gettext("Rejon nr %(number)s", number="<b>5</b>")
+    assert str(phrase) == "Rejon nr <b>5</b> / Дільниця № <b>5</b>"
+    assert phrase.__html__() == (
+        'Rejon nr &lt;b&gt;5&lt;/b&gt;<span class="drugi-jezyk" lang="uk">'
+        "Дільниця № &lt;b&gt;5&lt;/b&gt;</span>"
+    )
+    assert Phrase("a < b").__html__() == "a &lt; b"
+
+
+def test_ranks_stay_polish_with_their_meaning() -> None:
+    assert str(edition("pl").gloss("sierżant sztabowy")) == "sierżant sztabowy"
+    assert str(edition("en").gloss("sierżant sztabowy")) == "sierżant sztabowy (staff sergeant)"
+    assert str(edition("uk").gloss("młodszy aspirant")) == "młodszy aspirant (молодший аспірант)"
+    bilingual = edition("pl+en").gloss("sierżant sztabowy")
+    assert (bilingual.first, bilingual.second) == ("sierżant sztabowy", "staff sergeant")
+
+
+def test_dates_follow_the_language() -> None:
+    date = dt.date(2026, 11, 1)
+    assert str(edition("pl").date(date)) == "1 listopada 2026"
+    assert str(edition("uk").date(date)) == "1 листопада 2026\u202fр."  # CLDR's narrow space
+    assert str(edition("en").date(date)) == "1 November 2026"
+
+
+def test_house_number_words_are_translated_and_names_are_not() -> None:
+    text = "parzyste 2–40, nieparzyste od 5, do 70"
+    assert translate_numbers(text, edition("en")) == "even 2–40, odd from 5, up to 70"
+    assert translate_numbers(text, edition("uk")) == "парні 2–40, непарні від 5, до 70"
+    assert translate_numbers(text, edition("pl+uk")) == text
+
+
+def test_street_lines_keep_names_and_translate_numbers(tmp_path: Path) -> None:
+    roster = _roster(tmp_path, [("1", "Jan", "Nowak", "723 645 827", "ul. Do Studzienki (od 12)")])
+    (area,) = pipeline.run(Settings(rosters=(roster,)), write=False).areas
+    view = leaflet_view(area, FORMATS["ulotka-a5"], Settings(rosters=()).config, language="en")
+    assert view.streets == ("ul. Do Studzienki (from 12)",)
+    polish = leaflet_view(area, FORMATS["ulotka-a5"], Settings(rosters=()).config, language="pl+en")
+    assert polish.streets == ("ul. Do Studzienki (od 12)",)
+
+
+def test_html_language_and_second_language_markup(tmp_path: Path) -> None:
+    roster = _roster(tmp_path, [("1", "Jan", "Nowak", "723 645 827", "ul. Polna")])
+    (area,) = pipeline.run(Settings(rosters=(roster,)), write=False).areas
+    renderer = Renderer(None, allowed=[])
+    spec = FORMATS["ulotka-a5"]
+    settings = Settings(rosters=())
+    views = [leaflet_view(area, spec, settings.config, language="pl+uk")]
+    html = renderer.html(spec, views, language="pl+uk", **context(settings, "t", "pl+uk"))
+    assert '<html lang="pl">' in html
+    assert '<span class="drugi-jezyk" lang="uk">Ваш дільничний</span>' in html
+    assert '<body class="ulotka-a5 dwujezyczna">' in html
+    views = [leaflet_view(area, spec, settings.config, language="uk")]
+    html = renderer.html(spec, views, language="uk", **context(settings, "t", "uk"))
+    assert '<html lang="uk">' in html
+    assert "drugi-jezyk" not in html
+
+
+# --- built editions ----------------------------------------------------------------------------
+
+
+def _roster(tmp_path: Path, rows: list[tuple[str, str, str, str, str]]) -> Path:
+    path = tmp_path / "wykaz.csv"
+    lines = ["Jednostka;Rejon;Stopień;Imię;Nazwisko;Telefon;E-mail;Tel. stacjonarny;Dyżur;Ulice"]
+    lines += [
+        f"KP Test;{area};st. post.;{first};{last};{phone};{first.lower()}@kp.example;"
+        f'76 000 00 12;czwartek 8:00–10:00;"{streets}"'
+        for area, first, last, phone, streets in rows
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@dataclass(frozen=True)
+class Editions:
+    out: Path
+    report: pipeline.Report
+
+    def area(self, number: str) -> Area:
+        return next(a for a in self.report.areas if a.number == number)
+
+    def file(self, number: str, name: str) -> Path:
+        return self.out / self.area(number).path / f"{name}.pdf"
+
+
+@pytest.fixture(scope="module")
+def sample_area(tmp_path_factory: pytest.TempPathFactory) -> Editions:
+    """Area 1 of the sample (photo, priority actions, landline, duty) in every edition."""
+    out = tmp_path_factory.mktemp("editions") / "output"
+    settings = sample_settings(
+        out,
+        languages=LANGUAGES,
+        formats=(*FORMATS_BUILT, "skorowidz"),
+        address="ul. Chojnowska 80, Legnica",
+    )
+    return Editions(out, pipeline.run(settings))
+
+
+@pytest.fixture(scope="module")
+def two_officers(tmp_path_factory: pytest.TempPathFactory) -> Editions:
+    """An area served by two officers, without photos, in the one-language editions."""
+    tmp = tmp_path_factory.mktemp("two")
+    roster = _roster(
+        tmp,
+        [
+            ("2", "Karolina", "Wiśniewska", "511 000 482", "Rynek; ul. Mariacka; ul. Gwarna"),
+            ("2", "Michał", "Żak", "604 000 371", "ul. Piekarska (nieparzyste 1-31)"),
+        ],
+    )
+    settings = Settings(
+        rosters=(roster,), out=tmp / "output", formats=FORMATS_BUILT, languages=("uk", "en")
+    )
+    return Editions(tmp / "output", pipeline.run(settings))
+
+
+def _words(path: Path) -> str:
+    """The page text as one line: wrapped lines joined, a word broken after its hyphen too."""
+    return " ".join(pdf_text(path).split()).replace("- ", "-")
+
+
+def test_editions_render_without_weasyprint_warnings(sample_area: Editions) -> None:
+    messages = [p.message for p in sample_area.report.problems]
+    assert [m for m in messages if "WeasyPrint" in m or "nie mieści" in m] == []
+    assert sample_area.report.errors == 0
+
+
+def test_every_edition_has_its_files_and_manifest_entries(sample_area: Editions) -> None:
+    area = sample_area.area("1")
+    unit = sample_area.out / area.unit.slug
+    manifest = json.loads((sample_area.out / "manifest.json").read_text(encoding="utf-8"))
+    (entry,) = manifest["areas"]
+    names = {edition(code).file_name(fmt) for fmt in FORMATS_BUILT for code in LANGUAGES}
+    assert set(entry["files"]) == names
+    assert "plakat-a4.uk" in names and "ulotka-a5.pl+en" in names
+    for name in names:
+        assert (sample_area.out / entry["files"][name]).is_file(), name
+        assert (unit / f"druk-{name}.pdf").is_file(), name
+    for code in LANGUAGES:
+        assert (unit / f"{edition(code).file_name('skorowidz-ulic')}.pdf").is_file()
+
+
+UKRAINIAN = (
+    "ВАШ ДІЛЬНИЧНИЙ",
+    "Телефон дільничного не є екстреним номером.",
+    "телефонуйте на номер 112",
+    "Станом на 1 листопада 2026 р.",
+    "sierżant sztabowy (штаб-сержант)",
+    "Зателефонувати дільничному",
+    "Krajowa Mapa Zagrożeń Bezpieczeństwa",
+)
+ENGLISH = (
+    "YOUR COMMUNITY OFFICER",
+    "The community officer’s phone is not an emergency number.",
+    "call 112",
+    "As of 1 November 2026",
+    "sierżant sztabowy (staff sergeant)",
+    "Call your community officer",
+    "Moja Komenda app",
+)
+POLISH = (
+    "TWÓJ DZIELNICOWY",
+    "Telefon dzielnicowego nie jest numerem alarmowym.",
+    "Stan na: 1 listopada 2026",
+    "Zadzwoń do dzielnicowego",
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS_BUILT)
+@pytest.mark.parametrize(
+    ("code", "expected", "absent"),
+    [
+        ("uk", UKRAINIAN, POLISH),
+        ("en", ENGLISH, POLISH),
+        ("pl+uk", (*POLISH, *UKRAINIAN[:4], "штаб-сержант"), ENGLISH),
+        ("pl+en", (*POLISH, *ENGLISH[:4], "staff sergeant"), UKRAINIAN[:4]),
+    ],
+)
+def test_edition_text(
+    sample_area: Editions, fmt: str, code: str, expected: tuple[str, ...], absent: tuple[str, ...]
+) -> None:
+    text = _words(sample_area.file("1", edition(code).file_name(fmt)))
+    officer = sample_area.area("1").officers[0]
+    assert f"{officer.first_name} {officer.surname}" in text
+    assert officer.phone.national in text
+    for phrase in expected:
+        assert phrase in text, (code, fmt, phrase)
+    for phrase in absent:
+        assert phrase not in text, (code, fmt, phrase)
+
+
+def test_street_index_is_translated(sample_area: Editions) -> None:
+    unit = sample_area.out / sample_area.area("1").unit.slug
+    text = _words(unit / "skorowidz-ulic.uk.pdf")
+    assert "ПОКАЖЧИК ВУЛИЦЬ: ХТО ВАШ ДІЛЬНИЧНИЙ?" in text
+    assert "ul. Chojnowska" in text and "дільниця 1 (Zakaczawie)" in text
+    assert "парні 72–152" in text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_pdf_language_is_the_editions_first(sample_area: Editions, code: str) -> None:
+    for fmt in FORMATS_BUILT:
+        reader = PdfReader(sample_area.file("1", edition(code).file_name(fmt)))
+        assert reader.trailer["/Root"]["/Lang"] == edition(code).first
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_font_is_open_sans_in_every_edition(sample_area: Editions, code: str) -> None:
+    unit = sample_area.out / sample_area.area("1").unit.slug
+    paths = [sample_area.file("1", edition(code).file_name(fmt)) for fmt in FORMATS_BUILT]
+    paths.append(unit / f"{edition(code).file_name('skorowidz-ulic')}.pdf")
+    for path in paths:
+        fonts = {
+            str(ref.get_object()["/BaseFont"]).split("+")[-1]
+            for page in PdfReader(path).pages
+            for ref in page["/Resources"]["/Font"].values()
+        }
+        assert fonts and all(name.startswith("Open-Sans") for name in fonts), (path, fonts)
+
+
+@pytest.mark.parametrize("fmt", FORMATS_BUILT)
+@pytest.mark.parametrize("code", ["uk", "en", "pl+uk", "pl+en"])
+def test_qr_codes_decode_in_every_edition(sample_area: Editions, fmt: str, code: str) -> None:
+    officer = sample_area.area("1").officers[0]
+    payloads = qr_payloads(sample_area.file("1", edition(code).file_name(fmt)))
+    assert f"tel:{officer.phone.e164}" in payloads
+    assert KMZB_URL in payloads
+    (card,) = [p for p in payloads if p.startswith("BEGIN:VCARD")]
+    assert f"FN:{officer.first_name} {officer.surname}" in card
+    titles = {"uk": "дільничний\\, дільниця 1", "en": "community police officer\\, area 1"}
+    title = titles.get(code, "dzielnicowy\\, rejon 1")  # bilingual editions: Polish
+    assert f"TITLE:{title}" in card
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_normal_area_fits_its_pages_in_every_edition(sample_area: Editions, code: str) -> None:
+    area = sample_area.area("1")
+    poster = sample_area.file("1", edition(code).file_name("plakat-a4"))
+    flyer = sample_area.file("1", edition(code).file_name("ulotka-a5"))
+    assert len(PdfReader(poster).pages) == len(area.officers) == 1
+    assert len(PdfReader(flyer).pages) == 2
+
+
+@pytest.mark.parametrize("code", ["uk", "en"])
+def test_two_officers_fit_in_one_language_editions(two_officers: Editions, code: str) -> None:
+    area = two_officers.area("2")
+    assert len(area.officers) == 2
+    poster = two_officers.file("2", edition(code).file_name("plakat-a4"))
+    flyer = two_officers.file("2", edition(code).file_name("ulotka-a5"))
+    assert len(PdfReader(poster).pages) == 2
+    assert len(PdfReader(flyer).pages) == 2
+    assert "Michał Żak" in _words(flyer) and "Karolina Wiśniewska" in _words(flyer)
+    assert not [p for p in two_officers.report.problems if "nie mieści" in p.message]
+
+
+def test_an_added_language_renders_only_its_own_files(tmp_path: Path) -> None:
+    roster = _roster(tmp_path, [("1", "Jan", "Nowak", "723 645 827", "ul. Polna")])
+    out = tmp_path / "out"
+    pipeline.run(Settings(rosters=(roster,), out=out, formats=("ulotka-a5",)))
+    polish = out / "kp-test" / "rejon-1" / "ulotka-a5.pdf"
+    before = polish.stat().st_mtime_ns
+    pipeline.run(
+        Settings(rosters=(roster,), out=out, formats=("ulotka-a5",), languages=("pl", "uk"))
+    )
+    assert polish.stat().st_mtime_ns == before
+    assert (out / "kp-test" / "rejon-1" / "ulotka-a5.uk.pdf").is_file()
+    cache = json.loads((out / ".leaflets-cache.json").read_text(encoding="utf-8"))
+    assert sorted(cache) == ["ulotka-a5.uk/kp-test/rejon-1", "ulotka-a5/kp-test/rejon-1"]
+
+
+# --- the command line --------------------------------------------------------------------------
+
+
+def test_parse_languages() -> None:
+    assert parse_languages("pl") == ("pl",)
+    assert parse_languages(" UK , pl+en,uk") == ("uk", "pl+en")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("de", "Nieznany język: de. Dostępne: pl, uk, en, pl+uk, pl+en."),
+        ("pl,uk+pl", "Nieznany język: uk+pl. Dostępne: pl, uk, en, pl+uk, pl+en."),
+        (" , ", "Nieznany język: (pusty). Dostępne: pl, uk, en, pl+uk, pl+en."),
+    ],
+)
+def test_parse_languages_refuses_unknown_ones(text: str, message: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_languages(text)
+    assert str(caught.value) == message
+
+
+def test_build_forwards_the_languages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    seen: dict[str, Settings] = {}
+
+    def fake_run(settings: Settings, *, write: bool, progress: Any) -> pipeline.Report:
+        seen["settings"] = settings
+        return pipeline.Report(rows=(), areas=(), files=(), problems=(), rendered=True)
+
+    monkeypatch.setattr(pipeline, "run", fake_run)
+    roster = _roster(tmp_path, [("1", "Jan", "Nowak", "723 645 827", "ul. Polna")])
+    result = CliRunner().invoke(
+        cli.main, ["build", str(roster), "--out", str(tmp_path), "--jezyk", "pl,uk,pl+en"]
+    )
+    assert result.exit_code == 0, result.output
+    assert seen["settings"].languages == ("pl", "uk", "pl+en")
+
+
+def test_build_rejects_an_unknown_language(tmp_path: Path) -> None:
+    roster = _roster(tmp_path, [("1", "Jan", "Nowak", "723 645 827", "ul. Polna")])
+    result = CliRunner().invoke(
+        cli.main, ["build", str(roster), "--out", str(tmp_path / "o"), "--jezyk", "pl,de"]
+    )
+    assert result.exit_code == 2
+    assert "Błąd: Nieznany język: de. Dostępne: pl, uk, en, pl+uk, pl+en." in " ".join(
+        result.output.split()
+    )
+    assert not (tmp_path / "o").exists()
