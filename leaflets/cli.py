@@ -193,15 +193,15 @@ def build(
 ) -> None:
     """Utwórz ulotki PDF dla każdego rejonu z ARKUSZA (xlsx, ods, csv)."""
     _run(
-        lambda: Settings(
-            rosters=rosters,
+        lambda: _settings(
+            rosters,
+            config_path,
+            encoding,
+            delimiter,
             out=out,
             formats=parse_formats(formats),
             languages=parse_languages(languages),
             strict=strict,
-            config=load_config(find_config(config_path, rosters)),
-            encoding=parse_encoding(encoding),
-            delimiter=parse_delimiter(delimiter),
             address=address.strip(),
             jobs=jobs,
             force=force,
@@ -232,12 +232,7 @@ def check(
 ) -> None:
     """Sprawdź ARKUSZ i pokaż problemy; nie zapisuje żadnych plików."""
     _run(
-        lambda: Settings(
-            rosters=rosters,
-            config=load_config(find_config(config_path, rosters)),
-            encoding=parse_encoding(encoding),
-            delimiter=parse_delimiter(delimiter),
-        ),
+        lambda: _settings(rosters, config_path, encoding, delimiter),
         write=False,
         verbose=verbose,
     )
@@ -271,12 +266,7 @@ def find(
 ) -> None:
     """Kto jest dzielnicowym pod ADRESEM albo gdzie pracuje osoba o NAZWISKU."""
     try:
-        settings = Settings(
-            rosters=rosters,
-            config=load_config(find_config(config_path, rosters)),
-            encoding=parse_encoding(encoding),
-            delimiter=parse_delimiter(delimiter),
-        )
+        settings = _settings(rosters, config_path, encoding, delimiter)
         found = pipeline.find(settings, address=address.strip(), name=name.strip())
     except LeafletsError as exc:
         console.print(f"[bold red]Błąd:[/] {escape(str(exc))}")
@@ -307,6 +297,23 @@ def _print_found(found: pipeline.Found) -> None:
             if officer.email:
                 parts.append(officer.email)
             out.print("  " + escape(", ".join(parts)))
+
+
+def _settings(
+    rosters: tuple[Path, ...],
+    config_path: Path | None,
+    encoding: str | None,
+    delimiter: str | None,
+    **extra: Any,
+) -> Settings:
+    """What every command reads the rosters with; `extra` are the command's own settings."""
+    return Settings(
+        rosters=rosters,
+        config=load_config(find_config(config_path, rosters)),
+        encoding=parse_encoding(encoding),
+        delimiter=parse_delimiter(delimiter),
+        **extra,
+    )
 
 
 def run() -> None:

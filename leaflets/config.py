@@ -37,6 +37,9 @@ class FormatSpec:
     """Smallest QR module allowed: 1.0 mm for posters read at 1–2 m, 0.5 mm for flyers."""
     qr_min_mm: float
     """Smallest printed code: short payloads get larger modules so the caption fits under."""
+    qr_max_mm: float
+    """Largest code the layout has room for; a payload needing more at the minimum module is
+    an error (a shrunken code would not scan from the distance the format is read at)."""
     description: str
     per_officer: bool = False
     """One copy of the layout per officer of the area (posters: one poster per officer)."""
@@ -62,6 +65,7 @@ FORMATS: dict[str, FormatSpec] = {
             pages=1,
             qr_module_mm=1.0,
             qr_min_mm=33,
+            qr_max_mm=80,
             description="plakat A4 na klatkę schodową",
             per_officer=True,
         ),
@@ -73,6 +77,7 @@ FORMATS: dict[str, FormatSpec] = {
             pages=2,
             qr_module_mm=0.5,
             qr_min_mm=24,
+            qr_max_mm=42,
             description="dwustronna ulotka A5 dla mieszkańców",
             sheet="a5-2",
         ),
@@ -84,6 +89,7 @@ FORMATS: dict[str, FormatSpec] = {
             pages=2,
             qr_module_mm=0.4,
             qr_min_mm=16,
+            qr_max_mm=32,
             description="dwustronna ulotka A6 do skrzynek",
             sheet="a6-4",
         ),
@@ -95,6 +101,7 @@ FORMATS: dict[str, FormatSpec] = {
             pages=2,
             qr_module_mm=0.4,
             qr_min_mm=16,
+            qr_max_mm=31,
             description="wizytówka dzielnicowego",
             sheet="wizytowka-10",
             per_officer=True,
@@ -107,6 +114,7 @@ FORMATS: dict[str, FormatSpec] = {
             pages=1,
             qr_module_mm=1.0,
             qr_min_mm=0,
+            qr_max_mm=0,
             description="skorowidz ulic jednostki",
             per_unit=True,
             file_name="skorowidz-ulic.pdf",
@@ -150,6 +158,8 @@ class LeafletConfig:
     accent_color: str = ACCENT
     logo: Path | None = None
     specimen: bool = False
+    qr_level: str = "M"
+    """QR error correction: M (15 %, the default) or Q (25 %, for worn or dirty posters)."""
     source: Path | None = None
 
     @property
@@ -262,6 +272,7 @@ _KEYS = {
         "kolor_akcentu": "accent_color",
         "logo": "logo",
         "wzor": "specimen",
+        "korekcja_qr": "qr_level",
     },
 }
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -323,6 +334,11 @@ def _convert(where: str, target: str, value: object, base: Path) -> object:
             return dt.date.fromisoformat(value.strip())
         except ValueError as exc:
             raise ConfigError(f"{where}: data musi mieć postać RRRR-MM-DD.") from exc
+    if target == "qr_level":
+        level = _text(where, value).upper()
+        if level not in ("M", "Q"):
+            raise ConfigError(f"{where}: poziom korekcji kodów QR to M albo Q.")
+        return level
     if target == "specimen":
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: oczekiwano true albo false.")

@@ -13,7 +13,7 @@ from leaflets.areas import Area, CoverageLine, Officer
 from leaflets.config import FormatSpec, LeafletConfig
 from leaflets.i18n import N_, SOURCE, Edition, Phrase, edition
 from leaflets.lookup import street_index
-from leaflets.qrcodes import make_qr, tel_payload, vcard_payload
+from leaflets.qrcodes import make_qr, qr_modules, tel_payload, vcard_payload
 from leaflets.ranks import full_rank, normalise_rank
 from leaflets.streets import canonical_rules, format_rules
 
@@ -144,8 +144,10 @@ def _street_line(line: CoverageLine, ed: Edition) -> str:
     return line.text
 
 
-def _qr(caption: Phrase, target: str, payload: str, href: str, spec: FormatSpec) -> QrView:
-    code = make_qr(payload)
+def _qr(
+    caption: Phrase, target: str, payload: str, href: str, spec: FormatSpec, level: str
+) -> QrView:
+    code = make_qr(payload, level)
     return QrView(
         caption=caption,
         target=target,
@@ -156,11 +158,29 @@ def _qr(caption: Phrase, target: str, payload: str, href: str, spec: FormatSpec)
     )
 
 
-def _officer_view(officer: Officer, area: Area, spec: FormatSpec, ed: Edition) -> OfficerView:
-    rank = normalise_rank(officer.rank)
-    name = f"{officer.first_name} {officer.surname}"
-    phone_label = ed.gettext("tel.").first
-    card = vcard_payload(
+def oversized_codes(area: Area, spec: FormatSpec, config: LeafletConfig) -> list[tuple[str, float]]:
+    """(caption, size in mm) of the codes that, at the format's minimum module size, need
+    more room than the layout has. Checked on the Polish payloads, without drawing codes."""
+    if not spec.qr_max_mm:
+        return []
+    ed = edition(SOURCE)
+    payloads = [
+        ("Aplikacja Moja Komenda", config.moja_komenda_url),
+        (KMZB_NAME, config.kmzb_url),
+    ]
+    for officer in area.officers:
+        payloads.append(("Zadzwoń do dzielnicowego", tel_payload(officer.phone.e164)))
+        payloads.append(("Zapisz kontakt w telefonie", _card_payload(officer, area, ed)))
+    found = []
+    for caption, payload in payloads:
+        size = qr_modules(payload, config.qr_level) * spec.qr_module_mm
+        if size > spec.qr_max_mm:
+            found.append((caption, size))
+    return found
+
+
+def _card_payload(officer: Officer, area: Area, ed: Edition) -> str:
+    return vcard_payload(
         first_name=officer.first_name,
         surname=officer.surname,
         phone_e164=officer.phone.e164,
@@ -169,6 +189,15 @@ def _officer_view(officer: Officer, area: Area, spec: FormatSpec, ed: Edition) -
         # TRANSLATORS: the job title saved with the officer's phone contact (vCard).
         title=ed.gettext("dzielnicowy, rejon %(number)s", number=area.number).first,
     )
+
+
+def _officer_view(
+    officer: Officer, area: Area, spec: FormatSpec, ed: Edition, level: str
+) -> OfficerView:
+    rank = normalise_rank(officer.rank)
+    name = f"{officer.first_name} {officer.surname}"
+    phone_label = ed.gettext("tel.").first
+    card = _card_payload(officer, area, ed)
     return OfficerView(
         rank=officer.rank,
         rank_full=ed.gloss(full_rank(rank)) if rank else Phrase(officer.rank),
@@ -186,6 +215,7 @@ def _officer_view(officer: Officer, area: Area, spec: FormatSpec, ed: Edition) -
             tel_payload(officer.phone.e164),
             f"tel:{officer.phone.e164}",
             spec,
+            level,
         ),
         card=_qr(
             ed.gettext("Zapisz kontakt w telefonie"),
@@ -193,6 +223,7 @@ def _officer_view(officer: Officer, area: Area, spec: FormatSpec, ed: Edition) -
             card,
             f"mailto:{officer.email}" if officer.email else f"tel:{officer.phone.e164}",
             spec,
+            level,
         ),
     )
 
@@ -210,7 +241,7 @@ def leaflet_view(
         title=document_title(area, language),
         area_label=_area_label(area, ed),
         streets_heading=_streets_heading(area, ed),
-        officers=tuple(_officer_view(o, area, spec, ed) for o in area.officers),
+        officers=tuple(_officer_view(o, area, spec, ed, config.qr_level) for o in area.officers),
         streets=tuple(_street_line(line, ed) for line in area.lines),
         unit_phone=area.unit.phone.national if area.unit.phone else "",
         unit_phone_href=f"tel:{area.unit.phone.e164}" if area.unit.phone else "",
@@ -220,6 +251,7 @@ def leaflet_view(
             config.moja_komenda_url,
             config.moja_komenda_url,
             spec,
+            config.qr_level,
         ),
         kmzb=_qr(
             ed.gloss(KMZB_NAME),
@@ -227,6 +259,7 @@ def leaflet_view(
             config.kmzb_url,
             config.kmzb_url,
             spec,
+            config.qr_level,
         ),
         density=density,
     )

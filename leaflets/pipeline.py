@@ -30,6 +30,7 @@ from leaflets.batches import (
     unit_pdf,
 )
 from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings, contrast_ratio
+from leaflets.content import oversized_codes
 from leaflets.errors import NotFoundError, RenderError, UsageError
 from leaflets.i18n import catalogs_digest, edition
 from leaflets.imposition import LAYOUTS, Leaflet, impose, leaflets_from_pdf
@@ -205,6 +206,7 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
                 + (f" Podobne ulice: {hints}." if hints else "")
             )
 
+    areas, oversized = _fit_codes(settings, areas, problems)
     errors = any(p.is_error for p in problems)
     render = not (settings.strict and errors)
     files: list[Path] = []
@@ -226,7 +228,8 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
         log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
 
     refs = [row.where for row in roster.rows]
-    rows = _row_statuses(refs, grouping.areas, grouping.rejected, problems)
+    rejected = grouping.rejected | {ref for area in oversized for ref in area.rows}
+    rows = _row_statuses(refs, grouping.areas, rejected, problems)
     report = Report(tuple(rows), tuple(areas), tuple(files), tuple(problems), render)
     if write:
         log.info("Krok 5/5 — zapis manifest.json i problemy.xlsx")
@@ -236,6 +239,34 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
         write_problem_report(problems_file, report.problems, settings.config.as_of)
         report = replace(report, files=(*report.files, manifest, problems_file))
     return report
+
+
+def _fit_codes(
+    settings: Settings, areas: Sequence[Area], problems: list[Problem]
+) -> tuple[tuple[Area, ...], list[Area]]:
+    """Areas whose QR payloads (a long unit name or e-mail in the contact card) do not fit a
+    format at its minimum module size are errors, not shrunken codes: they are left out."""
+    kept: list[Area] = []
+    dropped: list[Area] = []
+    for area in areas:
+        too_big = [
+            (spec, caption, size)
+            for spec in (FORMATS[name] for name in settings.formats if not FORMATS[name].per_unit)
+            for caption, size in oversized_codes(area, spec, settings.config)
+        ]
+        for spec, caption, size in too_big:
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    f"{spec.name}, rejon {area.number}: kod QR „{caption}” potrzebuje "
+                    f"{size:.0f} mm przy module {spec.qr_module_mm} mm, a miejsca "
+                    f"jest {spec.qr_max_mm:.0f} mm — skróć dane (np. nazwę jednostki albo "
+                    "e-mail); rejon pominięty",
+                    area.rows[0],
+                )
+            )
+        (dropped if too_big else kept).append(area)
+    return tuple(kept), dropped
 
 
 def _overlap_problems(areas: Sequence[Area]) -> list[Problem]:
@@ -267,15 +298,16 @@ def _config_problems(settings: Settings) -> list[Problem]:
                 " — wpisz właściwy w leaflets.toml, sekcja [linki], klucz moja_komenda",
             )
         )
-    ratio = contrast_ratio(config.primary_color, "#ffffff")
-    if ratio < 4.5:
-        found.append(
-            Problem(
-                Severity.WARNING,
-                f"kolor {config.primary_color} ma za mały kontrast z białym tłem "
-                f"({ratio:.1f}:1, potrzeba co najmniej 4,5:1) — tekst może być nieczytelny",
+    for colour in (config.primary_color, config.accent_color):
+        ratio = contrast_ratio(colour, "#ffffff")
+        if ratio < 4.5:
+            found.append(
+                Problem(
+                    Severity.WARNING,
+                    f"kolor {colour} ma za mały kontrast z białym tłem "
+                    f"({ratio:.1f}:1, potrzeba co najmniej 4,5:1) — tekst może być nieczytelny",
+                )
             )
-        )
     return found
 
 

@@ -51,6 +51,16 @@ def make_qr(payload: str, level: str = "M") -> QrCode:
     return QrCode(payload=payload, modules=size, png=buffer.getvalue())
 
 
+@functools.lru_cache(maxsize=16384)
+def qr_modules(payload: str, level: str = "M") -> int:
+    """Width in modules (quiet zone included) without drawing the code: choosing the version
+    is cheap, the mask evaluation in make_qr is not."""
+    code = qrcode.QRCode(error_correction=_LEVELS[level], border=QUIET_ZONE, box_size=1)
+    code.add_data(payload.encode("utf-8"))
+    version: int = code.best_fit()
+    return version * 4 + 17 + 2 * QUIET_ZONE
+
+
 def tel_payload(e164: str) -> str:
     return f"tel:{e164}"
 

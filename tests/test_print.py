@@ -220,3 +220,39 @@ def test_print_shop_page_bleeds_marks_and_keeps_a_safe_margin(tmp_path: Path) ->
     for result in zxingcpp.read_barcodes(page.render(scale=300 / 72).to_pil()):
         xs = [p.x for p in (result.position.top_left, result.position.bottom_right)]
         assert all(5 <= x / 300 * 25.4 - offset <= 205 for x in xs), result.text
+
+
+def test_a_payload_too_long_for_the_minimum_module_is_an_error(tmp_path: Path) -> None:
+    unit = "Komisariat Policji " + "Bardzo Długa Nazwa Jednostki " * 8
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "Jednostka;Rejon;Imię;Nazwisko;Telefon;E-mail\n"
+        f"{unit};1;Jan;Nowak;723 645 827;jan.nowak.z.bardzo.dlugim.adresem@komisariat.example\n"
+        "KP;2;Anna;Lis;723 645 828;\n",
+        encoding="utf-8",
+    )
+    report = pipeline.run(
+        pipeline.Settings(rosters=(roster,), out=tmp_path / "out", formats=("wizytowka",))
+    )
+    assert report.exit_code == 1
+    (error,) = [p for p in report.problems if p.is_error]
+    assert error.message.startswith(
+        "wizytowka, rejon 1: kod QR „Zapisz kontakt w telefonie” potrzebuje "
+    )
+    assert error.message.endswith(
+        "przy module 0.4 mm, a miejsca jest 31 mm — skróć dane (np. nazwę jednostki albo"
+        " e-mail); rejon pominięty"
+    )
+    assert [a.number for a in report.areas] == ["2"]
+    assert {r.where.row: r.status for r in report.rows} == {2: "rejected", 3: "ok"}
+
+
+def test_error_correction_level_q_is_a_setting(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    settings = sample_settings(tmp_path, formats=("ulotka-a5",), address="Chojnowska 80")
+    settings = replace(settings, config=replace(settings.config, qr_level="Q"))
+    (area,) = pipeline.run(settings).areas
+    image = next(pdf_pages(tmp_path / area.path / "ulotka-a5.pdf")).render(scale=3).to_pil()
+    levels = {r.ec_level for r in zxingcpp.read_barcodes(image)}
+    assert levels == {"Q"}
