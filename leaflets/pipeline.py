@@ -488,18 +488,23 @@ def _run_tasks(job: Job, tasks: list[_Task]) -> Iterator[list[AreaResult]]:
         for task in tasks:
             yield render_batch(*task)
         return
-    # spawn, not fork: workers are recycled (max_tasks_per_child) to keep memory flat, and
-    # WeasyPrint's font configuration must not be shared across a fork.
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(tasks)),
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=init_worker,
-        initargs=(job,),
-        max_tasks_per_child=WORKER_TASKS,
-    ) as pool:
-        futures = [pool.submit(render_batch, *task) for task in tasks]
-        for future in as_completed(futures):
-            yield future.result()
+    # spawn, not fork: WeasyPrint's font configuration must not be shared across a fork.
+    # Workers are recycled by starting a fresh pool every `jobs * WORKER_TASKS` batches, so
+    # caches cannot grow without bound; ProcessPoolExecutor's own max_tasks_per_child
+    # deadlocked on Python 3.11 in our national-scale benchmark (workers exited, none came
+    # back, the parent waited forever).
+    workers = min(jobs, len(tasks))
+    per_pool = workers * WORKER_TASKS
+    for start in range(0, len(tasks), per_pool):
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=init_worker,
+            initargs=(job,),
+        ) as pool:
+            futures = [pool.submit(render_batch, *task) for task in tasks[start : start + per_pool]]
+            for future in as_completed(futures):
+                yield future.result()
 
 
 def _digest(
