@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from leaflets.qrcodes import QUIET_ZONE, make_qr, vcard_payload
+from leaflets.qrcodes import QUIET_ZONE, make_qr, qr_modules, vcard_payload
 
 
 def _raster(payload: str, scale: int = 4) -> Image.Image:
@@ -66,3 +66,9 @@ def test_vcard_escapes_and_keeps_polish_letters() -> None:
     assert "TITLE:dzielnicowy\\, rejon 5\r\n" in card
     assert card.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
     assert card.endswith("END:VCARD\r\n")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=400), st.sampled_from(["M", "Q"]))
+def test_predicted_size_is_the_drawn_size(payload: str, level: str) -> None:
+    assert qr_modules(payload, level) == make_qr(payload, level).modules
