@@ -126,7 +126,7 @@ def test_unknown_key_lists_the_keys_of_its_own_section(tmp_path: Path) -> None:
     path = write(tmp_path, '[wydruk]\ncolor = "#000000"\n')
     assert config_error(path) == (
         f"{path}: nieznany klucz „color” w [wydruk]. "
-        "Dozwolone: stan_na, kolor, kolor_akcentu, logo, wzor."
+        "Dozwolone: stan_na, kolor, kolor_akcentu, logo, wzor, korekcja_qr."
     )
 
 

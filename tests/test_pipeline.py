@@ -181,6 +181,7 @@ def test_renderer_refuses_files_outside_the_allowed_folders_and_the_network(
         pages=1,
         qr_module_mm=1,
         qr_min_mm=1,
+        qr_max_mm=0,
         description="",
     )
     renderer.render(spec, [object()])
