@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from leaflets import pipeline
+from leaflets import build, pipeline
 from leaflets.config import Settings
 from tests.conftest import pdf_text, sample_settings
 
@@ -21,9 +21,9 @@ def test_parallel_batched_build_equals_one_area_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     batched = tmp_path / "batched"
-    monkeypatch.setattr(pipeline, "IN_PROCESS_BELOW", 0)  # use worker processes even here
+    monkeypatch.setattr(build, "IN_PROCESS_BELOW", 0)  # use worker processes even here
     pipeline.run(sample_settings(batched, formats=("ulotka-a5", "plakat-a4"), jobs=2))
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 1)
+    monkeypatch.setattr(build, "BATCH_SIZE", 1)
     single = tmp_path / "single"
     pipeline.run(sample_settings(single, formats=("ulotka-a5", "plakat-a4"), jobs=1))
     left, right = _pdfs(batched), _pdfs(single)

@@ -1,0 +1,331 @@
+"""Render orchestration: which (format, language, area) need rendering (the content cache),
+in which batches and processes, and the print files, sheets and indexes that result."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfWriter
+
+from leaflets.areas import Area
+from leaflets.batches import (
+    AreaResult,
+    Job,
+    area_pdf,
+    combined_title,
+    file_stem,
+    init_worker,
+    render_batch,
+    render_unit,
+    unit_pdf,
+)
+from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings
+from leaflets.errors import RenderError
+from leaflets.i18n import catalogs_digest, edition
+from leaflets.imposition import LAYOUTS, Leaflet, impose, leaflets_from_pdf
+from leaflets.output import atomic_file, merge_pdfs, write_json
+from leaflets.problems import Problem, Severity
+from leaflets.render import digest_folder, packaged_templates
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 40
+WORKER_TASKS = 25
+"""Batches a worker renders before it is replaced, so WeasyPrint caches cannot grow forever."""
+IN_PROCESS_BELOW = 30
+"""Below this many leaflets one process is faster than starting workers."""
+Progress = Callable[[int, int], None]
+
+
+CACHE_NAME = ".leaflets-cache.json"
+INDEX_CACHE_NAME = ".leaflets-cache-jednostki.json"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    results: list[AreaResult]
+    """One per (format, area): rendered now or taken from the cache."""
+    stale: set[Path]
+    """Combined print files whose unit had an area rendered in this run."""
+    written: set[Path]
+    """Combined print files the workers already wrote from whole-unit batches."""
+
+
+def render_areas(job: Job, areas: Sequence[Area], progress: Progress | None) -> Outcome:
+    """Render every (format, area) whose inputs changed since the last build into the same
+    folder (all of them with --force), in batches of one unit each, in worker processes."""
+    settings = job.settings
+    cache_path = settings.out / CACHE_NAME
+    cache = _load_cache(cache_path) if job.write and not settings.force else {}
+    templates = _templates_digest(settings)
+    results: list[AreaResult] = []
+    tasks: list[_Task] = []
+    digests: dict[str, str] = {}
+    for name, language in _area_editions(settings):
+        by_unit: dict[str, list[tuple[int, Area]]] = {}
+        for index, area in enumerate(areas):
+            key = f"{edition(language).file_name(name)}/{area.path}"
+            digests[key] = _digest(area, FORMATS[name], settings, templates)
+            cached = cache.get(key)
+            pdf = area_pdf(settings, area, name, language)
+            if cached and cached["digest"] == digests[key] and pdf.is_file():
+                results.append(
+                    AreaResult(index, name, cached["pages"], cached["density"], language=language)
+                )
+            else:
+                by_unit.setdefault(area.unit.slug, []).append((index, area))
+        for unit, items in by_unit.items():
+            whole = len(items) == sum(a.unit.slug == unit for a in areas)
+            for start in range(0, len(items), BATCH_SIZE):
+                chunk = items[start : start + BATCH_SIZE]
+                single = whole and len(items) <= BATCH_SIZE
+                combined = unit_pdf(settings, unit, name, language=language) if single else None
+                tasks.append((name, chunk, combined, language))
+    total = len(areas) * len(_area_editions(settings))
+    done = len(results)
+    if progress:
+        progress(done, total)
+    for batch in _run_tasks(job, tasks):
+        results.extend(batch)
+        done += len(batch)
+        if progress:
+            progress(done, total)
+    if job.write:
+        write_json(
+            cache_path,
+            {
+                f"{r.name}/{areas[r.index].path}": {
+                    "digest": digests[f"{r.name}/{areas[r.index].path}"],
+                    "pages": r.pages,
+                    "density": r.density,
+                }
+                for r in sorted(results, key=lambda r: (r.name, r.index))
+            },
+        )
+    return Outcome(
+        results,
+        stale={
+            unit_pdf(settings, c.unit.slug, n, language=lang)
+            for n, items, _, lang in tasks
+            for _, c in items
+        },
+        written={combined for _, _, combined, _ in tasks if combined is not None},
+    )
+
+
+def impose_sheets(settings: Settings, areas: Sequence[Area], problems: list[Problem]) -> list[Path]:
+    """`--arkusz`: flyers and cards placed on A4 sheets with cut marks, backs aligned for
+    duplex: per area a sheet file of copies (a stack for one estate), per unit all areas."""
+    written: list[Path] = []
+    for name, language in _area_editions(settings):
+        spec = FORMATS[name]
+        if not spec.sheet:
+            continue
+        layout = LAYOUTS[spec.sheet]
+        units: dict[str, list[Leaflet]] = {}
+        for area in areas:
+            source = area_pdf(settings, area, name, language)
+            try:
+                leaflets = leaflets_from_pdf(source, two_sided=spec.pages == 2, name=str(source))
+            except RenderError as exc:
+                problems.append(
+                    Problem(Severity.WARNING, f"{exc} — pominięto na arkuszu", area.rows[0])
+                )
+                continue
+            copies = settings.copies or layout.cells
+            target = source.with_name(f"{file_stem(settings, name, language, '-arkusz')}.pdf")
+            _write_sheets(impose(leaflets, layout, copies=copies, duplex=settings.duplex), target)
+            written.append(target)
+            units.setdefault(area.unit.slug, []).extend(leaflets)
+        for unit, leaflets in units.items():
+            target = unit_pdf(settings, unit, name, "-arkusze", language)
+            sheets = impose(leaflets, layout, copies=settings.copies or 1, duplex=settings.duplex)
+            _write_sheets(sheets, target)
+            written.append(target)
+    return written
+
+
+def _write_sheets(writer: PdfWriter, target: Path) -> None:
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with atomic_file(target) as handle:
+        handle.write(buffer.getvalue())
+
+
+def _area_formats(settings: Settings) -> list[str]:
+    return [name for name in settings.formats if not FORMATS[name].per_unit]
+
+
+def _area_editions(settings: Settings) -> list[tuple[str, str]]:
+    """(format, language) for every per-area file a build writes."""
+    return [(name, language) for name in _area_formats(settings) for language in settings.languages]
+
+
+def _templates_digest(settings: Settings) -> str:
+    """The templates and the translations: editing either means a rebuild."""
+    return digest_folder(settings.templates or packaged_templates()) + catalogs_digest()
+
+
+def render_indexes(job: Job, areas: Sequence[Area], problems: list[Problem]) -> list[Path]:
+    """Per-unit documents (the street index): one small document per unit, rendered in this
+    process when the unit's areas changed since the last build."""
+    settings = job.settings
+    specs = [FORMATS[name] for name in settings.formats if FORMATS[name].per_unit]
+    if not specs:
+        return []
+    units: dict[str, list[Area]] = {}
+    for area in areas:
+        units.setdefault(area.unit.slug, []).append(area)
+    cache_path = settings.out / INDEX_CACHE_NAME
+    cache = _load_cache(cache_path) if job.write and not settings.force else {}
+    templates = _templates_digest(settings)
+    written: list[Path] = []
+    for spec in specs:
+        for unit, unit_areas in units.items():
+            for language in settings.languages:
+                stem = edition(language).file_name(Path(spec.file_name).stem)
+                path = settings.out / unit / f"{stem}.pdf"
+                key = f"{edition(language).file_name(spec.name)}/{unit}"
+                digest = _digest(tuple(unit_areas), spec, settings, templates)
+                if cache.get(key, {}).get("digest") == digest and path.is_file():
+                    written.append(path)
+                    continue
+                warnings = render_unit(job, spec, unit_areas, path, language)
+                problems.extend(Problem(Severity.WARNING, f"WeasyPrint: {m}") for m in warnings)
+                cache[key] = {"digest": digest}
+                if job.write:
+                    written.append(path)
+    if job.write:
+        write_json(cache_path, dict(sorted(cache.items())))
+    return written
+
+
+_Task = tuple[str, list[tuple[int, Area]], Path | None, str]
+"""One batch for a worker: format, (index, area) items, the unit's print file, language."""
+
+
+def _run_tasks(job: Job, tasks: list[_Task]) -> Iterator[list[AreaResult]]:
+    jobs = job.settings.jobs or os.cpu_count() or 1
+    # Starting a worker (spawn, import WeasyPrint, fonts) costs about a second: below a few
+    # dozen leaflets one process is faster.
+    small = sum(len(task[1]) for task in tasks) < IN_PROCESS_BELOW
+    if jobs == 1 or len(tasks) <= 1 or small:
+        init_worker(job)
+        for task in tasks:
+            yield render_batch(*task)
+        return
+    # spawn, not fork: WeasyPrint's font configuration must not be shared across a fork.
+    # Workers are recycled by starting a fresh pool every `jobs * WORKER_TASKS` batches, so
+    # caches cannot grow without bound; ProcessPoolExecutor's own max_tasks_per_child
+    # deadlocked on Python 3.11 in our national-scale benchmark (workers exited, none came
+    # back, the parent waited forever).
+    workers = min(jobs, len(tasks))
+    per_pool = workers * WORKER_TASKS
+    for start in range(0, len(tasks), per_pool):
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=init_worker,
+            initargs=(job,),
+        ) as pool:
+            futures = [pool.submit(render_batch, *task) for task in tasks[start : start + per_pool]]
+            for future in as_completed(futures):
+                yield future.result()
+
+
+def _digest(
+    area: Area | tuple[Area, ...], spec: FormatSpec, settings: Settings, templates: str
+) -> str:
+    """Everything a document's bytes depend on: area data, photos, format, configuration,
+    templates and the tool's version."""
+    group = area if isinstance(area, tuple) else (area,)
+    photos = [
+        (str(o.photo), o.photo.stat().st_size, o.photo.stat().st_mtime_ns)
+        for a in group
+        for o in a.officers
+        if o.photo is not None
+    ]
+    text = repr((area, photos, spec, settings.config, templates, version("leaflets")))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _load_cache(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def render_problems(areas: Sequence[Area], results: Sequence[AreaResult]) -> list[Problem]:
+    found: list[Problem] = []
+    refused: dict[str, None] = {}
+    for result in sorted(results, key=lambda r: (r.name, r.index)):
+        found.extend(Problem(Severity.WARNING, f"WeasyPrint: {m}") for m in result.warnings)
+        refused.update(dict.fromkeys(result.refused))
+        area = areas[result.index]
+        spec = FORMATS[result.format]
+        expected = spec.expected_pages(len(area.officers))
+        if result.pages > expected:
+            message = (
+                f"treść nie mieści się na {expected} str. nawet po zmniejszeniu listy ulic"
+                f" — ulotka ma {result.pages} str."
+            )
+        elif result.density:
+            message = (
+                f"lista ulic zmniejszona (stopień {result.density} z {DENSITY_STEPS - 1}),"
+                " aby zmieścić się na stronie"
+            )
+        else:
+            continue
+        found.append(
+            Problem(
+                Severity.WARNING,
+                f"{result.name}, rejon {area.number}: {message}",
+                area.rows[0],
+                "ulice",
+            )
+        )
+    found.extend(
+        Problem(
+            Severity.WARNING,
+            f"szablon odwołuje się do zasobu spoza dozwolonych folderów — pominięto: {url}",
+        )
+        for url in refused
+    )
+    return found
+
+
+def area_files(
+    settings: Settings, areas: Sequence[Area], outcome: Outcome
+) -> tuple[list[Path], dict[str, dict[str, str]]]:
+    """The per-area files, and one combined print file per unit and format: written by the
+    worker when it rendered the whole unit, otherwise merged here from the area files."""
+    files: list[Path] = []
+    by_area: dict[str, dict[str, str]] = {area.path: {} for area in areas}
+    for name, language in _area_editions(settings):
+        units: dict[str, list[Path]] = {}
+        for area in areas:
+            path = area_pdf(settings, area, name, language)
+            files.append(path)
+            key = edition(language).file_name(name)
+            by_area[area.path][key] = path.relative_to(settings.out).as_posix()
+            units.setdefault(area.unit.slug, []).append(path)
+        for unit, paths in units.items():
+            combined = unit_pdf(settings, unit, name, language=language)
+            stale = combined in outcome.stale or not combined.is_file()
+            if stale and combined not in outcome.written:
+                merge_pdfs(paths, combined, combined_title(FORMATS[name], language))
+            files.append(combined)
+    return files, by_area
