@@ -131,13 +131,14 @@ def _group_areas(records: tuple[Record, ...]) -> Grouping:
     for record in accepted:
         groups.setdefault((_fold(record.unit), _fold(record.area)), []).append(record)
     areas = [_build_area(rows, problems) for rows in groups.values()]
-    areas.sort(key=lambda a: (_fold(a.unit.name), _number_key(a.number)))
+    areas.sort(key=area_order)
     return Grouping(tuple(areas), tuple(problems), frozenset(rejected))
 
 
-def _number_key(number: str) -> tuple[int, str]:
-    digits = re.match(r"\d+", number)
-    return (int(digits.group()) if digits else 10**9, number)
+def area_order(area: Area) -> tuple[str, tuple[int, str]]:
+    """Sort key for areas: by unit, then by area number as a number (`2` before `10`)."""
+    digits = re.match(r"\d+", area.number)
+    return _fold(area.unit.name), (int(digits.group()) if digits else 10**9, area.number)
 
 
 def _officer(record: Record) -> Officer:

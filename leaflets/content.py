@@ -15,7 +15,7 @@ from leaflets.i18n import N_, SOURCE, Edition, Phrase, edition
 from leaflets.lookup import street_index
 from leaflets.qrcodes import make_qr, qr_modules, tel_payload, vcard_payload
 from leaflets.ranks import full_rank, normalise_rank
-from leaflets.streets import canonical_rules, format_rules
+from leaflets.streets import canonical_rules, format_rules, street_key
 
 KMZB_NAME = N_("Krajowa Mapa Zagrożeń Bezpieczeństwa")
 """A proper name: it stays Polish and gets its meaning in the reader's language beside it."""
@@ -333,8 +333,4 @@ def index_view(areas: Sequence[Area], language: str = SOURCE) -> IndexView:
 
 def _initial(name: str) -> str:
     """The index letter: the first letter after a street prefix (`al. Armii` -> `A`)."""
-    words = name.split()
-    if len(words) > 1 and words[0].lower().rstrip(".") in ("ul", "al", "pl", "os", "rondo"):
-        words = words[1:]
-    text = " ".join(words)
-    return next((ch.upper() for ch in text if ch.isalpha()), "#")
+    return next((ch.upper() for ch in street_key(name) if ch.isalpha()), "#")

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from leaflets.areas import Area, CoverageLine, Officer, gc_paused
+from leaflets.areas import Area, CoverageLine, Officer, area_order, gc_paused
 from leaflets.columns import fold
 from leaflets.streets import (
     Coverage,
@@ -250,17 +250,8 @@ def _line_covers(area: Area, line: CoverageLine, address: Address) -> bool:
     return covers(coverage, address.number)
 
 
-def _number_key(number: str) -> tuple[int, str]:
-    digits = re.match(r"\d+", number)
-    return (int(digits.group()) if digits else 10**9, number)
-
-
-def _area_key(area: Area) -> tuple[str, tuple[int, str]]:
-    return fold(area.unit.name), _number_key(area.number)
-
-
 def _in_order(areas: Iterable[Area]) -> list[Area]:
-    return sorted(areas, key=_area_key)
+    return sorted(areas, key=area_order)
 
 
 def find_by_address(areas: Sequence[Area], address: Address) -> list[Match]:
@@ -691,7 +682,7 @@ def street_index(areas: Sequence[Area]) -> list[IndexEntry]:
                 numbers = format_rules(rules) or whole
                 first = _first_number(rules)
             entry = IndexEntry(name, polish_sort_key(name), numbers, area)
-            unit, number = _area_key(area)
+            unit, number = area_order(area)
             ranked.append(((entry.sort_key, first, unit, number), entry))
     ranked.sort(key=lambda item: item[0])
     return [entry for _, entry in ranked]

@@ -7,7 +7,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -40,11 +40,6 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
-
-
-def write_atomic(path: Path, writer: Callable[[IO[bytes]], None]) -> None:
-    with atomic_file(path) as handle:
-        writer(handle)
 
 
 def merge_pdfs(paths: Sequence[Path], target: Path, title: str) -> None:
