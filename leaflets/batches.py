@@ -66,11 +66,10 @@ def init_worker(job: Job) -> None:
 def render_batch(
     format_name: str,
     items: Sequence[tuple[int, Area]],
-    combined: Path | None = None,
     language: str = SOURCE,
 ) -> list[AreaResult]:
-    """Worker entry point: lay out `items` (index, area), write their PDFs, report. When
-    the batch is a whole unit, `combined` gets the unit's print file from the same pages."""
+    """Worker entry point: lay out `items` (index, area), write their PDFs, report. The
+    unit's print file is merged from the area files afterwards (build.area_files)."""
     if _worker is None:
         raise RuntimeError("init_worker() was not called in this process")
     job, renderer = _worker
@@ -94,10 +93,6 @@ def render_batch(
             )
         )
         warnings = []  # batch-level messages are reported once, with the first area
-    if job.write and combined is not None:
-        parts = [placed[i] for i in range(len(items))]
-        name = f"{combined.parent.name}/{combined.name}"
-        write_pdf(combined, parts, combined_title(spec, language), name, job.settings)
     renderer.fetcher.refused.clear()
     return results
 

@@ -12,7 +12,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -59,40 +59,72 @@ class Outcome:
     """One per (format, area): rendered now or taken from the cache."""
     stale: set[Path]
     """Combined print files whose unit had an area rendered in this run."""
-    written: set[Path]
-    """Combined print files the workers already wrote from whole-unit batches."""
 
 
-def render_areas(job: Job, areas: Sequence[Area], progress: Progress | None) -> Outcome:
+@dataclass
+class ContentCache:
+    """What the last build into this folder rendered from which inputs (`.leaflets-cache.json`):
+    an area whose digest is unchanged and whose file is there is neither checked nor rendered
+    again."""
+
+    settings: Settings
+    entries: dict[str, dict[str, Any]]
+    templates: str
+    digests: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, settings: Settings, *, write: bool = True) -> ContentCache:
+        use = write and not settings.force
+        entries = _load_cache(settings.out / CACHE_NAME) if use else {}
+        return cls(settings, entries, _templates_digest(settings))
+
+    def digest(self, name: str, language: str, area: Area) -> tuple[str, str]:
+        """(key, digest) of one area's file in one format and edition, computed once."""
+        key = f"{edition(language).file_name(name)}/{area.path}"
+        if key not in self.digests:
+            self.digests[key] = _digest(area, FORMATS[name], self.settings, self.templates)
+        return key, self.digests[key]
+
+    def hit(self, name: str, language: str, area: Area) -> dict[str, Any] | None:
+        key, digest = self.digest(name, language, area)
+        entry = self.entries.get(key)
+        fresh = entry is not None and entry.get("digest") == digest
+        if fresh and area_pdf(self.settings, area, name, language).is_file():
+            return entry
+        return None
+
+    def current(self, areas: Sequence[Area]) -> set[str]:
+        """Paths of the areas every file of which is up to date."""
+        editions = _area_editions(self.settings)
+        return {
+            area.path
+            for area in areas
+            if all(self.hit(name, language, area) for name, language in editions)
+        }
+
+
+def render_areas(
+    job: Job, areas: Sequence[Area], progress: Progress | None, cache: ContentCache | None = None
+) -> Outcome:
     """Render every (format, area) whose inputs changed since the last build into the same
     folder (all of them with --force), in batches of one unit each, in worker processes."""
     settings = job.settings
-    cache_path = settings.out / CACHE_NAME
-    cache = _load_cache(cache_path) if job.write and not settings.force else {}
-    templates = _templates_digest(settings)
+    cache = cache or ContentCache.load(settings, write=job.write)
     results: list[AreaResult] = []
     tasks: list[_Task] = []
-    digests: dict[str, str] = {}
     for name, language in _area_editions(settings):
         by_unit: dict[str, list[tuple[int, Area]]] = {}
         for index, area in enumerate(areas):
-            key = f"{edition(language).file_name(name)}/{area.path}"
-            digests[key] = _digest(area, FORMATS[name], settings, templates)
-            cached = cache.get(key)
-            pdf = area_pdf(settings, area, name, language)
-            if cached and cached["digest"] == digests[key] and pdf.is_file():
+            cached = cache.hit(name, language, area)
+            if cached:
                 results.append(
                     AreaResult(index, name, cached["pages"], cached["density"], language=language)
                 )
             else:
                 by_unit.setdefault(area.unit.slug, []).append((index, area))
-        for unit, items in by_unit.items():
-            whole = len(items) == sum(a.unit.slug == unit for a in areas)
+        for items in by_unit.values():
             for start in range(0, len(items), BATCH_SIZE):
-                chunk = items[start : start + BATCH_SIZE]
-                single = whole and len(items) <= BATCH_SIZE
-                combined = unit_pdf(settings, unit, name, language=language) if single else None
-                tasks.append((name, chunk, combined, language))
+                tasks.append((name, items[start : start + BATCH_SIZE], language))
     total = len(areas) * len(_area_editions(settings))
     done = len(results)
     if progress:
@@ -104,24 +136,20 @@ def render_areas(job: Job, areas: Sequence[Area], progress: Progress | None) -> 
             progress(done, total)
     if job.write:
         write_json(
-            cache_path,
+            settings.out / CACHE_NAME,
             {
-                f"{r.name}/{areas[r.index].path}": {
-                    "digest": digests[f"{r.name}/{areas[r.index].path}"],
-                    "pages": r.pages,
-                    "density": r.density,
-                }
+                key: {"digest": digest, "pages": r.pages, "density": r.density}
                 for r in sorted(results, key=lambda r: (r.name, r.index))
+                for key, digest in [cache.digest(r.format, r.language, areas[r.index])]
             },
         )
     return Outcome(
         results,
         stale={
             unit_pdf(settings, c.unit.slug, n, language=lang)
-            for n, items, _, lang in tasks
+            for n, items, lang in tasks
             for _, c in items
         },
-        written={combined for _, _, combined, _ in tasks if combined is not None},
     )
 
 
@@ -212,8 +240,8 @@ def render_indexes(job: Job, areas: Sequence[Area], problems: list[Problem]) -> 
     return written
 
 
-_Task = tuple[str, list[tuple[int, Area]], Path | None, str]
-"""One batch for a worker: format, (index, area) items, the unit's print file, language."""
+_Task = tuple[str, list[tuple[int, Area]], str]
+"""One batch for a worker: format, (index, area) items, language."""
 
 
 def _run_tasks(job: Job, tasks: list[_Task]) -> Iterator[list[AreaResult]]:
@@ -319,8 +347,9 @@ def render_problems(areas: Sequence[Area], results: Sequence[AreaResult]) -> lis
 def area_files(
     settings: Settings, areas: Sequence[Area], outcome: Outcome
 ) -> tuple[list[Path], dict[str, dict[str, str]]]:
-    """The per-area files, and one combined print file per unit and format: written by the
-    worker when it rendered the whole unit, otherwise merged here from the area files."""
+    """The per-area files, and one combined print file per unit and format, merged from the
+    area files (qpdf copies the finished pages: ~2 ms a leaflet, where having WeasyPrint
+    paint and write the same pages again cost ~30 ms)."""
     files: list[Path] = []
     by_area: dict[str, dict[str, str]] = {area.path: {} for area in areas}
     for name, language in _area_editions(settings):
@@ -334,7 +363,7 @@ def area_files(
         for unit, paths in units.items():
             combined = unit_pdf(settings, unit, name, language=language)
             stale = combined in outcome.stale or not combined.is_file()
-            if stale and combined not in outcome.written:
+            if stale:
                 merge_pdfs(paths, combined, combined_title(FORMATS[name], language))
             files.append(combined)
     return files, by_area

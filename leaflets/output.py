@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import io
 import json
 import os
@@ -12,10 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+import pikepdf
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
-    ArrayObject,
-    ByteStringObject,
     DecodedStreamObject,
     NameObject,
     RectangleObject,
@@ -43,17 +42,27 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
 
 
 def merge_pdfs(paths: Sequence[Path], target: Path, title: str) -> None:
-    """Concatenate finished PDFs into one print file without laying anything out again."""
-    writer = PdfWriter()
-    for path in paths:
-        writer.append(path)
-    writer.add_metadata({"/Title": title})
-    # Same inputs, same bytes: a fixed file identifier instead of a random one.
-    seed = "".join(f"{p.parent.name}/{p.name}" for p in paths).encode()
-    identifier = hashlib.md5(seed, usedforsecurity=False).digest()
-    writer._ID = ArrayObject([ByteStringObject(identifier), ByteStringObject(identifier)])
-    buffer = io.BytesIO()
-    writer.write(buffer)
+    """Concatenate finished PDFs into one print file without laying anything out again.
+
+    qpdf (pikepdf) copies the pages: ~2 ms a leaflet, against ~19 ms for pypdf and ~30 ms for
+    WeasyPrint painting the pages a second time. The print file is for the printer: it keeps
+    the title and language, not the per-area structure trees (the area files keep theirs)."""
+    with contextlib.ExitStack() as stack:
+        merged = stack.enter_context(pikepdf.new())
+        for path in paths:
+            source = stack.enter_context(pikepdf.open(path))
+            if "/Lang" in source.Root and "/Lang" not in merged.Root:
+                merged.Root.Lang = source.Root.Lang
+            merged.pages.extend(source.pages)
+        merged.docinfo["/Title"] = title
+        merged.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        buffer = io.BytesIO()
+        # The file identifier is computed from the content: same inputs, same bytes.
+        merged.save(
+            buffer,
+            deterministic_id=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
     with atomic_file(target) as handle:
         handle.write(buffer.getvalue())
 

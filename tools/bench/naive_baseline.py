@@ -4,6 +4,9 @@ One WeasyPrint document per leaflet, `HTML(string=...).write_pdf()`, no shared f
 configuration or parsed CSS; a simple A4 leaflet (title, officer, phone, streets) with three QR
 codes drawn by qrcode's default SVG path factory (one path per module run), embedded as data
 URIs. It shares no code with `leaflets`, so optimising the tool cannot speed the baseline up.
+
+`run_naive_poster` renders our own poster the same naive way (it shares the templates and the
+content views, nothing of the rendering path), so the ratio also compares like with like.
 """
 
 from __future__ import annotations
@@ -13,11 +16,17 @@ import html
 import logging
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import qrcode
 import qrcode.image.svg
 import weasyprint
+
+from leaflets import batches, pipeline
+from leaflets.config import FORMATS, Settings
+from leaflets.content import LeafletView, QrView, leaflet_view
+from leaflets.render import Renderer, packaged_templates
 
 KMZB_URL = "https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html"
 
@@ -119,3 +128,53 @@ def run_naive(rows: Sequence[Mapping[str, str]], out_dir: Path, *, warm_up: bool
     finally:
         logger.setLevel(level)
     return elapsed * 1000 / len(rows)
+
+
+def run_naive_poster(
+    settings: Settings, out_dir: Path, *, warm_up: bool = True
+) -> tuple[float, int]:
+    """Our own poster (same template, same data, same codes) rendered the naive way: one
+    WeasyPrint document per leaflet, the stylesheets parsed and fonts configured again for
+    each, every QR code drawn as qrcode's default SVG path and generated again on every
+    leaflet, no fitting of long street lists. Returns (ms per leaflet, leaflets).
+
+    This measures the architecture on the same document; `run_naive` above renders a much
+    simpler leaflet, so its ratio also compares two different documents."""
+    areas = pipeline.intake(settings).grouping.areas
+    spec = FORMATS["plakat-a4"]
+    templates = packaged_templates()
+    renderer = Renderer(templates, [])  # only for its Jinja environment
+    context = batches.context(settings, "Twój dzielnicowy")
+    views = [leaflet_view(area, spec, settings.config, 0) for area in areas]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stylesheets = [templates / "wspolne.css", templates / f"{spec.name}.css"]
+
+    def render_one(view: LeafletView, target: Path) -> None:
+        def svg(code: QrView) -> QrView:
+            return replace(code, src=qr_data_uri(code.payload))
+
+        naive = replace(
+            view,
+            officers=tuple(replace(o, call=svg(o.call), card=svg(o.card)) for o in view.officers),
+            moja_komenda=svg(view.moja_komenda),
+            kmzb=svg(view.kmzb),
+        )
+        html = renderer.html(spec, [naive], **context)
+        weasyprint.HTML(string=html, base_url=str(templates) + "/").write_pdf(
+            target, stylesheets=[weasyprint.CSS(filename=str(path)) for path in stylesheets]
+        )
+
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        if warm_up:
+            render_one(views[0], out_dir / "rozgrzewka.pdf")
+        start = time.perf_counter()
+        for index, view in enumerate(views):
+            render_one(view, out_dir / f"plakat-{index:05d}.pdf")
+        elapsed = time.perf_counter() - start
+    finally:
+        logger.setLevel(level)
+    leaflets = sum(len(view.officers) for view in views)
+    return elapsed * 1000 / leaflets, leaflets
