@@ -12,8 +12,10 @@ import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 from leaflets.output import atomic_file
@@ -31,16 +33,18 @@ def neutralise(text: str) -> str:
 
 
 def write_problem_report(path: Path, problems: Sequence[Problem], as_of: dt.date) -> None:
-    workbook = Workbook()
+    # Write-only mode streams the rows: 2,700 problems took 3.3 s with the in-memory sheet
+    # (a lookup of the last row per row), a rebuild's largest cost after rendering.
+    workbook = Workbook(write_only=True)
     # Fixed document dates: the same roster gives the same bytes.
     stamp = dt.datetime.combine(as_of, dt.time())
     workbook.properties.created = workbook.properties.modified = stamp
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Problemy"
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    sheet = workbook.create_sheet("Problemy")
+    for index, width in enumerate(WIDTHS):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    sheet.freeze_panes = "A2"
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    sheet.append([_cell(sheet, header, font=bold) for header in HEADERS])
     for problem in problems:
         where = problem.where
         values: tuple[str | int, ...] = (
@@ -52,18 +56,28 @@ def write_problem_report(path: Path, problems: Sequence[Problem], as_of: dt.date
             problem.message,
             problem.value,
         )
-        sheet.append([neutralise(v) if isinstance(v, str) else v for v in values])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for index, width in enumerate(WIDTHS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.freeze_panes = "A2"
+        sheet.append([_cell(sheet, value, alignment=wrap) for value in values])
     buffer = io.BytesIO()
     workbook.save(buffer)
     with atomic_file(path) as handle:
         handle.write(_fixed_zip_dates(buffer.getvalue(), stamp))
+
+
+def _cell(
+    sheet: Any,
+    value: str | int,
+    *,
+    font: Font | None = None,
+    alignment: Alignment | None = None,
+) -> Cell:
+    cell = WriteOnlyCell(sheet, value=neutralise(value) if isinstance(value, str) else value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the text
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
 
 
 def _fixed_zip_dates(data: bytes, stamp: dt.datetime) -> bytes:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from leaflets import build, pipeline
-from leaflets.config import Settings
-from tests.conftest import pdf_text, sample_settings
+from leaflets.batches import combined_title
+from leaflets.config import FORMATS, Settings
+from tests.conftest import pdf_pages, pdf_text, sample_settings
+
+
+def page_texts(path: Path) -> list[str]:
+    return [page.get_textpage().get_text_range() for page in pdf_pages(path)]
 
 
 def _pdfs(out: Path) -> dict[str, Path]:
@@ -81,3 +88,57 @@ def test_incremental_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
 
     pipeline.run(Settings(rosters=(roster,), out=out, formats=("ulotka-a5",), force=True))
     assert area2.stat().st_mtime_ns != before[area2]
+
+
+def test_rebuild_checks_the_codes_of_changed_areas_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The QR size check (2.4 s for a national roster) runs again only where inputs changed;
+    a changed area is still checked, and an oversized code there is still an error."""
+    out, roster = tmp_path / "out", tmp_path / "r.csv"
+    roster.write_text(
+        "Jednostka;Rejon;Imię;Nazwisko;Telefon;E-mail;Ulice\n"
+        "KP Test;1;Jan;Nowak;723 645 827;;ul. Polna\n"
+        "KP Test;2;Anna;Lis;723 645 828;;ul. Leśna\n",
+        encoding="utf-8",
+    )
+    settings = Settings(rosters=(roster,), out=out, formats=("wizytowka",))
+    pipeline.run(settings)
+    checked: list[str] = []
+    real = pipeline.oversized_codes
+
+    def counting(area, spec, config):  # type: ignore[no-untyped-def]
+        checked.append(area.number)
+        return real(area, spec, config)
+
+    monkeypatch.setattr(pipeline, "oversized_codes", counting)
+    pipeline.run(settings)
+    assert checked == [], "nothing changed: nothing to check"
+
+    long_email = "a" * 64 + "@" + ".".join(("b" * 60, "c" * 60, "d" * 60)) + ".pl"
+    roster.write_text(
+        roster.read_text(encoding="utf-8").replace("723 645 828;", f"723 645 828;{long_email}"),
+        encoding="utf-8",
+    )
+    report = pipeline.run(settings)
+    assert checked == ["2"]
+    assert report.exit_code == 1
+    assert any("kod QR" in p.message and p.is_error for p in report.problems)
+    pipeline.run(replace(settings, force=True))
+    assert checked == ["2", "1", "2"], "--force checks every area again"
+
+
+def test_print_file_is_merged_with_title_language_and_stable_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    pipeline.run(sample_settings(first, formats=("plakat-a4",)))
+    pipeline.run(sample_settings(second, formats=("plakat-a4",)))
+    (combined,) = first.glob("*/druk-plakat-a4.pdf")
+    again = second / combined.relative_to(first)
+    assert combined.read_bytes() == again.read_bytes()
+    reader = PdfReader(combined)
+    assert reader.metadata is not None
+    assert reader.metadata.title == combined_title(FORMATS["plakat-a4"])
+    assert reader.trailer["/Root"]["/Lang"] == "pl"
+    areas = sorted(combined.parent.glob("*/plakat-a4.pdf"))
+    pages = Counter(text for path in areas for text in page_texts(path))
+    assert Counter(page_texts(combined)) == pages, "every area page, once"

@@ -7,17 +7,19 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `tools` is a folder of scripts, not an installed package
     sys.path.insert(0, str(ROOT))
 
 from leaflets.areas import group_areas  # noqa: E402
-from leaflets.config import LeafletConfig  # noqa: E402
+from leaflets.config import LeafletConfig, Settings  # noqa: E402
 from leaflets.lookup import find_overlaps  # noqa: E402
 from leaflets.roster import read_rosters  # noqa: E402
 from leaflets.validation import validate  # noqa: E402
-from tools.bench.naive_baseline import run_naive  # noqa: E402
+from tests.conftest import pdf_text, qr_payloads  # noqa: E402
+from tools.bench.naive_baseline import run_naive, run_naive_poster  # noqa: E402
 from tools.bench.synthetic_roster import (  # noqa: E402
     HEADER,
     change_one_row,
@@ -25,6 +27,7 @@ from tools.bench.synthetic_roster import (  # noqa: E402
     generate_rows,
     read_rows,
     write_roster,
+    write_rows,
 )
 
 AREAS = 50
@@ -148,3 +151,23 @@ def test_the_naive_baseline_renders_one_pdf_per_leaflet(tmp_path: Path) -> None:
     pdfs = sorted(tmp_path.glob("ulotka-*.pdf"))
     assert len(pdfs) == 2
     assert all(pdf.read_bytes().startswith(b"%PDF") for pdf in pdfs)
+
+
+def test_the_naive_poster_baseline_renders_our_poster_with_svg_codes(
+    roster: Path, tmp_path: Path
+) -> None:
+    """The like-for-like baseline: our poster, one document per leaflet, vector QR codes
+    that still scan."""
+    sample = tmp_path / "probka.csv"
+    write_rows(sample, first_areas(read_rows(roster), 2))
+    settings = Settings(rosters=(sample,), out=tmp_path / "out", formats=("plakat-a4",))
+    ms, leaflets = run_naive_poster(settings, settings.out, warm_up=False)
+    files = sorted(settings.out.glob("plakat-*.pdf"))
+    assert ms > 0 and leaflets == len(files) >= 2
+    text = "\n".join(pdf_text(path) for path in files)
+    for row in read_rows(sample):
+        assert row["Nazwisko"].title() in text
+    payloads = qr_payloads(files[0])
+    assert any(p.startswith("tel:+48") for p in payloads)
+    assert any(p.startswith("BEGIN:VCARD") for p in payloads)
+    assert len(PdfReader(files[0]).pages[0].images) == 0, "codes drawn as SVG paths, not images"

@@ -146,7 +146,8 @@ class Figures:
     full_leaflets_per_s: float = 0.0
     full_ms_per_leaflet: float = 0.0
     full_warnings: int = 0
-    full_pages_in_print_files: int | None = None
+    full_pages_in_print_files: tuple[int, int] | None = None
+    """(pages in the print files, pages in the area files)."""
     peak_rss_mib: float = 0.0
     """max(ru_maxrss of this process, of its largest finished child): the largest process."""
     peak_rss_total_mib: float | None = None
@@ -295,12 +296,21 @@ def pdf_states(out: Path) -> dict[Path, tuple[int, int]]:
     return states
 
 
-def print_file_pages(out: Path) -> int | None:
-    """Pages in all combined print files (`druk-plakat-a4.pdf`), or None when unreadable."""
+def print_file_pages(out: Path) -> tuple[int, int] | None:
+    """(pages in all combined print files `druk-plakat-a4.pdf`, pages in all area files), or
+    None when unreadable. Equal when every area page is in its unit's print file once; a
+    poster whose content runs over (reported as a warning) has two pages in both."""
     try:
-        from pypdf import PdfReader
+        import pikepdf
 
-        return sum(len(PdfReader(path).pages) for path in out.rglob(f"druk-{FORMAT}.pdf"))
+        def pages(pattern: str) -> int:
+            total = 0
+            for path in out.rglob(pattern):
+                with pikepdf.open(path) as pdf:
+                    total += len(pdf.pages)
+            return total
+
+        return pages(f"druk-{FORMAT}.pdf"), pages(f"{FORMAT}.pdf")
     except Exception:  # a diagnostic only: never fail the benchmark on it
         return None
 
@@ -495,12 +505,13 @@ def table(figures: Figures) -> str:
         ).rstrip()
         for row in rows
     ]
-    pages = figures.full_pages_in_print_files
-    if pages is not None:
-        state = "zgodnie" if pages == figures.full_leaflets else "NIEZGODNIE"
+    counted = figures.full_pages_in_print_files
+    if counted is not None:
+        printed, in_areas = counted
+        state = "zgodnie" if printed == in_areas else "NIEZGODNIE"
         lines.append(
-            f"\n  strony w plikach zbiorczych: {pages} (oczekiwano {figures.full_leaflets},"
-            f" {state}); ostrzeżeń budowy: {figures.full_warnings}"
+            f"\n  strony w plikach zbiorczych: {printed}, w plikach rejonów: {in_areas} ({state};"
+            f" {figures.full_leaflets} plakatów); ostrzeżeń budowy: {figures.full_warnings}"
         )
     lines.append(
         f"  przebudowa przepisała {figures.rebuild_rewritten_area_pdfs} plik(ów) PDF rejonów"
@@ -564,7 +575,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.json.write_text(
             json.dumps(asdict(figures), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-    pages_ok = figures.full_pages_in_print_files in (None, figures.full_leaflets)
+    counted = figures.full_pages_in_print_files
+    pages_ok = counted is None or counted[0] == counted[1]
     if not pages_ok:
         return 1
     return 1 if args.check and not all(figures.targets.values()) else 0
