@@ -58,8 +58,11 @@ format: $(STAMP) ## Apply ruff formatting and safe fixes
 	$(BIN)/ruff format leaflets tests tools
 
 translations: $(STAMP) ## Extract leaflet texts, update the uk/en catalogs, compile them
+	cp $(LOCALE)/messages.pot $(LOCALE)/.messages.pot.old 2>/dev/null || true
 	$(BIN)/pybabel extract -F babel.cfg -k etykieta -c TRANSLATORS: --project leaflets \
-	  --msgid-bugs-address "" -o $(LOCALE)/messages.pot leaflets templates
+	  --add-location=file --msgid-bugs-address "" -o $(LOCALE)/messages.pot leaflets templates
+	$(BIN)/python tools/keep_pot_date.py $(LOCALE)/.messages.pot.old $(LOCALE)/messages.pot
+	rm -f $(LOCALE)/.messages.pot.old
 	for l in $(TRANSLATIONS); do \
 	  $(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -l $$l --init-missing || exit 1; \
 	done

@@ -217,6 +217,13 @@ def _name_keys(name: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=_KEY_CACHE)
+def _short_key(name: str) -> str:
+    """The shortest of `_name_keys`: `al. Józefa Piłsudskiego` and `ul. Piłsudskiego` are one
+    street for overlaps, as they are for the address lookup."""
+    return min(_name_keys(name), key=lambda key: (len(key), key))
+
+
+@functools.lru_cache(maxsize=_KEY_CACHE)
 def _town_key(town: str) -> str:
     """Normalised like `_name_key`, so a village name compares equal to a town name."""
     return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(town)).split())
@@ -352,8 +359,10 @@ def _claims(area: Area) -> list[_Claim]:
         coverage = line.coverage
         if coverage is None:
             continue
-        key, town = _name_key(coverage.name), _line_town(area, line)
-        claim = _Claim(key, town, coverage.kind == "locality", _display(coverage), coverage.rules)
+        locality = coverage.kind == "locality"
+        key = _name_key(coverage.name) if locality else _short_key(coverage.name)
+        town = _line_town(area, line)
+        claim = _Claim(key, town, locality, _display(coverage), coverage.rules)
         known = merged.get((key, town))
         if known is not None:
             rules = known.rules + claim.rules if known.rules and claim.rules else ()

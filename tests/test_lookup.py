@@ -488,6 +488,20 @@ def overlap_of(
         ("ul. Batorego 12a", "ul. Batorego 12/3", []),
         ("ul. Batorego 12/3", "ul. Batorego 12/4", []),
         ("ul. Batorego 12/3", "ul. Batorego (10-20)", ["ul. Batorego: numer 12/3"]),
+        # A street written in full in one area and short in the other is one street.
+        (
+            "al. Józefa Piłsudskiego (1-99)",
+            "ul. Piłsudskiego (od 51)",
+            ["al. Józefa Piłsudskiego: numery 51–99"],
+        ),
+        (
+            "ul. Jana III Sobieskiego 4",
+            "ul. Sobieskiego (2-8)",
+            ["ul. Jana III Sobieskiego: numer 4"],
+        ),
+        ("ul. Marii Konopnickiej", "ul. Konopnickiej 4", ["ul. Marii Konopnickiej: numer 4"]),
+        ("ul. Józefa Piłsudskiego (1-49)", "ul. Piłsudskiego (od 51)", []),
+        ("ul. Jana Kilińskiego", "ul. Jana Kochanowskiego", []),
     ],
 )
 def test_overlap_descriptions(first: str, second: str, expected: list[str]) -> None:
