@@ -59,6 +59,8 @@ class Outcome:
     """One per (format, area): rendered now or taken from the cache."""
     stale: set[Path]
     """Combined print files whose unit had an area rendered in this run."""
+    written: set[Path]
+    """Combined print files the workers already merged from whole-unit batches."""
 
 
 @dataclass
@@ -122,9 +124,13 @@ def render_areas(
                 )
             else:
                 by_unit.setdefault(area.unit.slug, []).append((index, area))
-        for items in by_unit.values():
+        for unit, items in by_unit.items():
+            whole = len(items) == sum(a.unit.slug == unit for a in areas)
+            combined = unit_pdf(settings, unit, name, language=language)
             for start in range(0, len(items), BATCH_SIZE):
-                tasks.append((name, items[start : start + BATCH_SIZE], language))
+                single = whole and len(items) <= BATCH_SIZE
+                chunk = items[start : start + BATCH_SIZE]
+                tasks.append((name, chunk, language, combined if single else None))
     total = len(areas) * len(_area_editions(settings))
     done = len(results)
     if progress:
@@ -147,9 +153,10 @@ def render_areas(
         results,
         stale={
             unit_pdf(settings, c.unit.slug, n, language=lang)
-            for n, items, lang in tasks
+            for n, items, lang, _ in tasks
             for _, c in items
         },
+        written={combined for *_, combined in tasks if combined is not None},
     )
 
 
@@ -240,8 +247,9 @@ def render_indexes(job: Job, areas: Sequence[Area], problems: list[Problem]) -> 
     return written
 
 
-_Task = tuple[str, list[tuple[int, Area]], str]
-"""One batch for a worker: format, (index, area) items, language."""
+_Task = tuple[str, list[tuple[int, Area]], str, Path | None]
+"""One batch for a worker: format, (index, area) items, language, the unit's print file when
+the batch is the whole unit."""
 
 
 def _run_tasks(job: Job, tasks: list[_Task]) -> Iterator[list[AreaResult]]:
@@ -349,7 +357,8 @@ def area_files(
 ) -> tuple[list[Path], dict[str, dict[str, str]]]:
     """The per-area files, and one combined print file per unit and format, merged from the
     area files (qpdf copies the finished pages: ~2 ms a leaflet, where having WeasyPrint
-    paint and write the same pages again cost ~30 ms)."""
+    paint and write the same pages again cost ~30 ms): by the worker that rendered the whole
+    unit, otherwise here."""
     files: list[Path] = []
     by_area: dict[str, dict[str, str]] = {area.path: {} for area in areas}
     for name, language in _area_editions(settings):
@@ -363,7 +372,7 @@ def area_files(
         for unit, paths in units.items():
             combined = unit_pdf(settings, unit, name, language=language)
             stale = combined in outcome.stale or not combined.is_file()
-            if stale:
+            if stale and combined not in outcome.written:
                 merge_pdfs(paths, combined, combined_title(FORMATS[name], language))
             files.append(combined)
     return files, by_area
