@@ -216,6 +216,15 @@ def _name_keys(name: str) -> frozenset[str]:
     return frozenset(fold(alias) for alias in street_aliases(name))
 
 
+_PLACE_KINDS = {"pl": "pl ", "plac": "pl ", "os": "os ", "osiedle": "os ", "rondo": "rondo "}
+"""Squares, estates and roundabouts are other places than the street of the same name (an
+estate numbers its own buildings); `ul.`, `al.` and no prefix are one kind."""
+
+
+def _place_kind(prefix: str) -> str:
+    return _PLACE_KINDS.get(fold(prefix).rstrip("."), "")
+
+
 @functools.lru_cache(maxsize=_KEY_CACHE)
 def _short_key(name: str) -> str:
     """The shortest of `_name_keys`: `al. Józefa Piłsudskiego` and `ul. Piłsudskiego` are one
@@ -360,7 +369,11 @@ def _claims(area: Area) -> list[_Claim]:
         if coverage is None:
             continue
         locality = coverage.kind == "locality"
-        key = _name_key(coverage.name) if locality else _short_key(coverage.name)
+        key = (
+            _name_key(coverage.name)
+            if locality
+            else f"{_place_kind(coverage.prefix)}{_short_key(coverage.name)}"
+        )
         town = _line_town(area, line)
         claim = _Claim(key, town, locality, _display(coverage), coverage.rules)
         known = merged.get((key, town))

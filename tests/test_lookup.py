@@ -502,6 +502,11 @@ def overlap_of(
         ("ul. Marii Konopnickiej", "ul. Konopnickiej 4", ["ul. Marii Konopnickiej: numer 4"]),
         ("ul. Józefa Piłsudskiego (1-49)", "ul. Piłsudskiego (od 51)", []),
         ("ul. Jana Kilińskiego", "ul. Jana Kochanowskiego", []),
+        # An estate, a square or a roundabout is another place than the street of its name.
+        ("os. Kopernika (1-20)", "ul. Mikołaja Kopernika (1-20)", []),
+        ("pl. Kopernika", "ul. Kopernika", []),
+        ("rondo Kopernika", "ul. Kopernika", []),
+        ("os. Kopernika (1-20)", "os. Mikołaja Kopernika 5", ["os. Mikołaja Kopernika: numer 5"]),
     ],
 )
 def test_overlap_descriptions(first: str, second: str, expected: list[str]) -> None:
