@@ -71,8 +71,8 @@ def render_batch(
 ) -> list[AreaResult]:
     """Worker entry point: lay out `items` (index, area), write their PDFs, report. When the
     batch is a whole unit, `combined` gets the unit's print file, merged from the area files
-    just written (in the worker, so the 313 merges of a national build run in parallel with
-    rendering instead of ~18 s one after another at the end)."""
+    just written, in the worker: the 313 merges of a national build (~18 s one after another)
+    overlap with rendering; the full build's time did not change measurably (802 vs 801 s)."""
     if _worker is None:
         raise RuntimeError("init_worker() was not called in this process")
     job, renderer = _worker
