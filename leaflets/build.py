@@ -72,7 +72,10 @@ class ContentCache:
     settings: Settings
     entries: dict[str, dict[str, Any]]
     templates: str
+    """Digest of the templates and translations, read once per run."""
     digests: dict[str, str] = field(default_factory=dict)
+    hits: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    """Verdicts of `hit`: the QR check and the render plan ask the same question."""
 
     @classmethod
     def load(cls, settings: Settings, *, write: bool = True) -> ContentCache:
@@ -89,11 +92,12 @@ class ContentCache:
 
     def hit(self, name: str, language: str, area: Area) -> dict[str, Any] | None:
         key, digest = self.digest(name, language, area)
-        entry = self.entries.get(key)
-        fresh = entry is not None and entry.get("digest") == digest
-        if fresh and area_pdf(self.settings, area, name, language).is_file():
-            return entry
-        return None
+        if key not in self.hits:
+            entry = self.entries.get(key)
+            fresh = entry is not None and entry.get("digest") == digest
+            exists = fresh and area_pdf(self.settings, area, name, language).is_file()
+            self.hits[key] = entry if exists else None
+        return self.hits[key]
 
     def current(self, areas: Sequence[Area]) -> set[str]:
         """Paths of the areas every file of which is up to date."""
@@ -106,12 +110,11 @@ class ContentCache:
 
 
 def render_areas(
-    job: Job, areas: Sequence[Area], progress: Progress | None, cache: ContentCache | None = None
+    job: Job, areas: Sequence[Area], progress: Progress | None, cache: ContentCache
 ) -> Outcome:
     """Render every (format, area) whose inputs changed since the last build into the same
     folder (all of them with --force), in batches of one unit each, in worker processes."""
     settings = job.settings
-    cache = cache or ContentCache.load(settings, write=job.write)
     results: list[AreaResult] = []
     tasks: list[_Task] = []
     for name, language in _area_editions(settings):
@@ -213,9 +216,12 @@ def _templates_digest(settings: Settings) -> str:
     return digest_folder(settings.templates or packaged_templates()) + catalogs_digest()
 
 
-def render_indexes(job: Job, areas: Sequence[Area], problems: list[Problem]) -> list[Path]:
+def render_indexes(
+    job: Job, areas: Sequence[Area], problems: list[Problem], templates: str
+) -> list[Path]:
     """Per-unit documents (the street index): one small document per unit, rendered in this
-    process when the unit's areas changed since the last build."""
+    process when the unit's areas changed since the last build. `templates`: the run's
+    templates digest (`ContentCache.templates`)."""
     settings = job.settings
     specs = [FORMATS[name] for name in settings.formats if FORMATS[name].per_unit]
     if not specs:
@@ -225,7 +231,6 @@ def render_indexes(job: Job, areas: Sequence[Area], problems: list[Problem]) -> 
         units.setdefault(area.unit.slug, []).append(area)
     cache_path = settings.out / INDEX_CACHE_NAME
     cache = _load_cache(cache_path) if job.write and not settings.force else {}
-    templates = _templates_digest(settings)
     written: list[Path] = []
     for spec in specs:
         for unit, unit_areas in units.items():

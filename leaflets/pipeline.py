@@ -205,7 +205,7 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
             files, files_by_area = area_files(settings, areas, outcome)
             if settings.sheets:
                 files.extend(impose_sheets(settings, areas, problems))
-        files.extend(render_indexes(job, areas, problems))
+        files.extend(render_indexes(job, areas, problems, cache.templates))
     elif not render:
         log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
 

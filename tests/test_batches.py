@@ -51,15 +51,21 @@ def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
         assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
 
 
-def test_incremental_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
-    out = tmp_path / "out"
+def two_areas(tmp_path: Path) -> Path:
+    """A roster of two one-officer areas in one unit (no e-mails yet)."""
     roster = tmp_path / "r.csv"
     roster.write_text(
-        "Jednostka;Rejon;Imię;Nazwisko;Telefon;Ulice\n"
-        "KP Test;1;Jan;Nowak;723 645 827;ul. Polna\n"
-        "KP Test;2;Anna;Lis;723 645 828;ul. Leśna\n",
+        "Jednostka;Rejon;Imię;Nazwisko;Telefon;E-mail;Ulice\n"
+        "KP Test;1;Jan;Nowak;723 645 827;;ul. Polna\n"
+        "KP Test;2;Anna;Lis;723 645 828;;ul. Leśna\n",
         encoding="utf-8",
     )
+    return roster
+
+
+def test_incremental_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    roster = two_areas(tmp_path)
     settings = Settings(rosters=(roster,), out=out, formats=("ulotka-a5",))
     pipeline.run(settings)
     area1, area2 = out / "kp-test/rejon-1/ulotka-a5.pdf", out / "kp-test/rejon-2/ulotka-a5.pdf"
@@ -95,13 +101,7 @@ def test_rebuild_checks_the_codes_of_changed_areas_only(
 ) -> None:
     """The QR size check (2.4 s for a national roster) runs again only where inputs changed;
     a changed area is still checked, and an oversized code there is still an error."""
-    out, roster = tmp_path / "out", tmp_path / "r.csv"
-    roster.write_text(
-        "Jednostka;Rejon;Imię;Nazwisko;Telefon;E-mail;Ulice\n"
-        "KP Test;1;Jan;Nowak;723 645 827;;ul. Polna\n"
-        "KP Test;2;Anna;Lis;723 645 828;;ul. Leśna\n",
-        encoding="utf-8",
-    )
+    out, roster = tmp_path / "out", two_areas(tmp_path)
     settings = Settings(rosters=(roster,), out=out, formats=("wizytowka",))
     pipeline.run(settings)
     checked: list[str] = []

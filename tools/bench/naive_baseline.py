@@ -15,9 +15,10 @@ import base64
 import html
 import logging
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 import qrcode
 import qrcode.image.svg
@@ -27,6 +28,8 @@ from leaflets import batches, pipeline
 from leaflets.config import FORMATS, Settings
 from leaflets.content import LeafletView, QrView, leaflet_view
 from leaflets.render import Renderer, packaged_templates
+
+T = TypeVar("T")
 
 KMZB_URL = "https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html"
 
@@ -107,27 +110,37 @@ def render_one(row: Mapping[str, str], target: Path) -> None:
 
 
 def run_naive(rows: Sequence[Mapping[str, str]], out_dir: Path, *, warm_up: bool = True) -> float:
-    """Render one PDF per row into `out_dir`; returns milliseconds per leaflet.
-
-    With `warm_up`, one extra leaflet is rendered first and not timed, so the one-off font
-    loading of the first WeasyPrint document in a process is not charged to the baseline.
-    """
+    """Render one PDF per row into `out_dir`; returns milliseconds per leaflet."""
     if not rows:
         raise ValueError("run_naive needs at least one row")
+    elapsed = _timed(rows, render_one, out_dir, "ulotka", warm_up=warm_up)
+    return elapsed * 1000 / len(rows)
+
+
+def _timed(
+    items: Sequence[T],
+    render_one: Callable[[T, Path], None],
+    out_dir: Path,
+    stem: str,
+    *,
+    warm_up: bool,
+) -> float:
+    """Seconds to render every item into `out_dir/{stem}-NNNNN.pdf`. With `warm_up`, the
+    first item is rendered once more first and not timed, so the one-off font loading of the
+    first WeasyPrint document in a process is not charged to the baseline."""
     out_dir.mkdir(parents=True, exist_ok=True)
     logger = logging.getLogger("weasyprint")
     level = logger.level
     logger.setLevel(logging.ERROR)  # keep the benchmark output readable
     try:
         if warm_up:
-            render_one(rows[0], out_dir / "rozgrzewka.pdf")
+            render_one(items[0], out_dir / "rozgrzewka.pdf")
         start = time.perf_counter()
-        for index, row in enumerate(rows):
-            render_one(row, out_dir / f"ulotka-{index:05d}.pdf")
-        elapsed = time.perf_counter() - start
+        for index, item in enumerate(items):
+            render_one(item, out_dir / f"{stem}-{index:05d}.pdf")
+        return time.perf_counter() - start
     finally:
         logger.setLevel(level)
-    return elapsed * 1000 / len(rows)
 
 
 def run_naive_poster(
@@ -146,10 +159,9 @@ def run_naive_poster(
     renderer = Renderer(templates, [])  # only for its Jinja environment
     context = batches.context(settings, "Twój dzielnicowy")
     views = [leaflet_view(area, spec, settings.config, 0) for area in areas]
-    out_dir.mkdir(parents=True, exist_ok=True)
     stylesheets = [templates / "wspolne.css", templates / f"{spec.name}.css"]
 
-    def render_one(view: LeafletView, target: Path) -> None:
+    def render_poster(view: LeafletView, target: Path) -> None:
         def svg(code: QrView) -> QrView:
             return replace(code, src=qr_data_uri(code.payload))
 
@@ -164,17 +176,6 @@ def run_naive_poster(
             target, stylesheets=[weasyprint.CSS(filename=str(path)) for path in stylesheets]
         )
 
-    logger = logging.getLogger("weasyprint")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        if warm_up:
-            render_one(views[0], out_dir / "rozgrzewka.pdf")
-        start = time.perf_counter()
-        for index, view in enumerate(views):
-            render_one(view, out_dir / f"plakat-{index:05d}.pdf")
-        elapsed = time.perf_counter() - start
-    finally:
-        logger.setLevel(level)
+    elapsed = _timed(views, render_poster, out_dir, "plakat", warm_up=warm_up)
     leaflets = sum(len(view.officers) for view in views)
     return elapsed * 1000 / leaflets, leaflets
