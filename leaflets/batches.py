@@ -8,10 +8,12 @@ document, so memory stays flat however many areas a roster has.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,25 @@ class AreaResult:
 
 _worker: tuple[Job, Renderer] | None = None
 
+LAYOUT_GC_THRESHOLD = (50_000, 50, 1_000)
+"""CPython's cyclic garbage collector thresholds while a batch is laid out and written
+(CPython's default is 700, 10, 10); docs/decisions.md."""
+
+
+@contextmanager
+def layout_gc() -> Iterator[None]:
+    """Collect garbage cycles less often while WeasyPrint works. A batch keeps hundreds of
+    thousands of boxes and computed styles alive until its PDFs are written, so with the
+    default thresholds the collector scans that growing heap again and again: 10 % of a
+    parallel build, 28 % of a one-process run (measured, docs/decisions.md). The caller's
+    thresholds are restored afterwards; the batch's garbage is collected then."""
+    previous = gc.get_threshold()
+    gc.set_threshold(*LAYOUT_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
 
 def init_worker(job: Job) -> None:
     """Process initialiser: one Renderer per worker, reused for every batch it renders."""
@@ -78,12 +99,15 @@ def render_batch(
     job, renderer = _worker
     spec = FORMATS[format_name]
     areas = [a for _, a in items]
-    placed, densities, warnings = _fit(renderer, job.settings, spec, areas, language)
+    with layout_gc():
+        placed, densities, warnings = _fit(renderer, job.settings, spec, areas, language)
+        if job.write:
+            for position, area in enumerate(areas):
+                rendered, at = placed[position]
+                write_area_pdf(job.settings, area, spec, rendered, at, language)
     results = []
     for position, (index, area) in enumerate(items):
         rendered, at = placed[position]
-        if job.write:
-            write_area_pdf(job.settings, area, spec, rendered, at, language)
         results.append(
             AreaResult(
                 index=index,
@@ -113,10 +137,11 @@ def render_unit(
     renderer = _worker[1]
     view = index_view(areas, language)
     ctx = context(job.settings, view.title, language)
-    rendered = renderer.render(spec, [view], language=language, **ctx)
-    if job.write:
-        name = f"{path.parent.name}/{path.name}"
-        write_pdf(path, [(rendered, 0)], view.title, name, job.settings)
+    with layout_gc():
+        rendered = renderer.render(spec, [view], language=language, **ctx)
+        if job.write:
+            name = f"{path.parent.name}/{path.name}"
+            write_pdf(path, [(rendered, 0)], view.title, name, job.settings)
     return list(rendered.warnings)
 
 

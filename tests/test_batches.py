@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections import Counter
 from dataclasses import replace
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from leaflets import build, pipeline
+from leaflets import batches, build, pipeline
 from leaflets.batches import combined_title
 from leaflets.config import FORMATS, Settings
 from tests.conftest import pdf_pages, pdf_text, sample_settings
@@ -142,3 +143,31 @@ def test_print_file_is_merged_with_title_language_and_stable_bytes(tmp_path: Pat
     areas = sorted(combined.parent.glob("*/plakat-a4.pdf"))
     pages = Counter(text for path in areas for text in page_texts(path))
     assert Counter(page_texts(combined)) == pages, "every area page, once"
+
+
+def test_layout_runs_with_fewer_collections_and_restores_the_thresholds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Layout and writing run with the raised collector thresholds (the speed is measured by
+    `make bench`, not here); the process gets its own thresholds back, also after an error."""
+    seen: list[tuple[int, int, int]] = []
+    real = batches.write_area_pdf
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batches, "write_area_pdf", recording)
+    before = gc.get_threshold()
+    out, roster = tmp_path / "out", two_areas(tmp_path)
+    pipeline.run(Settings(rosters=(roster,), out=out, formats=("wizytowka",), jobs=1))
+    assert seen == [batches.LAYOUT_GC_THRESHOLD] * 2
+    assert gc.get_threshold() == before != batches.LAYOUT_GC_THRESHOLD
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("dysk pełny")
+
+    monkeypatch.setattr(batches, "write_area_pdf", failing)
+    with pytest.raises(OSError):
+        pipeline.run(Settings(rosters=(roster,), out=out, formats=("wizytowka",), force=True))
+    assert gc.get_threshold() == before
