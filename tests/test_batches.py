@@ -148,21 +148,26 @@ def test_print_file_is_merged_with_title_language_and_stable_bytes(tmp_path: Pat
 def test_layout_runs_with_fewer_collections_and_restores_the_thresholds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Layout and writing run with the raised collector thresholds (the speed is measured by
-    `make bench`, not here); the process gets its own thresholds back, also after an error."""
-    seen: list[tuple[int, int, int]] = []
+    """Layout and writing run with the raised collector thresholds, and in one process with
+    the roster read before set aside from the collections (the speed is measured by `make
+    bench`, not here); the process gets its own thresholds and objects back, also after an
+    error."""
+    seen: list[tuple[tuple[int, int, int], int]] = []
     real = batches.write_area_pdf
 
     def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append(gc.get_threshold())
+        seen.append((gc.get_threshold(), gc.get_freeze_count()))
         return real(*args, **kwargs)
 
     monkeypatch.setattr(batches, "write_area_pdf", recording)
     before = gc.get_threshold()
+    frozen = gc.get_freeze_count()
     out, roster = tmp_path / "out", two_areas(tmp_path)
     pipeline.run(Settings(rosters=(roster,), out=out, formats=("wizytowka",), jobs=1))
-    assert seen == [batches.LAYOUT_GC_THRESHOLD] * 2
+    assert [threshold for threshold, _ in seen] == [batches.LAYOUT_GC_THRESHOLD] * 2
+    assert all(count > frozen for _, count in seen)
     assert gc.get_threshold() == before != batches.LAYOUT_GC_THRESHOLD
+    assert gc.get_freeze_count() == frozen
 
     def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError("dysk pełny")
@@ -171,3 +176,4 @@ def test_layout_runs_with_fewer_collections_and_restores_the_thresholds(
     with pytest.raises(OSError):
         pipeline.run(Settings(rosters=(roster,), out=out, formats=("wizytowka",), force=True))
     assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == frozen
