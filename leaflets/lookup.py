@@ -238,6 +238,49 @@ def _town_key(town: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(town)).split())
 
 
+_TOWN_PREPOSITIONS = frozenset(("w", "we"))
+"""`Chojnowska 12 w Legnicy`: the preposition before a typed town is not part of it."""
+_CASE_ENDINGS = frozenset(
+    {"", "a", "e", "i", "y", "u", "o", "m", "ie", "iu", "ia", "ej", "em", "om", "ze", "ce"}
+    | {"ach", "ami", "ich", "im", "ym", "ymi", "owi", "ego", "emu", "rze", "dze", "zie"}
+)
+"""Folded endings of Polish case forms of town names: Legnic-y, Krakow-ie, Gorze (Góra),
+Kunic-ach, Jaśkowic-ach Legnick-ich, Zakopane-m."""
+
+
+@functools.lru_cache(maxsize=_KEY_CACHE)
+def _typed_town(town: str) -> str:
+    """The key of a town as typed in a search: `w Legnicy` -> `legnicy`."""
+    words = _town_key(town).split()
+    if len(words) > 1 and words[0] in _TOWN_PREPOSITIONS:
+        words = words[1:]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=_KEY_CACHE)
+def same_town(typed: str, known: str) -> bool:
+    """Whether the typed town key is the known one or one of its case forms, word by word: a
+    shared stem of at least three letters that leaves at most two letters of the known word,
+    the rest of the typed word a case ending (`legnicy` ~ `legnica`, `krakowie` ~ `krakow`,
+    `zielonej gorze` ~ `zielona gora`; not `chojnice` ~ `chojnow`). Roster towns are in the
+    nominative; people type `w Legnicy`."""
+    typed_words, known_words = typed.split(), known.split()
+    if len(typed_words) != len(known_words):
+        return False
+    for word, base in zip(typed_words, known_words, strict=True):
+        if word == base:
+            continue
+        # The shared stem may end inside the ending: legnick|ich ~ legnick|ie share `legnicki`.
+        longest = next(
+            (i for i, (a, b) in enumerate(zip(word, base, strict=False)) if a != b),
+            min(len(word), len(base)),
+        )
+        shortest = max(3, len(base) - 2)
+        if not any(word[stem:] in _CASE_ENDINGS for stem in range(shortest, longest + 1)):
+            return False
+    return True
+
+
 def _line_town(area: Area, line: CoverageLine) -> str:
     return _town_key(line.town or area.town)
 
@@ -252,15 +295,15 @@ def _line_covers(area: Area, line: CoverageLine, address: Address) -> bool:
     coverage = line.coverage
     if coverage is None:
         return False
-    town = _town_key(address.town)
-    if coverage.kind == "locality" and town and town == _name_key(coverage.name):
+    town = _typed_town(address.town)
+    if coverage.kind == "locality" and town and same_town(town, _name_key(coverage.name)):
         return True  # a whole village: any street, any number in it
     # "Piłsudskiego 5" is on "al. Józefa Piłsudskiego", and "Józefa Piłsudskiego 5" on
     # "al. Piłsudskiego": the names match when a short form of one is a form of the other.
     if not _name_keys(coverage.name) & _name_keys(address.street):
         return False
     line_town = _line_town(area, line)
-    if town and line_town and town != line_town:
+    if town and line_town and not same_town(town, line_town):
         return False
     # A listed building ("12") covers its flats ("12/3"): `covers` knows.
     return covers(coverage, address.number)
@@ -273,7 +316,8 @@ def _in_order(areas: Iterable[Area]) -> list[Area]:
 def find_by_address(areas: Sequence[Area], address: Address) -> list[Match]:
     """Every area covering the address (by unit and area number), with its first matching line.
 
-    A given town must equal the line's town (or the area's); a line without a town matches any.
+    A given town must be the line's town (or the area's), also in a case form (`w Legnicy`);
+    a line without a town matches any.
     """
     if not _name_key(address.street):
         return []

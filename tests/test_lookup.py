@@ -17,11 +17,14 @@ from leaflets.config import LeafletConfig
 from leaflets.lookup import (
     Address,
     Overlap,
+    _town_key,
+    _typed_town,
     find_by_address,
     find_by_name,
     find_overlaps,
     parse_address,
     polish_sort_key,
+    same_town,
     street_index,
     suggest_streets,
 )
@@ -229,6 +232,13 @@ ADDRESS_CASES = [
     ("sample", "jaskowice legnickie 1", ["14"]),
     ("sample", "Polna 3, Kunice", ["10"]),
     ("sample", "ul. Polna 3, Legnica", ["9"]),
+    # Towns typed in a case form, with or without "w".
+    ("sample", "Kartuska 1000 w Legnicy", ["1"]),
+    ("sample", "Kartuska 1000, Legnicy", ["1"]),
+    ("sample", "Polna 3 w Kunicach", ["10"]),
+    ("sample", "Polna 3 w Legnicy", ["9"]),
+    ("sample", "Bieniowice 5, w Bieniowicach", ["10"]),
+    ("sample", "Kartuska 1000 we Wrocławiu", []),
     # Nobody.
     ("sample", "Chojnowska 80, Wrocław", []),
     ("sample", "Chojnowsk 80", []),
@@ -239,6 +249,8 @@ ADDRESS_CASES = [
     ("towns", "Polna 5, Legnica", []),
     ("towns", "Polna 5", ["KP Chojnów 1"]),
     ("towns", "Polna 22, Legnica", []),
+    ("towns", "Polna 4 w Chojnowie", ["KP Chojnów 1"]),
+    ("towns", "Polna 4 w Legnicy", ["KP Legnica 1"]),
     # Covered by two areas, and the long shape's `numery` column.
     ("towns", "ul. Lipowa 40", ["KP Legnica 1", "KP Legnica 2"]),
     ("towns", "Lipowa 41", ["KP Legnica 1"]),
@@ -839,3 +851,35 @@ def test_find_overlaps_equals_comparing_every_pair(seed: int) -> None:
     assert any(overlap.description.startswith("numery parzyste") for overlap in found)
     assert any(not line.town for overlap in found for line in overlap.second.lines)
     assert len(found) > 1000
+
+
+@pytest.mark.parametrize(
+    ("typed", "known", "same"),
+    [
+        ("Legnica", "Legnica", True),
+        ("w Legnicy", "Legnica", True),
+        ("Legnicą", "Legnica", True),
+        ("w Krakowie", "Kraków", True),
+        ("w Łodzi", "Łódź", True),
+        ("we Wrocławiu", "Wrocław", True),
+        ("w Warszawie", "Warszawa", True),
+        ("w Gdyni", "Gdynia", True),
+        ("w Zielonej Górze", "Zielona Góra", True),
+        ("w Bielsku-Białej", "Bielsko-Biała", True),
+        ("w Jaśkowicach Legnickich", "Jaśkowice Legnickie", True),
+        ("w Zakopanem", "Zakopane", True),
+        ("w Suwałkach", "Suwałki", True),
+        # Other towns stay other towns.
+        ("w Chojnicach", "Chojnów", False),
+        ("Legnica", "Legnickie Pole", False),
+        ("w Legnickim Polu", "Legnica", False),
+        ("Kunów", "Kunice", False),
+        ("Lubin", "Lublin", False),
+        ("w Lublinie", "Lubin", False),
+        ("Wrocław", "Legnica", False),
+    ],
+)
+def test_a_town_matches_its_case_forms_and_no_other_town(
+    typed: str, known: str, same: bool
+) -> None:
+    assert same_town(_typed_town(typed), _town_key(known)) is same
