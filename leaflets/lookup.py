@@ -258,7 +258,7 @@ def _typed_town(town: str) -> str:
 
 
 @functools.lru_cache(maxsize=_KEY_CACHE)
-def same_town(typed: str, known: str) -> bool:
+def _same_town(typed: str, known: str) -> bool:
     """Whether the typed town key is the known one or one of its case forms, word by word: a
     shared stem of at least three letters that leaves at most two letters of the known word,
     the rest of the typed word a case ending (`legnicy` ~ `legnica`, `krakowie` ~ `krakow`,
@@ -296,14 +296,14 @@ def _line_covers(area: Area, line: CoverageLine, address: Address) -> bool:
     if coverage is None:
         return False
     town = _typed_town(address.town)
-    if coverage.kind == "locality" and town and same_town(town, _name_key(coverage.name)):
+    if coverage.kind == "locality" and town and _same_town(town, _name_key(coverage.name)):
         return True  # a whole village: any street, any number in it
     # "Piłsudskiego 5" is on "al. Józefa Piłsudskiego", and "Józefa Piłsudskiego 5" on
     # "al. Piłsudskiego": the names match when a short form of one is a form of the other.
     if not _name_keys(coverage.name) & _name_keys(address.street):
         return False
     line_town = _line_town(area, line)
-    if town and line_town and not same_town(town, line_town):
+    if town and line_town and not _same_town(town, line_town):
         return False
     # A listed building ("12") covers its flats ("12/3"): `covers` knows.
     return covers(coverage, address.number)

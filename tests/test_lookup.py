@@ -17,6 +17,7 @@ from leaflets.config import LeafletConfig
 from leaflets.lookup import (
     Address,
     Overlap,
+    _same_town,
     _town_key,
     _typed_town,
     find_by_address,
@@ -24,7 +25,6 @@ from leaflets.lookup import (
     find_overlaps,
     parse_address,
     polish_sort_key,
-    same_town,
     street_index,
     suggest_streets,
 )
@@ -882,4 +882,4 @@ def test_find_overlaps_equals_comparing_every_pair(seed: int) -> None:
 def test_a_town_matches_its_case_forms_and_no_other_town(
     typed: str, known: str, same: bool
 ) -> None:
-    assert same_town(_typed_town(typed), _town_key(known)) is same
+    assert _same_town(_typed_town(typed), _town_key(known)) is same
