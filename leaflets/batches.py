@@ -82,6 +82,19 @@ def layout_gc() -> Iterator[None]:
         gc.set_threshold(*previous)
 
 
+@contextmanager
+def roster_set_aside() -> Iterator[None]:
+    """Leave everything alive now (the roster and its areas, read before) out of the
+    collections `layout_gc` starts with, while this process lays documents out itself
+    (`--jobs 1`, small runs, the units' street indexes): one collection over 8,300 read areas
+    takes ~450 ms, and each unit's street index (2.2 s) took 0.5 s longer without this."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def init_worker(job: Job) -> None:
     """Process initialiser: one Renderer per worker, reused for every batch it renders."""
     global _worker  # noqa: PLW0603 - per-process state is the point of a worker initialiser

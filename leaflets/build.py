@@ -4,7 +4,6 @@ in which batches and processes, and the print files, sheets and indexes that res
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import io
 import json
@@ -268,15 +267,8 @@ def _run_tasks(job: Job, tasks: list[_Task]) -> Iterator[list[AreaResult]]:
     small = sum(len(task[1]) for task in tasks) < IN_PROCESS_BELOW
     if jobs == 1 or len(tasks) <= 1 or small:
         init_worker(job)
-        # Each batch starts with a full collection (batches.layout_gc); the roster and its
-        # areas, read before, are set aside so it does not scan them again (8,300 areas:
-        # ~450 ms a collection, ~150 s over a national build with --jobs 1).
-        gc.freeze()
-        try:
-            for task in tasks:
-                yield render_batch(*task)
-        finally:
-            gc.unfreeze()
+        for task in tasks:
+            yield render_batch(*task)
         return
     # spawn, not fork: WeasyPrint's font configuration must not be shared across a fork.
     # Workers are recycled by starting a fresh pool every `jobs * WORKER_TASKS` batches, so

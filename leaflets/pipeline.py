@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from leaflets.areas import Area, Grouping, Officer, group_areas
-from leaflets.batches import Job
+from leaflets.batches import Job, roster_set_aside
 from leaflets.build import (
     ContentCache,
     Progress,
@@ -199,13 +199,14 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
         if settings.config.logo is not None:
             allowed.append(settings.config.logo.parent)
         job = Job(settings, tuple(allowed), write)
-        outcome = render_areas(job, areas, progress, cache)
-        problems.extend(render_problems(areas, outcome.results))
-        if write:
-            files, files_by_area = area_files(settings, areas, outcome)
-            if settings.sheets:
-                files.extend(impose_sheets(settings, areas, problems))
-        files.extend(render_indexes(job, areas, problems, cache.templates))
+        with roster_set_aside():
+            outcome = render_areas(job, areas, progress, cache)
+            problems.extend(render_problems(areas, outcome.results))
+            if write:
+                files, files_by_area = area_files(settings, areas, outcome)
+                if settings.sheets:
+                    files.extend(impose_sheets(settings, areas, problems))
+            files.extend(render_indexes(job, areas, problems, cache.templates))
     elif not render:
         log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
 

@@ -177,3 +177,24 @@ def test_layout_runs_with_fewer_collections_and_restores_the_thresholds(
         pipeline.run(Settings(rosters=(roster,), out=out, formats=("wizytowka",), force=True))
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == frozen
+
+
+def test_street_indexes_are_laid_out_with_the_roster_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The street index is laid out in the parent process, which holds the whole roster: the
+    collection each layout starts with must not scan it (0.5 s a unit nationally)."""
+    seen: list[int] = []
+    real = build.render_unit
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.get_freeze_count())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build, "render_unit", recording)
+    frozen = gc.get_freeze_count()
+    pipeline.run(
+        Settings(rosters=(two_areas(tmp_path),), out=tmp_path / "out", formats=("skorowidz",))
+    )
+    assert len(seen) == 1 and seen[0] > frozen
+    assert gc.get_freeze_count() == frozen
