@@ -1,16 +1,20 @@
-"""QR codes: payloads, module size, and that the compact SVG decodes to the payload."""
+"""QR codes: payloads, module size, the symbol qrcode would make, and that the printed PNG
+decodes to the payload."""
 
 from __future__ import annotations
 
 import io
 
+import numpy as np
 import pytest
+import qrcode
+import qrcode.util
 import zxingcpp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from leaflets.qrcodes import QUIET_ZONE, make_qr, qr_modules, vcard_payload
+from leaflets.qrcodes import _LEVELS, QUIET_ZONE, make_qr, penalty, qr_modules, vcard_payload
 
 
 def _raster(payload: str, scale: int = 4) -> Image.Image:
@@ -68,7 +72,67 @@ def test_vcard_escapes_and_keeps_polish_letters() -> None:
     assert card.endswith("END:VCARD\r\n")
 
 
+def _reference(payload: str, level: str) -> qrcode.QRCode:
+    """The symbol qrcode itself makes from one byte-mode segment: its own version fit and
+    its own mask choice."""
+    code = qrcode.QRCode(error_correction=_LEVELS[level], border=QUIET_ZONE, box_size=1)
+    code.add_data(qrcode.util.QRData(payload.encode("utf-8"), mode=qrcode.util.MODE_8BIT_BYTE))
+    code.make(fit=True)
+    return code
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.text(min_size=1, max_size=400), st.sampled_from(["M", "Q"]))
-def test_predicted_size_is_the_drawn_size(payload: str, level: str) -> None:
-    assert qr_modules(payload, level) == make_qr(payload, level).modules
+@given(
+    st.one_of(st.text(min_size=1, max_size=400), st.from_regex(r"\A[0-9A-Z ]{1,300}\Z")),
+    st.sampled_from(["M", "Q"]),
+)
+def test_predicted_size_is_what_qrcode_fits(payload: str, level: str) -> None:
+    """Also for digits-only payloads, which qrcode would otherwise encode in numeric mode."""
+    assert qr_modules(payload, level) == len(_reference(payload, level).get_matrix())
+
+
+def _drawn(payload: str, level: str) -> list[list[bool]]:
+    image = Image.open(io.BytesIO(make_qr(payload, level).png))
+    light = np.array(image, bool)
+    return [[not module for module in row] for row in light.tolist()]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=300), st.sampled_from(["M", "Q"]))
+def test_drawn_symbol_is_the_one_qrcode_makes(payload: str, level: str) -> None:
+    """Same version, same mask (qrcode's penalty choice), same modules, quiet zone included."""
+    assert _drawn(payload, level) == _reference(payload, level).get_matrix()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "tel:+48723645827",
+        "https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html",
+        vcard_payload(
+            first_name="Zdzisław",
+            surname="Jabłoński-Wąsowicz",
+            phone_e164="+48601234567",
+            email="zdzislaw.jablonski@example.pl",
+            unit="Komenda Miejska Policji w Legnicy",
+            title="dzielnicowy",
+        ),
+        "x" * 1200,  # version 29 at level M: version information blocks present
+    ],
+)
+def test_drawn_symbol_of_typical_payloads_is_qrcodes(payload: str) -> None:
+    assert _drawn(payload, "M") == _reference(payload, "M").get_matrix()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(21, 61), st.integers(0, 2**32 - 1), st.floats(0.05, 0.95))
+def test_penalty_is_qrcodes_lost_point(size: int, seed: int, dark_share: float) -> None:
+    """Random matrices, dense and sparse (long runs, blocks, finder-like windows)."""
+    matrix = np.random.default_rng(seed).random((size, size)) < dark_share
+    assert penalty(matrix) == qrcode.util.lost_point(matrix.tolist())
+
+
+@pytest.mark.parametrize("fill", [False, True])
+def test_penalty_of_a_one_colour_matrix(fill: bool) -> None:
+    matrix = np.full((21, 21), fill)
+    assert penalty(matrix) == qrcode.util.lost_point(matrix.tolist())
