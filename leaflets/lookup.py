@@ -102,6 +102,8 @@ _ORDINAL_RE = re.compile(r"\d+-[^\W\d_]+")  # "1000-lecia" is part of a name
 # A letter written apart from its number ("12 A"), but never a one-letter Polish word ("w", "i").
 _SPLIT_LETTERS = frozenset("abcdefghjklmnprstvxy")
 _NUMBER_WORDS = frozenset(("nr", "nr.", "numer"))
+_STREET_PREPOSITIONS = frozenset(("przy", "na"))
+"""`przy ul. Chojnowskiej 12`, `na Chojnowskiej 12`: how people say where they live."""
 _FLAT_WORDS = frozenset(("m", "m.", "lok", "lok.", "lokal", "mieszkanie"))
 
 
@@ -140,6 +142,9 @@ def _split_street(text: str) -> _StreetPart | None:
     if all(_is_prefix(token) for token in tokens):
         return None
     town: list[str] = []
+    # "przy ul. Chojnowskiej 12": the preposition names no town.
+    if len(tokens) > 2 and tokens[0].casefold() in _STREET_PREPOSITIONS and _is_prefix(tokens[1]):
+        tokens = tokens[1:]
     # "Legnica ul. Chojnowska 12": words before a street prefix name the town.
     for index in range(1, len(tokens) - 1):
         if not _is_prefix(tokens[0]) and _is_prefix(tokens[index]):
@@ -242,10 +247,13 @@ _TOWN_PREPOSITIONS = frozenset(("w", "we"))
 """`Chojnowska 12 w Legnicy`: the preposition before a typed town is not part of it."""
 _CASE_ENDINGS = frozenset(
     {"", "a", "e", "i", "y", "u", "o", "m", "ie", "iu", "ia", "ej", "em", "om", "ze", "ce"}
-    | {"ach", "ami", "ich", "im", "ym", "ymi", "owi", "ego", "emu", "rze", "dze", "zie"}
+    | {"ach", "ami", "ich", "iej", "im", "ym", "ymi", "owi", "ego", "emu", "rze", "dze", "zie"}
 )
-"""Folded endings of Polish case forms of town names: Legnic-y, Krakow-ie, Gorze (Góra),
-Kunic-ach, Jaśkowic-ach Legnick-ich, Zakopane-m."""
+"""Folded endings of Polish case forms of town and street names: Legnic-y, Krakow-ie, Gorze
+(Góra), Kunic-ach, Jaśkowic-ach Legnick-ich, Zakopane-m, Chojnowsk-iej, Ale-i."""
+_STREET_ENDINGS = _CASE_ENDINGS - {""}
+"""A street is never typed without its ending (towns are: `z Kielc`); `Chojnowsk 80` is a
+typo, answered with suggestions."""
 
 
 @functools.lru_cache(maxsize=_KEY_CACHE)
@@ -259,11 +267,23 @@ def _typed_town(town: str) -> str:
 
 @functools.lru_cache(maxsize=_KEY_CACHE)
 def _same_town(typed: str, known: str) -> bool:
-    """Whether the typed town key is the known one or one of its case forms, word by word: a
-    shared stem of at least three letters that leaves at most two letters of the known word,
-    the rest of the typed word a case ending (`legnicy` ~ `legnica`, `krakowie` ~ `krakow`,
-    `zielonej gorze` ~ `zielona gora`; not `chojnice` ~ `chojnow`). Roster towns are in the
-    nominative; people type `w Legnicy`."""
+    """Whether the typed town key is the known one or one of its case forms (`legnicy` ~
+    `legnica`, `krakowie` ~ `krakow`, `zielonej gorze` ~ `zielona gora`; not `chojnice` ~
+    `chojnow`). Roster towns are in the nominative; people type `w Legnicy`."""
+    return _inflected(typed, known, _CASE_ENDINGS)
+
+
+@functools.lru_cache(maxsize=_KEY_CACHE)
+def _same_street(typed: str, known: str) -> bool:
+    """Whether a typed street key is a case form of a roster one (`chojnowskiej` ~
+    `chojnowska`, `alei roz` ~ `aleja roz`): asked only when no name matched as typed."""
+    return _inflected(typed, known, _STREET_ENDINGS)
+
+
+def _inflected(typed: str, known: str, endings: frozenset[str]) -> bool:
+    """Word by word, the typed word is the known one or shares a stem of at least three
+    letters with it that leaves at most two letters of the known word, the rest of the typed
+    word one of `endings`."""
     typed_words, known_words = typed.split(), known.split()
     if len(typed_words) != len(known_words):
         return False
@@ -276,7 +296,7 @@ def _same_town(typed: str, known: str) -> bool:
             min(len(word), len(base)),
         )
         shortest = max(3, len(base) - 2)
-        if not any(word[stem:] in _CASE_ENDINGS for stem in range(shortest, longest + 1)):
+        if not any(word[stem:] in endings for stem in range(shortest, longest + 1)):
             return False
     return True
 
@@ -291,7 +311,26 @@ def _display(coverage: Coverage) -> str:
     return coverage.name
 
 
-def _line_covers(area: Area, line: CoverageLine, address: Address) -> bool:
+def _without_preposition(street: str) -> str:
+    """A typed street without a leading `przy`/`na`; asked only after the name as typed (a
+    street may be called `Na Skarpie`)."""
+    words = street.split()
+    if len(words) > 1 and words[0].casefold() in _STREET_PREPOSITIONS:
+        return " ".join(words[1:])
+    return street
+
+
+def _typed_streets(street: str) -> frozenset[str]:
+    return _name_keys(_without_preposition(street))
+
+
+def _names_match(known: str, typed: str, inflected: bool) -> bool:
+    if not inflected:
+        return bool(_name_keys(known) & _name_keys(typed))
+    return any(_same_street(t, k) for t in _typed_streets(typed) for k in _name_keys(known))
+
+
+def _line_covers(area: Area, line: CoverageLine, address: Address, inflected: bool) -> bool:
     coverage = line.coverage
     if coverage is None:
         return False
@@ -300,7 +339,7 @@ def _line_covers(area: Area, line: CoverageLine, address: Address) -> bool:
         return True  # a whole village: any street, any number in it
     # "Piłsudskiego 5" is on "al. Józefa Piłsudskiego", and "Józefa Piłsudskiego 5" on
     # "al. Piłsudskiego": the names match when a short form of one is a form of the other.
-    if not _name_keys(coverage.name) & _name_keys(address.street):
+    if not _names_match(coverage.name, address.street, inflected):
         return False
     line_town = _line_town(area, line)
     if town and line_town and not _same_town(town, line_town):
@@ -317,16 +356,23 @@ def find_by_address(areas: Sequence[Area], address: Address) -> list[Match]:
     """Every area covering the address (by unit and area number), with its first matching line.
 
     A given town must be the line's town (or the area's), also in a case form (`w Legnicy`);
-    a line without a town matches any.
+    a line without a town matches any. A street is looked up as typed, and only when that
+    finds nothing, as a case form of a roster name (`przy Chojnowskiej 12`).
     """
     if not _name_key(address.street):
         return []
-    found = []
-    for area in _in_order(areas):
-        line = next((line for line in area.lines if _line_covers(area, line, address)), None)
-        if line is not None:
-            found.append(Match(area, line))
-    return found
+    for inflected in (False, True):
+        found = []
+        for area in _in_order(areas):
+            line = next(
+                (line for line in area.lines if _line_covers(area, line, address, inflected)),
+                None,
+            )
+            if line is not None:
+                found.append(Match(area, line))
+        if found:
+            return found
+    return []
 
 
 def suggest_streets(areas: Sequence[Area], street: str, limit: int = 3) -> list[str]:
@@ -347,17 +393,24 @@ def suggest_streets(areas: Sequence[Area], street: str, limit: int = 3) -> list[
                 displays[key] = display  # "ul. Poznańska" over "Poznańska"
             for form in _name_keys(coverage.name):
                 names_of.setdefault(form, set()).add(key)
-    wanted = _name_key(street)
-    if not wanted or limit <= 0:
+    if limit <= 0:
         return []
-    close = difflib.get_close_matches(wanted, list(names_of), n=limit, cutoff=0.6)
-    starts = sorted((form for form in names_of if form.startswith(wanted)), key=polish_sort_key)
-    found = [
-        displays[key]
-        for form in [*close, *starts]
-        for key in sorted(names_of[form], key=lambda k: (k != form, polish_sort_key(displays[k])))
-    ]
-    return list(dict.fromkeys(found))[:limit]
+    for typed in dict.fromkeys((street, _without_preposition(street))):
+        wanted = _name_key(typed)
+        if not wanted:
+            continue
+        close = difflib.get_close_matches(wanted, list(names_of), n=limit, cutoff=0.6)
+        starts = sorted((form for form in names_of if form.startswith(wanted)), key=polish_sort_key)
+        found = [
+            displays[key]
+            for form in [*close, *starts]
+            for key in sorted(
+                names_of[form], key=lambda k: (k != form, polish_sort_key(displays[k]))
+            )
+        ]
+        if found:
+            return list(dict.fromkeys(found))[:limit]
+    return []
 
 
 # --- officers --------------------------------------------------------------------------------

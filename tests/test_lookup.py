@@ -105,7 +105,7 @@ def named() -> tuple[Area, ...]:
             officer=1,
         ),
         row("2", "ul. Piłsudskiego (od 100); ul. Marii Konopnickiej 4", officer=2),
-        row("3", "ul. Jana Kilińskiego; ul. Pawła Włodkowica", officer=3),
+        row("3", "ul. Jana Kilińskiego; ul. Pawła Włodkowica; ul. Na Skarpie", officer=3),
     )
 
 
@@ -140,6 +140,10 @@ def labels(matches: list[Area]) -> list[str]:
         ("Żołnierzy 1 Armii 5", ("Żołnierzy 1 Armii", "5", "")),
         ("Jaśkowice Legnickie", ("Jaśkowice Legnickie", "", "")),
         ("Chojnowska, Legnica", ("Chojnowska", "", "Legnica")),
+        ("przy ul. Chojnowskiej 12, Legnica", ("Chojnowskiej", "12", "Legnica")),
+        ("przy ul. Chojnowskiej 12 w Legnicy", ("Chojnowskiej", "12", "w Legnicy")),
+        ("na os. Piekary 6", ("Piekary", "6", "")),
+        ("przy Chojnowskiej 12", ("przy Chojnowskiej", "12", "")),
     ],
 )
 def test_parse_address(text: str, expected: tuple[str, str, str]) -> None:
@@ -239,6 +243,25 @@ ADDRESS_CASES = [
     ("sample", "Polna 3 w Legnicy", ["9"]),
     ("sample", "Bieniowice 5, w Bieniowicach", ["10"]),
     ("sample", "Kartuska 1000 we Wrocławiu", []),
+    # Streets typed in a case form, also after "przy" or "na", when no name matches as typed.
+    ("sample", "przy ul. Kartuskiej 1000 w Legnicy", ["1"]),
+    ("sample", "na Kartuskiej 5", ["1"]),
+    ("sample", "Kartuskiej 5, Legnica", ["1"]),
+    ("sample", "przy Ścinawskiej 21", ["12"]),
+    ("sample", "przy Słubickiej 46", []),  # the street is known, the number is not covered
+    ("sample", "przy Rzemieślniczej 7a", ["8"]),
+    ("towns", "przy Polnej 4 w Chojnowie", ["KP Chojnów 1"]),
+    ("towns", "przy Polnej 4", ["KP Chojnów 1", "KP Legnica 1"]),
+    ("towns", "przy Polnej 5, Legnica", []),
+    ("towns", "na Długiej 48", ["KP Legnica 1"]),
+    ("towns", "Długiej 47", []),
+    ("named", "przy Konopnickiej 4/2", ["KP Legnica 2"]),
+    ("named", "przy al. Piłsudskiego 5", ["KP Legnica 1"]),
+    ("named", "przy Chojnowskiej 15", ["KP Legnica 1"]),
+    # "Na Skarpie" is a name: found as typed, the preposition kept.
+    ("named", "Na Skarpie 5", ["KP Legnica 3"]),
+    ("named", "ul. Na Skarpie 5", ["KP Legnica 3"]),
+    ("named", "Skarpie 5", []),
     # Nobody.
     ("sample", "Chojnowska 80, Wrocław", []),
     ("sample", "Chojnowsk 80", []),
@@ -348,6 +371,10 @@ def test_not_found_suggests_the_nearest_street(sample: tuple[Area, ...]) -> None
     assert len(suggest_streets(sample, "Wrocławsk", limit=1)) == 1
     assert suggest_streets(sample, "Qqqqqqq") == []
     assert suggest_streets(sample, "") == []
+    # After "przy"/"na", also in a case form; "przy" alone is not dropped.
+    assert suggest_streets(sample, "przy Chojnowskiej")[0] == "ul. Chojnowska"
+    assert suggest_streets(sample, "na Złotoryjskiej")[0] == "ul. Złotoryjska"
+    assert suggest_streets(sample, "przy") == []
 
 
 def test_suggestions_know_names_by_their_short_form(named: tuple[Area, ...]) -> None:
