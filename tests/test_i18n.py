@@ -25,7 +25,7 @@ from leaflets.content import leaflet_view, translate_numbers
 from leaflets.errors import UsageError
 from leaflets.i18n import LABEL_FUNCTION, Phrase, edition, translations
 from leaflets.render import Renderer
-from tests.conftest import ROOT, pdf_text, qr_payloads, sample_settings
+from tests.conftest import ROOT, pdf_pages, pdf_text, qr_payloads, sample_settings
 
 LOCALE = ROOT / "leaflets" / "locale"
 TRANSLATED = ("uk", "en")
@@ -221,7 +221,7 @@ def sample_area(tmp_path_factory: pytest.TempPathFactory) -> Editions:
 
 @pytest.fixture(scope="module")
 def two_officers(tmp_path_factory: pytest.TempPathFactory) -> Editions:
-    """An area served by two officers, without photos, in the one-language editions."""
+    """An area served by two officers, without photos, in the other editions."""
     tmp = tmp_path_factory.mktemp("two")
     roster = _roster(
         tmp,
@@ -231,7 +231,10 @@ def two_officers(tmp_path_factory: pytest.TempPathFactory) -> Editions:
         ],
     )
     settings = Settings(
-        rosters=(roster,), out=tmp / "output", formats=FORMATS_BUILT, languages=("uk", "en")
+        rosters=(roster,),
+        out=tmp / "output",
+        formats=FORMATS_BUILT,
+        languages=("uk", "en", "pl+uk", "pl+en"),
     )
     return Editions(tmp / "output", pipeline.run(settings))
 
@@ -363,15 +366,23 @@ def test_a_normal_area_fits_its_pages_in_every_edition(sample_area: Editions, co
     assert len(PdfReader(flyer).pages) == 2
 
 
-@pytest.mark.parametrize("code", ["uk", "en"])
-def test_two_officers_fit_in_one_language_editions(two_officers: Editions, code: str) -> None:
+@pytest.mark.parametrize("code", ["uk", "en", "pl+uk", "pl+en"])
+def test_two_officers_fit_in_every_edition(two_officers: Editions, code: str) -> None:
+    """Bilingual flyers too: there the codes stand beside the officers' text and the 112
+    notice is on the back only."""
     area = two_officers.area("2")
     assert len(area.officers) == 2
     poster = two_officers.file("2", edition(code).file_name("plakat-a4"))
     flyer = two_officers.file("2", edition(code).file_name("ulotka-a5"))
     assert len(PdfReader(poster).pages) == 2
     assert len(PdfReader(flyer).pages) == 2
-    assert "Michał Żak" in _words(flyer) and "Karolina Wiśniewska" in _words(flyer)
+    pages = [page.get_textpage().get_text_range() for page in pdf_pages(flyer)]
+    front, back = (" ".join(page.split()) for page in pages)
+    assert "Michał Żak" in front and "Karolina Wiśniewska" in front
+    assert "112" in back
+    # A phone number is never split over two lines.
+    lines = [line.strip() for line in pdf_text(flyer).splitlines()]
+    assert sum("76 000 00 12" in line for line in lines) == 2, lines
     assert not [p for p in two_officers.report.problems if "nie mieści" in p.message]
 
 
