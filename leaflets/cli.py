@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -50,6 +51,34 @@ click.Context.formatter_class = PolishFormatter
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 HELP_OPTION = {"help": "Pokaż tę pomoc i zakończ."}
+
+
+class Number(click.IntRange):
+    """A whole-number option whose complaints are Polish (click's are English)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            self.fail(f"„{value}” nie jest liczbą całkowitą.", param, ctx)
+        if (self.min is not None and number < self.min) or (
+            self.max is not None and number > self.max
+        ):
+            allowed = f"od {self.min}" if self.min is not None else ""
+            if self.max is not None:
+                allowed = f"{allowed} do {self.max}".strip()
+            self.fail(f"{number} — dozwolone {allowed}.", param, ctx)
+        return number
+
+
+class OneOf(click.Choice):  # type: ignore[type-arg]
+    """A choice whose complaint is Polish."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value in self.choices:
+            return value
+        allowed = ", ".join(str(choice) for choice in self.choices)
+        self.fail(f"„{value}” — dozwolone: {allowed}.", param, ctx)
 
 
 def _help_option(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -127,7 +156,7 @@ def main() -> None:
 )
 @click.option(
     "--jobs",
-    type=click.IntRange(min=1),
+    type=Number(min=1),
     default=None,
     metavar="N",
     help="Liczba równoległych procesów (domyślnie: wszystkie rdzenie).",
@@ -142,14 +171,14 @@ def main() -> None:
 @click.option(
     "--kopie",
     "copies",
-    type=click.IntRange(min=1, max=1000),
+    type=Number(min=1, max=1000),
     default=None,
     metavar="N",
     help="Ile egzemplarzy każdego rejonu na arkuszach (domyślnie: pełny arkusz).",
 )
 @click.option(
     "--dupleks",
-    type=click.Choice(["dlugi", "krotki"]),
+    type=OneOf(["dlugi", "krotki"]),
     default="dlugi",
     help="Druk dwustronny: obracanie wzdłuż dłuższej (domyślnie) albo krótszej krawędzi.",
 )
@@ -161,7 +190,7 @@ def main() -> None:
 )
 @click.option(
     "--spad",
-    type=click.Choice(["0", "2", "3", "5"]),
+    type=OneOf(["0", "2", "3", "5"]),
     default="3",
     metavar="MM",
     help="Spad w milimetrach dla --drukarnia: 0, 2, 3 (domyślnie) albo 5.",
@@ -322,18 +351,48 @@ def run() -> None:
     try:
         main.main(standalone_mode=False)
     except click.exceptions.NoSuchOption as exc:
-        _usage(exc, f"nieznana opcja {exc.option_name}")
+        close = list(exc.possibilities or ())  # nearest first
+        hint = f" — czy chodziło o {close[0]}?" if close else ""
+        _usage(exc, f"nieznana opcja {exc.option_name}{hint}")
     except click.exceptions.MissingParameter as exc:
         name = exc.param.human_readable_name if exc.param else ""
         _usage(exc, f"brakuje argumentu {name} — podaj plik z wykazem dzielnicowych")
+    except click.exceptions.BadParameter as exc:
+        # Number and OneOf have already put the message in Polish.
+        name = exc.param.opts[0] if exc.param is not None and exc.param.opts else ""
+        _usage(exc, f"nieprawidłowa wartość {name}: {exc.message}")
     except click.exceptions.NoArgsIsHelpError as exc:
         console.print(exc.ctx.get_help() if exc.ctx else "")
         sys.exit(0)
     except click.exceptions.UsageError as exc:
-        _usage(exc, exc.format_message())
+        _usage(exc, _polish_usage(exc.message))
     except click.exceptions.Abort:
         console.print("Przerwano.")
         sys.exit(130)
+
+
+_CLICK_USAGE = (
+    (re.compile(r"Option '(?P<o>[^']+)' requires an argument\."), "opcja {o} wymaga wartości"),
+    (
+        re.compile(r"Option '(?P<o>[^']+)' requires (?P<n>\d+) arguments\."),
+        "opcja {o} wymaga {n} wartości",
+    ),
+    (
+        re.compile(r"Option '(?P<o>[^']+)' does not take a value\."),
+        "opcja {o} nie przyjmuje wartości",
+    ),
+    (re.compile(r"No such command '(?P<c>[^']+)'\."), "nieznane polecenie {c} (są: {commands})"),
+    (re.compile(r"Got unexpected extra arguments? \((?P<a>.*)\)"), "nadmiarowe argumenty: {a}"),
+)
+"""Click's other usage messages (English) and how the users read them."""
+
+
+def _polish_usage(message: str) -> str:
+    for pattern, polish in _CLICK_USAGE:
+        found = pattern.fullmatch(message)
+        if found:
+            return polish.format(**found.groupdict(), commands=", ".join(sorted(main.commands)))
+    return message
 
 
 def _usage(exc: click.exceptions.UsageError, message: str) -> None:
