@@ -42,7 +42,8 @@ class FormatSpec:
     an error (a shrunken code would not scan from the distance the format is read at)."""
     description: str
     per_officer: bool = False
-    """One copy of the layout per officer of the area (posters: one poster per officer)."""
+    """One copy of the layout per officer of the area (posters and A6 handouts: one per
+    officer, naming the others; business cards)."""
     sheet: str = ""
     """Office-printer imposition layout (`--arkusz`), a key of imposition.LAYOUTS."""
     per_unit: bool = False
@@ -92,6 +93,7 @@ FORMATS: dict[str, FormatSpec] = {
             qr_max_mm=32,
             description="dwustronna ulotka A6 do skrzynek",
             sheet="a6-4",
+            per_officer=True,
         ),
         FormatSpec(
             name="wizytowka",

@@ -221,7 +221,7 @@ def sample_area(tmp_path_factory: pytest.TempPathFactory) -> Editions:
 
 @pytest.fixture(scope="module")
 def two_officers(tmp_path_factory: pytest.TempPathFactory) -> Editions:
-    """An area served by two officers, without photos, in the other editions."""
+    """An area served by two officers, without photos, in every edition, with A6 sheets."""
     tmp = tmp_path_factory.mktemp("two")
     roster = _roster(
         tmp,
@@ -233,8 +233,9 @@ def two_officers(tmp_path_factory: pytest.TempPathFactory) -> Editions:
     settings = Settings(
         rosters=(roster,),
         out=tmp / "output",
-        formats=FORMATS_BUILT,
-        languages=("uk", "en", "pl+uk", "pl+en"),
+        formats=(*FORMATS_BUILT, "ulotka-a6"),
+        languages=("pl", "uk", "en", "pl+uk", "pl+en"),
+        sheets=True,
     )
     return Editions(tmp / "output", pipeline.run(settings))
 
@@ -366,7 +367,7 @@ def test_a_normal_area_fits_its_pages_in_every_edition(sample_area: Editions, co
     assert len(PdfReader(flyer).pages) == 2
 
 
-@pytest.mark.parametrize("code", ["uk", "en", "pl+uk", "pl+en"])
+@pytest.mark.parametrize("code", LANGUAGES)
 def test_two_officers_fit_in_every_edition(two_officers: Editions, code: str) -> None:
     """Bilingual flyers too: there the codes stand beside the officers' text and the 112
     notice is on the back only."""
@@ -449,3 +450,30 @@ def test_build_rejects_an_unknown_language(tmp_path: Path) -> None:
         result.output.split()
     )
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a6_handout_per_officer_names_the_others(two_officers: Editions, code: str) -> None:
+    """The A6 front has room for one officer: one handout (front, back) per officer, the
+    other officer named with the phone; both go on the office sheet."""
+    area = two_officers.area("2")
+    karolina, michal = area.officers
+    flyer = two_officers.file("2", edition(code).file_name("ulotka-a6"))
+    pages = [" ".join(page.get_textpage().get_text_range().split()) for page in pdf_pages(flyer)]
+    assert len(pages) == 4
+    for front, back, officer, other in (
+        (pages[0], pages[1], karolina, michal),
+        (pages[2], pages[3], michal, karolina),
+    ):
+        assert f"{officer.first_name} {officer.surname}" in front
+        assert officer.email in front
+        assert f"{other.first_name} {other.surname}, " in front
+        assert other.phone.national in front and other.email not in front
+        assert "112" in front + back
+        assert "ul. Piekarska" in back
+    payloads = qr_payloads(flyer)
+    assert {f"tel:{karolina.phone.e164}", f"tel:{michal.phone.e164}"} <= set(payloads)
+    sheet = flyer.with_name(f"{edition(code).file_name('ulotka-a6-arkusz')}.pdf")
+    fronts = " ".join(pdf_text(sheet).split())
+    assert "Karolina Wiśniewska" in fronts and "Michał Żak" in fronts
+    assert not [p for p in two_officers.report.problems if "arkusz" in p.message]
