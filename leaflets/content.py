@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from leaflets.areas import Area, CoverageLine, Officer
 from leaflets.config import FormatSpec, LeafletConfig
 from leaflets.i18n import N_, SOURCE, Edition, Phrase, edition
@@ -25,7 +27,8 @@ KMZB_NAME = N_("Krajowa Mapa Zagrożeń Bezpieczeństwa")
 class QrView:
     caption: Phrase
     target: str
-    """The plain-text target printed under the code, for people without a scanner."""
+    """The plain-text target printed under the code, for people without a scanner (a phone
+    target is markup that keeps the number on one line)."""
     href: str
     src: str
     size_mm: float
@@ -211,7 +214,8 @@ def _officer_view(
         photo=officer.photo.as_uri() if officer.photo else "",
         call=_qr(
             ed.gettext("Zadzwoń do dzielnicowego"),
-            f"{phone_label} {officer.phone.national}",
+            # The number never breaks between its digit groups, in any caption (`.numer`).
+            Markup('{} <span class="numer">{}</span>').format(phone_label, officer.phone.national),
             tel_payload(officer.phone.e164),
             f"tel:{officer.phone.e164}",
             spec,

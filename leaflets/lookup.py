@@ -320,14 +320,11 @@ def _without_preposition(street: str) -> str:
     return street
 
 
-def _typed_streets(street: str) -> frozenset[str]:
-    return _name_keys(_without_preposition(street))
-
-
 def _names_match(known: str, typed: str, inflected: bool) -> bool:
     if not inflected:
         return bool(_name_keys(known) & _name_keys(typed))
-    return any(_same_street(t, k) for t in _typed_streets(typed) for k in _name_keys(known))
+    typed_keys = _name_keys(_without_preposition(typed))
+    return any(_same_street(t, k) for t in typed_keys for k in _name_keys(known))
 
 
 def _line_covers(area: Area, line: CoverageLine, address: Address, inflected: bool) -> bool:
@@ -361,9 +358,10 @@ def find_by_address(areas: Sequence[Area], address: Address) -> list[Match]:
     """
     if not _name_key(address.street):
         return []
+    ordered = _in_order(areas)
     for inflected in (False, True):
         found = []
-        for area in _in_order(areas):
+        for area in ordered:
             line = next(
                 (line for line in area.lines if _line_covers(area, line, address, inflected)),
                 None,
