@@ -31,7 +31,7 @@ from leaflets.batches import (
     render_unit,
     unit_pdf,
 )
-from leaflets.config import DENSITY_STEPS, FORMATS, FormatSpec, Settings
+from leaflets.config import DENSITY_STEPS, FORMATS, SHORT_BACK_STEP, FormatSpec, Settings
 from leaflets.errors import RenderError
 from leaflets.i18n import catalogs_digest, edition
 from leaflets.imposition import LAYOUTS, Leaflet, impose, leaflets_from_pdf
@@ -337,8 +337,9 @@ def render_problems(areas: Sequence[Area], results: Sequence[AreaResult]) -> lis
             )
         elif result.density:
             message = (
-                f"lista ulic zmniejszona (stopień {result.density} z {DENSITY_STEPS - 1}),"
-                " aby zmieścić się na stronie"
+                f"lista ulic zmniejszona (stopień {result.density} z {DENSITY_STEPS - 1})"
+                + (", tył ulotki skrócony" if result.density >= SHORT_BACK_STEP else "")
+                + ", aby zmieścić się na stronie"
             )
         else:
             continue

@@ -129,9 +129,13 @@ LANGUAGES: tuple[str, ...] = ("pl", "uk", "en", "pl+uk", "pl+en")
 """Editions: Polish (the source), Ukrainian, English, and bilingual ones with Polish first."""
 DEFAULT_LANGUAGES: tuple[str, ...] = ("pl",)
 
-# Long street lists shrink in these steps (a CSS class per step) before running over a page;
-# the last one is the legibility floor (flyer body text stays at or above 12 pt at step 0).
-DENSITY_STEPS = 4
+# Long street lists shrink in these steps (a CSS class per step) before running over a page:
+# smaller type in table columns (1, 2), the legibility floor in CSS columns (3), the floor's
+# type with the streets run on in lines (4), and last a shorter back side of a two-sided
+# flyer (5). Flyer body text stays at or above 12 pt at step 0.
+DENSITY_STEPS = 6
+RUN_IN_STEP = 4
+SHORT_BACK_STEP = 5
 
 BLEEDS_MM = (0, 2, 3, 5)
 """Bleeds a print shop asks for: 3 mm is the common default, Polish online printers often 2."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from leaflets.areas import Area, CoverageLine, Officer
-from leaflets.config import FormatSpec, LeafletConfig
+from leaflets.config import RUN_IN_STEP, SHORT_BACK_STEP, FormatSpec, LeafletConfig
 from leaflets.i18n import N_, SOURCE, Edition, Phrase, edition
 from leaflets.lookup import street_index
 from leaflets.qrcodes import make_qr, qr_modules, tel_payload, vcard_payload
@@ -67,6 +67,34 @@ class LeafletView:
     moja_komenda: QrView
     kmzb: QrView
     density: int
+
+    @property
+    def run_in(self) -> bool:
+        """The street list runs on in lines instead of columns."""
+        return self.density >= RUN_IN_STEP
+
+    @property
+    def short_back(self) -> bool:
+        """The back of a two-sided flyer names the apps without describing them and leaves out
+        what the front already says."""
+        return self.density >= SHORT_BACK_STEP
+
+    @property
+    def streets_run_in(self) -> tuple[str, ...]:
+        """The street lines for a list run on in lines, with no-break spaces: a short line
+        (`ul. Mieszka I`, `ul. Batorego 12`) stays whole, a longer one keeps at least its
+        leading abbreviation with the name, so no line ends with `ul.`."""
+        return tuple(
+            street.replace(" ", "\u00a0")
+            if len(street) <= _RUN_IN_WHOLE
+            else _LEADING_ABBREVIATION.sub("\\1\u00a0", street)
+            for street in self.streets
+        )
+
+
+_RUN_IN_WHOLE = 28
+"""Street lines up to this many characters are never broken (a quarter of an A6 line or so)."""
+_LEADING_ABBREVIATION = re.compile(r"^(\w{1,4}\.) ")
 
 
 def display_url(url: str) -> str:

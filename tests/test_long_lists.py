@@ -1,0 +1,133 @@
+"""A very long street list (sample area 5, 27 streets) in every format and edition: it shrinks
+step by step — smaller type, then the streets run on in lines, then a shorter flyer back —
+and still fits the format's pages, with every street on the page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from leaflets import pipeline
+from leaflets.areas import Area
+from leaflets.config import FORMATS, KMZB_URL, LANGUAGES, MOJA_KOMENDA_DEFAULT_URL
+from leaflets.content import LeafletView
+from leaflets.i18n import edition
+from tests.conftest import pdf_pages, qr_payloads, sample_settings
+
+BUILT = ("plakat-a4", "ulotka-a5", "ulotka-a6")
+STEP = re.compile(r"^(?P<file>[\w.+-]+), rejon 5: lista ulic zmniejszona \(stopień (?P<step>\d)")
+
+
+@dataclass(frozen=True)
+class LongList:
+    out: Path
+    area: Area
+    steps: dict[str, int]
+    """File stem (`ulotka-a6.uk`) -> the density step it ended at."""
+    messages: list[str]
+
+    def file(self, stem: str) -> Path:
+        return self.out / self.area.path / f"{stem}.pdf"
+
+
+@pytest.fixture(scope="module")
+def long_list(tmp_path_factory: pytest.TempPathFactory) -> LongList:
+    out = tmp_path_factory.mktemp("long") / "output"
+    settings = sample_settings(
+        out, languages=LANGUAGES, formats=BUILT, address="ul. Skarbka 3, Legnica"
+    )
+    report = pipeline.run(settings)
+    (area,) = report.areas
+    messages = [p.message for p in report.problems]
+    steps = {m["file"]: int(m["step"]) for m in map(STEP.match, messages) if m}
+    return LongList(out, area, steps, messages)
+
+
+def _pages(path: Path) -> list[str]:
+    """Each page's text as one line."""
+    return [" ".join(page.get_textpage().get_text_range().split()) for page in pdf_pages(path)]
+
+
+def _stems() -> list[str]:
+    return [edition(code).file_name(fmt) for fmt in BUILT for code in LANGUAGES]
+
+
+def test_the_area_is_long_enough_to_need_every_step(long_list: LongList) -> None:
+    assert len(long_list.area.lines) >= 25
+    # The A6 back runs the streets on in lines in every edition; the bilingual and Ukrainian
+    # ones need the short back too: the steps this test exists for are reached.
+    assert all(long_list.steps.get(edition(c).file_name("ulotka-a6"), 0) >= 4 for c in LANGUAGES)
+    assert long_list.steps["ulotka-a6.uk"] == 5
+    assert long_list.steps["ulotka-a5.pl+uk"] == 5
+
+
+@pytest.mark.parametrize("stem", _stems())
+def test_every_street_fits_the_pages(long_list: LongList, stem: str) -> None:
+    spec = FORMATS[stem.partition(".")[0]]
+    path = long_list.file(stem)
+    assert len(PdfReader(path).pages) == spec.expected_pages(len(long_list.area.officers))
+    assert not [m for m in long_list.messages if m.startswith(f"{stem}, ") and "nie mieści" in m]
+    text = " ".join(_pages(path))
+    for line in long_list.area.lines:
+        assert line.text.split(" (")[0] in text, (stem, line.text)
+
+
+@pytest.mark.parametrize("stem", _stems())
+def test_run_on_list_breaks_between_streets(long_list: LongList, stem: str) -> None:
+    """Run on in lines, a short street line stays whole on a line and a long one keeps its
+    `ul.` with the name."""
+    if long_list.steps.get(stem, 0) < 4:
+        pytest.skip("street list in columns here")
+    lines = [
+        line
+        for page in pdf_pages(long_list.file(stem))
+        for line in page.get_textpage().get_text_range().splitlines()
+    ]
+    # Lines of the run-on list: the footer's separators are spaced, the list's are not.
+    listed = [" ".join(line.replace("\u00a0", " ").split()) for line in lines if "\u00a0·" in line]
+    assert any(line.count(" · ul. ") >= 2 for line in listed), stem  # run on, not a column
+    assert not [line for line in listed if line.endswith((" ul.", " pl."))], stem
+    whole = [" ".join(line.replace("\u00a0", " ").split()) for line in lines]
+    for street in long_list.area.lines:
+        if len(street.text) <= 28 and "(" not in street.text:
+            assert any(street.text in line for line in whole), (stem, street.text)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_short_back_keeps_both_app_codes(long_list: LongList, code: str) -> None:
+    stem = edition(code).file_name("ulotka-a6")
+    payloads = qr_payloads(long_list.file(stem))
+    assert KMZB_URL in payloads and MOJA_KOMENDA_DEFAULT_URL in payloads
+    _, back = _pages(long_list.file(stem))
+    assert "policja.pl" in back and "mapy.geoportal.gov.pl" in back.replace(" ", "")
+
+
+def test_short_a5_back_leaves_out_the_112_notice_the_front_has(long_list: LongList) -> None:
+    front, back = _pages(long_list.file("ulotka-a5.pl+uk"))
+    assert "112" in front and "112" not in back
+    # Where the list fits earlier, the back repeats it, as every flyer does.
+    assert long_list.steps.get("ulotka-a5", 0) < 5
+    _, back = _pages(long_list.file("ulotka-a5"))
+    assert "112" in back
+
+
+def test_short_back_is_reported(long_list: LongList) -> None:
+    shortened = [m for m in long_list.messages if "tył ulotki skrócony" in m]
+    assert shortened and all("stopień 5 z 5" in m for m in shortened)
+    assert any(m.startswith("ulotka-a6.uk, rejon 5:") for m in shortened)
+
+
+def test_run_on_lines_keep_short_streets_whole() -> None:
+    view = LeafletView.__new__(LeafletView)
+    streets = ("ul. Złotoryjska (parzyste 2–60, 1–47)", "ul. Mieszka I", "Kunice", "os. Asnyka")
+    object.__setattr__(view, "streets", streets)
+    assert view.streets_run_in == (
+        "ul.\u00a0Złotoryjska (parzyste 2–60, 1–47)",
+        "ul.\u00a0Mieszka\u00a0I",
+        "Kunice",
+        "os.\u00a0Asnyka",
+    )
