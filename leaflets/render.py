@@ -11,6 +11,7 @@ import copy
 import hashlib
 import importlib.resources
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -150,6 +151,7 @@ class Renderer:
                 extensions=["jinja2.ext.i18n"],
             )
             env.policies["ext.i18n.trimmed"] = True
+            env.filters["razem"] = keep_together
             _install_translations(env, edition(language))
             self._environments[language] = env
         return self._environments[language]
@@ -184,6 +186,16 @@ class Renderer:
             starts.append(page)
         ends = [*starts[1:], len(document.pages)]
         return Rendered(document, list(zip(starts, ends, strict=True)), list(warnings))
+
+
+def keep_together(text: str) -> str:
+    """`razem` in the templates: spaces become no-break spaces, except after a comma, so
+    `ul. Przykładowa 1, 59-220 Legnica` breaks only between its parts and a phone number not
+    at all. For the footer, whose margin box takes plain text (`.numer` cannot reach it)."""
+    return _SPACE_NOT_AFTER_COMMA.sub("\u00a0", text)
+
+
+_SPACE_NOT_AFTER_COMMA = re.compile(r"(?<!,) ")
 
 
 def _install_translations(env: jinja2.Environment, edition: Edition) -> None:

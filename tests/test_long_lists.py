@@ -131,3 +131,21 @@ def test_run_on_lines_keep_short_streets_whole() -> None:
         "Kunice",
         "os.\u00a0Asnyka",
     )
+
+
+@pytest.mark.parametrize("stem", _stems())
+def test_footer_keeps_address_and_phone_whole(long_list: LongList, stem: str) -> None:
+    """The footer's address breaks only after a comma and its phone not at all (on the A6
+    pl+uk back `ul.` used to end a line)."""
+    unit = long_list.area.unit
+    assert unit.phone
+    # The label is the edition's first language: `tel.`, `тел.`
+    parts = [*unit.address.split(", "), f". {unit.phone.national}"]
+    assert len(parts) == 3
+    for page in pdf_pages(long_list.file(stem)):
+        lines = [
+            " ".join(line.replace("\u00a0", " ").split())
+            for line in page.get_textpage().get_text_range().splitlines()
+        ]
+        for part in parts:
+            assert any(part in line for line in lines), (stem, part, lines[-3:])
