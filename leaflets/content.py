@@ -75,8 +75,8 @@ class LeafletView:
 
     @property
     def short_back(self) -> bool:
-        """The back of a two-sided flyer names the apps without describing them and leaves out
-        what the front already says."""
+        """The back of a two-sided flyer is shortened: each flyer's template says what it leaves
+        out (the apps' descriptions, a 112 notice the front already has)."""
         return self.density >= SHORT_BACK_STEP
 
     @property
@@ -93,7 +93,7 @@ class LeafletView:
 
 
 _RUN_IN_WHOLE = 28
-"""Street lines up to this many characters are never broken (a quarter of an A6 line or so)."""
+"""Street lines up to this many characters are never broken (about half an A6 line at 9 pt)."""
 _LEADING_ABBREVIATION = re.compile(r"^(\w{1,4}\.) ")
 
 
