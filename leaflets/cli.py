@@ -28,7 +28,7 @@ from leaflets.config import (
     parse_formats,
     parse_languages,
 )
-from leaflets.errors import LeafletsError
+from leaflets.errors import LeafletsError, output_error
 from leaflets.problems import Problem
 
 console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -416,6 +416,10 @@ def _run(settings: Callable[[], Settings], *, write: bool, verbose: bool) -> Non
     except LeafletsError as exc:
         console.print(f"[bold red]Błąd:[/] {escape(str(exc))}")
         sys.exit(exc.exit_code)
+    except OSError as exc:  # writing failed mid-build: a full disk, a folder made read-only
+        error = output_error(exc)
+        console.print(f"[bold red]Błąd:[/] {escape(str(error))}")
+        sys.exit(error.exit_code)
     except KeyboardInterrupt:
         console.print("Przerwano. Wcześniej zapisane pliki pozostały bez zmian.")
         sys.exit(130)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from leaflets.columns import fold
-from leaflets.errors import ConfigError, UsageError
+from leaflets.errors import ConfigError, UsageError, os_reason
 
 CONFIG_NAME = "leaflets.toml"
 
@@ -292,8 +292,14 @@ def load_config(path: Path | None) -> LeafletConfig:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: nie ma takiego pliku konfiguracji.") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: nie można odczytać pliku konfiguracji ({exc}).") from exc
+    except OSError as exc:
+        raise ConfigError(
+            f"{path}: nie można odczytać pliku konfiguracji: {os_reason(exc)}."
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: plik konfiguracji nie jest zapisany w UTF-8 (bajt {exc.start + 1})."
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: błąd składni TOML: {exc}.") from exc
     return _build(path, data)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class LeafletsError(Exception):
     """Base class: a run cannot go on. The message is Polish and meant for the user."""
@@ -32,3 +34,36 @@ class NotFoundError(LeafletsError):
     is "nobody", so the exit code is 1 like `find` finding nothing."""
 
     exit_code = 1
+
+
+class OutputError(LeafletsError):
+    """Raised when the output folder cannot be created or written: a file in its place, no
+    permission, a full disk. Files written before stay complete (atomic writes)."""
+
+
+_OS_REASONS = {
+    errno.ENOENT: "nie ma takiego pliku ani folderu",
+    errno.ENOTDIR: "część ścieżki jest plikiem, a nie folderem",
+    errno.EISDIR: "to folder, a nie plik",
+    errno.EACCES: "brak uprawnień",
+    errno.EPERM: "brak uprawnień",
+    errno.EROFS: "dysk tylko do odczytu",
+    errno.ENOSPC: "brak miejsca na dysku",
+    errno.EDQUOT: "przekroczony przydział miejsca na dysku",
+    errno.EEXIST: "plik już istnieje",
+    errno.ENAMETOOLONG: "za długa nazwa pliku",
+    errno.EBUSY: "plik jest zajęty przez inny program",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """What went wrong with a file, in Polish: the system's own text is English."""
+    return _OS_REASONS.get(exc.errno or 0, f"błąd systemu plików nr {exc.errno}")
+
+
+def output_error(exc: OSError) -> OutputError:
+    """An OSError met while writing, as the message the user gets."""
+    where = f" „{exc.filename}”" if exc.filename else ""
+    return OutputError(
+        f"nie można zapisać{where}: {os_reason(exc)}. Wcześniej zapisane pliki są kompletne."
+    )

@@ -20,6 +20,21 @@ from pypdf.generic import (
     RectangleObject,
 )
 
+from leaflets.errors import OutputError, os_reason
+
+
+def prepare_folder(out: Path) -> None:
+    """Make sure the output folder exists and takes files before anything is rendered: a bad
+    `--out` is said at once, in Polish, not after minutes of work or as a traceback."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"„{out}” to plik, a nie folder — podaj w --out folder na ulotki.")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"nie można utworzyć folderu „{out}”: {os_reason(exc)}.") from exc
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise OutputError(f"nie można zapisywać w folderze „{out}”: brak uprawnień.")
+
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[IO[bytes]]:

@@ -30,7 +30,7 @@ from leaflets.lookup import (
     parse_address,
     suggest_streets,
 )
-from leaflets.output import write_json
+from leaflets.output import prepare_folder, write_json
 from leaflets.problem_report import write_problem_report
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.roster import Roster, read_rosters
@@ -174,6 +174,8 @@ class Found:
 
 def run(settings: Settings, *, write: bool = True, progress: Progress | None = None) -> Report:
     """Build (write=True) or only check (write=False) the leaflets for `settings.rosters`."""
+    if write:
+        prepare_folder(settings.out)
     loaded = intake(settings)
     roster, grouping, problems = loaded.roster, loaded.grouping, list(loaded.problems)
     areas = grouping.areas

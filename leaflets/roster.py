@@ -23,7 +23,7 @@ import pandas as pd
 import python_calamine
 
 from leaflets.columns import REQUIRED, HeaderMatch, closest_header, header_score, match_headers
-from leaflets.errors import RosterError
+from leaflets.errors import RosterError, os_reason
 from leaflets.problems import Problem, RowRef, Severity
 
 log = logging.getLogger(__name__)
@@ -113,6 +113,8 @@ def cell_text(value: object) -> str:
 def _read_grids(
     path: Path, *, encoding: str | None, delimiter: str | None
 ) -> list[tuple[str, Grid]]:
+    if path.is_dir():
+        raise RosterError(f"{path}: to folder — podaj plik arkusza (.xlsx, .ods albo .csv).")
     if not path.is_file():
         raise RosterError(f"{path}: nie ma takiego pliku.")
     suffix = path.suffix.lower()
@@ -122,9 +124,12 @@ def _read_grids(
         )
     if path.stat().st_size > MAX_FILE_BYTES:
         raise RosterError(f"{path}: plik jest za duży (ponad {MAX_FILE_BYTES // 2**20} MB).")
-    if suffix in CSV_SUFFIXES:
-        return [("", _read_csv(path, encoding=encoding, delimiter=delimiter))]
-    return _read_spreadsheet(path)
+    try:
+        if suffix in CSV_SUFFIXES:
+            return [("", _read_csv(path, encoding=encoding, delimiter=delimiter))]
+        return _read_spreadsheet(path)
+    except OSError as exc:
+        raise RosterError(f"{path}: nie można odczytać pliku: {os_reason(exc)}.") from exc
 
 
 def _read_spreadsheet(path: Path) -> list[tuple[str, Grid]]:

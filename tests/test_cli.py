@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from leaflets import cli, pipeline
+from leaflets import roster as roster_module
 from leaflets.config import Settings
 from tests.conftest import SAMPLE
 
@@ -63,6 +65,103 @@ def test_missing_file_exits_2_with_a_clear_message(tmp_path: Path) -> None:
     result = _invoke("check", str(missing))
     assert result.exit_code == 2
     assert f"Błąd: {missing}: nie ma takiego pliku." in " ".join(result.output.split())
+
+
+def _said(result: Any) -> str:
+    return " ".join(result.output.split())
+
+
+def _small_roster(tmp_path: Path) -> Path:
+    roster = tmp_path / "r.csv"
+    roster.write_text("Rejon;Imię;Nazwisko;Telefon\n1;Jan;Nowak;723 645 827\n", encoding="utf-8")
+    return roster
+
+
+def test_a_folder_given_as_roster_is_named_as_such(tmp_path: Path) -> None:
+    result = _invoke("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert _said(result) == (
+        f"Błąd: {tmp_path}: to folder — podaj plik arkusza (.xlsx, .ods albo .csv)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("plik", "„{out}” to plik, a nie folder — podaj w --out folder na ulotki."),
+        (
+            "plik/wyniki",
+            "nie można utworzyć folderu „{out}”: część ścieżki jest plikiem, a nie folderem.",
+        ),
+    ],
+)
+def test_an_unusable_output_folder_is_refused_before_any_work(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, out: str, message: str
+) -> None:
+    (tmp_path / "plik").write_text("nie folder", encoding="utf-8")
+    rendered: list[object] = []
+    monkeypatch.setattr(pipeline, "render_areas", lambda *a: rendered.append(a))
+    target = tmp_path / out
+    result = _invoke("build", str(_small_roster(tmp_path)), "--out", str(target))
+    assert result.exit_code == 2
+    assert _said(result) == "Błąd: " + message.format(out=target)
+    assert rendered == []
+    assert (tmp_path / "plik").read_text(encoding="utf-8") == "nie folder"
+
+
+def test_a_write_failing_mid_build_is_said_in_polish(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A full disk while the problem report is written: no traceback, the file named."""
+    out = tmp_path / "wyniki"
+
+    def full_disk(path: Path, *args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(pipeline, "write_problem_report", full_disk)
+    result = CliRunner().invoke(
+        cli.main, ["build", str(_small_roster(tmp_path)), "--out", str(out)]
+    )
+    assert result.exit_code == 2, result.output
+    assert _said(result) == (
+        f"Błąd: nie można zapisać „{out / 'problemy.xlsx'}”: brak miejsca na dysku."
+        " Wcześniej zapisane pliki są kompletne."
+    )
+    assert "No space" not in result.output and "Traceback" not in result.output
+
+
+def test_an_unreadable_roster_is_said_in_polish(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    roster = _small_roster(tmp_path)
+
+    def denied(path: Path, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(roster_module, "_read_csv", denied)
+    result = _invoke("check", str(roster))
+    assert result.exit_code == 2
+    assert _said(result) == f"Błąd: {roster}: nie można odczytać pliku: brak uprawnień."
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "nie można odczytać pliku konfiguracji: to folder, a nie plik."),
+        (b"[wydruk]\nkolor = '\xb9'\n", "plik konfiguracji nie jest zapisany w UTF-8 (bajt 19)."),
+    ],
+)
+def test_an_unreadable_config_is_said_in_polish(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    config = tmp_path / "leaflets.toml"
+    if content is None:
+        config.mkdir()
+    else:
+        config.write_bytes(content)
+    result = _invoke("check", str(SAMPLE), "--config", str(config))
+    assert result.exit_code == 2
+    assert _said(result) == f"Błąd: {config}: {message}"
 
 
 def test_unknown_format_exits_2(tmp_path: Path) -> None:
