@@ -298,7 +298,8 @@ def load_config(path: Path | None) -> LeafletConfig:
         ) from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            f"{path}: plik konfiguracji nie jest zapisany w UTF-8 (bajt {exc.start + 1})."
+            f"{path}: plik konfiguracji nie jest zapisany w UTF-8 (bajt {exc.start + 1})"
+            " — zapisz go ponownie, wybierając kodowanie UTF-8."
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: błąd składni TOML: {exc}.") from exc

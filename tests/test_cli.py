@@ -148,7 +148,11 @@ def test_an_unreadable_roster_is_said_in_polish(
     ("content", "message"),
     [
         (None, "nie można odczytać pliku konfiguracji: to folder, a nie plik."),
-        (b"[wydruk]\nkolor = '\xb9'\n", "plik konfiguracji nie jest zapisany w UTF-8 (bajt 19)."),
+        (
+            b"[wydruk]\nkolor = '\xb9'\n",
+            "plik konfiguracji nie jest zapisany w UTF-8 (bajt 19)"
+            " — zapisz go ponownie, wybierając kodowanie UTF-8.",
+        ),
     ],
 )
 def test_an_unreadable_config_is_said_in_polish(

@@ -224,7 +224,10 @@ def test_a_missing_config_file(tmp_path: Path) -> None:
 def test_a_config_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "leaflets.toml"
     path.write_bytes('[jednostka]\nnazwa = "Śródmieście"\n'.encode("cp1250"))
-    assert config_error(path).startswith(f"{path}: nie można odczytać pliku konfiguracji (")
+    assert config_error(path) == (
+        f"{path}: plik konfiguracji nie jest zapisany w UTF-8 (bajt 22)"
+        " — zapisz go ponownie, wybierając kodowanie UTF-8."
+    )
 
 
 # --- find_config / parse_formats -----------------------------------------------------------
