@@ -52,6 +52,9 @@ class RawRow:
 
     where: RowRef
     cells: Mapping[str, str]
+    stray: tuple[tuple[int, str], ...] = ()
+    """Non-empty cells in columns without a header: (1-based column, text). Validation says
+    what becomes of them; they never vanish silently."""
 
     def get(self, column: str) -> str:
         return self.cells.get(column, "")
@@ -245,20 +248,36 @@ def _read_csv(path: Path, *, encoding: str | None, delimiter: str | None) -> Gri
         return []
     delimiter = delimiter or _detect_delimiter(text)
     try:
+        # As wide as the widest row: a title line above the header, or a row with more cells
+        # than the header (reported by validation), must not stop the file being read.
+        width = max(len(fields) for fields in csv.reader(io.StringIO(text), delimiter=delimiter))
         frame = pd.read_csv(
             io.StringIO(text),
             sep=delimiter,
             header=None,
+            names=range(width),
             dtype=str,
             keep_default_na=False,
             skip_blank_lines=False,
             engine="python",
         )
     except (pd.errors.ParserError, ValueError, csv.Error) as exc:
-        raise RosterError(f"{path}: nieprawidłowy plik CSV ({exc}).") from exc
+        raise RosterError(f"{path}: {_csv_problem(delimiter)}") from exc
     if len(frame) > MAX_ROWS or len(frame.columns) > MAX_COLUMNS:
         raise RosterError(f"{path}: plik jest za duży (limit {MAX_ROWS} wierszy).")
     return [list(row) for row in frame.itertuples(index=False, name=None)]
+
+
+_DELIMITER_NAMES = {";": "średnik", ",": "przecinek", "\t": "tabulator"}
+
+
+def _csv_problem(delimiter: str) -> str:
+    """What the user can do about a CSV file pandas cannot parse (its message is English)."""
+    name = _DELIMITER_NAMES.get(delimiter, f"„{delimiter}”")
+    return (
+        f"nieprawidłowy plik CSV (separator: {name}) — sprawdź cudzysłowy w komórkach albo"
+        " podaj separator opcją --separator."
+    )
 
 
 def _detect_encoding(raw: bytes) -> str:
@@ -308,6 +327,7 @@ def _sheet_rows(file: str, sheet: str, grid: Grid) -> tuple[list[RawRow], list[P
         )
         for name in match.unknown
     ]
+    named = {col for col, header in enumerate(headers) if header}
     rows = []
     for index in nonempty:
         if index <= header_index:
@@ -316,9 +336,10 @@ def _sheet_rows(file: str, sheet: str, grid: Grid) -> tuple[list[RawRow], list[P
         cells = {
             name: row[col] for col, name in match.by_index.items() if col < len(row) and row[col]
         }
+        stray = tuple((col + 1, text) for col, text in enumerate(row) if text and col not in named)
         # A row with data only in unknown columns is kept (empty cells) so validation
         # rejects it visibly instead of it vanishing.
-        rows.append(RawRow(RowRef(file, sheet, index + 1), cells))
+        rows.append(RawRow(RowRef(file, sheet, index + 1), cells, stray))
     return rows, problems
 
 

@@ -11,6 +11,7 @@ from typing import Protocol
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+from openpyxl.utils import get_column_letter
 from PIL import Image, UnidentifiedImageError
 
 from leaflets.config import LeafletConfig
@@ -122,6 +123,26 @@ def _validate_row(
     def report(severity: Severity, column: str, message: str, value: str = "") -> None:
         problems.append(Problem(severity, message, row.where, column, value))
 
+    if row.stray:
+        csv_file = not row.where.sheet
+        shown = ", ".join(
+            f"{'pole' if csv_file else 'kolumna'} {col if csv_file else get_column_letter(col)}:"
+            f" „{text}”"
+            for col, text in row.stray
+        )
+        if csv_file:
+            # More fields than the header: most often the separator typed inside a cell,
+            # which shifts every later cell into the wrong column. Refused, not guessed.
+            report(
+                Severity.ERROR,
+                "",
+                f"wiersz ma więcej pól niż nagłówek ({shown}) — jeśli tekst komórki zawiera"
+                " separator, ujmij całą komórkę w cudzysłów; wiersz pominięty",
+            )
+            return None, problems
+        report(
+            Severity.WARNING, "", f"dane w kolumnie bez nagłówka ({shown}) — nie trafią na ulotkę"
+        )
     if not row.cells:
         report(Severity.ERROR, "", "wiersz ma dane tylko w nierozpoznanych kolumnach — pominięty")
         return None, problems

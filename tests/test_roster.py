@@ -389,3 +389,76 @@ def test_merged_cells_in_ods_apply_to_every_spanned_row(tmp_path: Path) -> None:
         (2, "5", "Jan"),
         (3, "5", "Ala"),
     ]
+
+
+# --- cells outside the header's columns ------------------------------------------------------
+
+
+def _problems(path: Path) -> list[tuple[int, Severity, str]]:
+    roster = read_rosters([path])
+    found = [*roster.problems, *validate(roster.rows, LeafletConfig(), roster.base_dirs).problems]
+    return [(p.where.row, p.severity, p.message) for p in found if p.where is not None]
+
+
+def test_a_csv_title_line_above_the_header_is_read(tmp_path: Path) -> None:
+    """A title line has fewer fields than the header: the file is read as wide as its widest
+    row (pandas would stop at the first longer row)."""
+    path = tmp_path / "rejony.csv"
+    path.write_text(
+        "Wykaz dzielnicowych KP Test\nrejon;imie;nazwisko;telefon\n1;Jan;Nowak;600997123\n",
+        encoding="utf-8",
+    )
+    assert [(r.where.row, r.get("nazwisko")) for r in read_rosters([path]).rows] == [(3, "Nowak")]
+
+
+def test_a_csv_row_with_more_fields_than_the_header_is_refused_not_cut(tmp_path: Path) -> None:
+    """An unquoted separator inside a cell shifts every later cell: the row is an error with
+    its number and the stray text, the other rows stay."""
+    path = tmp_path / "rejony.csv"
+    path.write_text(
+        "rejon;imie;nazwisko;telefon;ulice\n"
+        "1;Jan;Nowak;600997123;ul. Polna; ul. Leśna\n"
+        "2;Ala;Kot;600997124;Kunice\n",
+        encoding="utf-8",
+    )
+    roster = read_rosters([path])
+    validated = validate(roster.rows, LeafletConfig(), roster.base_dirs)
+    assert [r.where.row for r in validated.records] == [3]
+    assert _problems(path) == [
+        (
+            2,
+            Severity.ERROR,
+            "wiersz ma więcej pól niż nagłówek (pole 6: „ul. Leśna”) — jeśli tekst komórki"
+            " zawiera separator, ujmij całą komórkę w cudzysłów; wiersz pominięty",
+        )
+    ]
+
+
+def test_a_spreadsheet_cell_without_a_column_header_is_reported(tmp_path: Path) -> None:
+    """In a workbook cells cannot shift: the row stays, the stray cell is named."""
+    path = tmp_path / "rejony.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Rejon", "Imię", "Nazwisko", "Telefon", None, "Uwagi"])
+    sheet.append([1, "Jan", "Nowak", "600 997 123", "urlop do 5.12", "x"])
+    book.save(path)
+    roster = read_rosters([path])
+    [row] = roster.rows
+    assert row.stray == ((5, "urlop do 5.12"),)
+    assert (
+        2,
+        Severity.WARNING,
+        "dane w kolumnie bez nagłówka (kolumna E: „urlop do 5.12”) — nie trafią na ulotkę",
+    ) in _problems(path)
+    (record,) = validate(roster.rows, LeafletConfig(), roster.base_dirs).records
+    assert record.where.row == 2
+
+
+def test_a_csv_pandas_cannot_parse_is_explained_in_polish(tmp_path: Path) -> None:
+    path = tmp_path / "rejony.csv"
+    path.write_text('rejon;imie;nazwisko;telefon\n1;Jan;"Nowak;600997123\n', encoding="utf-8")
+    assert str(roster_error(path)) == (
+        f"{path}: nieprawidłowy plik CSV (separator: średnik) — sprawdź cudzysłowy w komórkach"
+        " albo podaj separator opcją --separator."
+    )
