@@ -52,6 +52,19 @@ class OfficerView:
     call: QrView
     card: QrView
 
+    @property
+    def long_name(self) -> bool:
+        """The name has a part longer than a format's name line holds at full size
+        (`Brzęczyszczykiewicz-`): the formats print it smaller (`.nazwisko.dluga`)."""
+        parts = _NAME_BREAKS.split(f"{self.first_name} {self.surname}")
+        return max(len(part) for part in parts) > _LONG_NAME_PART
+
+
+_NAME_BREAKS = re.compile(r"(?<=-)|\s+")
+"""Where a name may break: at spaces, and after the hyphen of a double-barrelled surname."""
+_LONG_NAME_PART = 14
+"""About the longest part the narrowest name line (A5 flyer, codes beside it) holds at 22 pt."""
+
 
 @dataclass(frozen=True)
 class LeafletView:

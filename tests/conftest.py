@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 import zxingcpp
 
@@ -46,6 +47,36 @@ def pdf_pages(path: Path) -> Iterator[pdfium.PdfPage]:
 
 def pdf_text(path: Path) -> str:
     return "\n".join(page.get_textpage().get_text_range() for page in pdf_pages(path))
+
+
+def text_under_images(path: Path) -> list[str]:
+    """Text drawn where an image is (a QR code with its quiet zone, a photo, a logo), page by
+    page: a name running under a code is hidden from the reader but not from text extraction,
+    so extraction alone cannot tell. The specimen mark's huge letters lie behind everything
+    on purpose and are left out (glyphs over 30 mm high)."""
+    found = []
+    for number, page in enumerate(pdf_pages(path), start=1):
+        images = [
+            image.get_bounds()
+            for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=5)
+        ]
+        text = page.get_textpage()
+        hidden = ""
+        for index in range(text.count_chars()):
+            left, bottom, right, top = text.get_charbox(index)
+            if right <= left or top - bottom > SPECIMEN_GLYPH_PT:
+                continue
+            if any(
+                left < i_right and right > i_left and bottom < i_top and top > i_bottom
+                for i_left, i_bottom, i_right, i_top in images
+            ):
+                hidden += text.get_text_range(index, 1)
+        if hidden:
+            found.append(f"{path.name}, str. {number}: {hidden!r}")
+    return found
+
+
+SPECIMEN_GLYPH_PT = 85  # 30 mm
 
 
 def qr_payloads(path: Path, dpi: int = 150) -> list[str]:

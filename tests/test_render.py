@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from leaflets.config import KMZB_URL, MOJA_KOMENDA_DEFAULT_URL
 from leaflets.pipeline import Report
-from tests.conftest import Built, pdf_text, qr_payloads
+from tests.conftest import Built, pdf_text, qr_payloads, text_under_images
 
 MM = 72 / 25.4
 SIZES = {"plakat-a4": (210, 297), "ulotka-a5": (148, 210)}
@@ -179,3 +179,10 @@ def test_phone_email_and_codes_are_clickable(built: Built) -> None:
     assert f"mailto:{officer.email}" in links
     assert MOJA_KOMENDA_DEFAULT_URL in links
     assert KMZB_URL in links
+
+
+def test_no_text_runs_under_a_code_or_photo_in_the_sample(built: Built) -> None:
+    """Text under an image is hidden from the reader though extraction still finds it."""
+    files = sorted(built.out.glob("*/rejon-*/*.pdf"))
+    assert files
+    assert [found for path in files for found in text_under_images(path)] == []

@@ -1,0 +1,87 @@
+"""Very long names in every format: smaller where a part is too long for the name line, and
+never cut off or run under a QR code (which hides it from the reader, not from extraction)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from leaflets import pipeline
+from leaflets.config import LANGUAGES, Settings
+from leaflets.content import OfficerView
+from leaflets.i18n import edition
+from tests.conftest import pdf_text, text_under_images
+
+FORMATS_BUILT = ("plakat-a4", "ulotka-a5", "ulotka-a6", "wizytowka")
+NAMES = {
+    "1": ("Małgorzata", "Brzęczyszczykiewicz-Wiśniewska"),
+    "2": ("Anna", "Szczepankiewicz-Jędrzejczyk"),
+    "3": ("Konstantynopolitańczykowianeczka", "Nowak"),
+}
+
+
+@dataclass(frozen=True)
+class Built:
+    out: Path
+    report: pipeline.Report
+
+
+@pytest.fixture(scope="module")
+def long_names(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    tmp = tmp_path_factory.mktemp("names")
+    roster = tmp / "wykaz.csv"
+    roster.write_text(
+        "Jednostka;Rejon;Stopień;Imię;Nazwisko;Telefon;E-mail;Ulice\n"
+        + "".join(
+            f"KP Test;{area};asp.;{first};{last};723 645 82{area};"
+            f"{first.lower()[:12]}@legnica.policja.gov.pl;ul. Polna\n"
+            for area, (first, last) in NAMES.items()
+        ),
+        encoding="utf-8",
+    )
+    out = tmp / "output"
+    settings = Settings(
+        rosters=(roster,), out=out, formats=FORMATS_BUILT, languages=("pl", "pl+uk")
+    )
+    return Built(out, pipeline.run(settings))
+
+
+def _files(built: Built) -> list[Path]:
+    return sorted(built.out.glob("*/rejon-*/*.pdf"))
+
+
+def test_every_file_was_built(long_names: Built) -> None:
+    assert len(_files(long_names)) == len(NAMES) * len(FORMATS_BUILT) * 2
+
+
+def test_no_name_runs_under_a_code(long_names: Built) -> None:
+    hidden = [found for path in _files(long_names) for found in text_under_images(path)]
+    assert hidden == []
+
+
+@pytest.mark.parametrize("code", ["pl", "pl+uk"])
+@pytest.mark.parametrize("fmt", FORMATS_BUILT)
+def test_the_whole_name_is_printed(long_names: Built, fmt: str, code: str) -> None:
+    for area in long_names.report.areas:
+        path = long_names.out / area.path / f"{edition(code).file_name(fmt)}.pdf"
+        # Lines joined and hyphens dropped: a word wrapped inside itself, or after the hyphen
+        # of a double-barrelled name (which extraction reads as a soft hyphen), joined back.
+        text = "".join(pdf_text(path).split()).replace("\ufffe", "").replace("-", "")
+        first, last = NAMES[area.number]
+        assert f"{first}{last}".replace("-", "") in text, (path.name, first, last)
+
+
+def test_long_name_is_a_part_longer_than_the_narrowest_name_line() -> None:
+    def view(first: str, last: str) -> OfficerView:
+        officer = OfficerView.__new__(OfficerView)
+        object.__setattr__(officer, "first_name", first)
+        object.__setattr__(officer, "surname", last)
+        return officer
+
+    assert view("Małgorzata", "Brzęczyszczykiewicz-Wiśniewska").long_name
+    assert view("Konstantynopolitańczykowianeczka", "Nowak").long_name
+    assert not view("Katarzyna", "Kowalska-Wiśniewska").long_name  # breaks after the hyphen
+    assert not view("Grzegorz", "Przybyszewski").long_name
+    assert LANGUAGES  # every edition shares the rule: it is in the view, not the template
