@@ -77,6 +77,29 @@ def text_under_images(path: Path) -> list[str]:
 
 
 SPECIMEN_GLYPH_PT = 85  # 30 mm
+PRINTER_EDGE_MM = 4.0
+"""What an office printer leaves blank along each edge of the paper (laser printers ~4.2 mm):
+text there is cut off on the printout."""
+
+
+def text_near_edges(path: Path, mm: float = PRINTER_EDGE_MM) -> list[str]:
+    """Text closer than `mm` to an edge of the page, page by page (the specimen mark's huge
+    letters, which run off the page on purpose, left out)."""
+    limit = mm * 72 / 25.4
+    found = []
+    for number, page in enumerate(pdf_pages(path), start=1):
+        width, height = page.get_size()
+        text = page.get_textpage()
+        near = ""
+        for index in range(text.count_chars()):
+            left, bottom, right, top = text.get_charbox(index)
+            if right <= left or top - bottom > SPECIMEN_GLYPH_PT:
+                continue
+            if left < limit or bottom < limit or right > width - limit or top > height - limit:
+                near += text.get_text_range(index, 1)
+        if near:
+            found.append(f"{path.name}, str. {number}: {near!r}")
+    return found
 
 
 def qr_payloads(path: Path, dpi: int = 150) -> list[str]:

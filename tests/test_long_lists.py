@@ -16,7 +16,13 @@ from leaflets.areas import Area
 from leaflets.config import FORMATS, KMZB_URL, LANGUAGES, MOJA_KOMENDA_DEFAULT_URL
 from leaflets.content import LeafletView
 from leaflets.i18n import edition
-from tests.conftest import pdf_pages, qr_payloads, sample_settings, text_under_images
+from tests.conftest import (
+    pdf_pages,
+    qr_payloads,
+    sample_settings,
+    text_near_edges,
+    text_under_images,
+)
 
 BUILT = ("plakat-a4", "ulotka-a5", "ulotka-a6")
 STEP = re.compile(r"^(?P<file>[\w.+-]+), rejon 5: lista ulic zmniejszona \(stopień (?P<step>\d)")
@@ -152,5 +158,8 @@ def test_footer_keeps_address_and_phone_whole(long_list: LongList, stem: str) ->
 
 
 @pytest.mark.parametrize("stem", _stems())
-def test_no_text_runs_under_a_code(long_list: LongList, stem: str) -> None:
+def test_no_text_runs_under_a_code_or_off_the_printable_area(
+    long_list: LongList, stem: str
+) -> None:
     assert text_under_images(long_list.file(stem)) == []
+    assert text_near_edges(long_list.file(stem)) == []

@@ -12,7 +12,7 @@ from leaflets import pipeline
 from leaflets.config import LANGUAGES, Settings
 from leaflets.content import OfficerView
 from leaflets.i18n import edition
-from tests.conftest import pdf_text, text_under_images
+from tests.conftest import pdf_text, text_near_edges, text_under_images
 
 FORMATS_BUILT = ("plakat-a4", "ulotka-a5", "ulotka-a6", "wizytowka")
 NAMES = {
@@ -56,9 +56,10 @@ def test_every_file_was_built(long_names: Built) -> None:
     assert len(_files(long_names)) == len(NAMES) * len(FORMATS_BUILT) * 2
 
 
-def test_no_name_runs_under_a_code(long_names: Built) -> None:
+def test_no_name_runs_under_a_code_or_off_the_printable_area(long_names: Built) -> None:
     hidden = [found for path in _files(long_names) for found in text_under_images(path)]
     assert hidden == []
+    assert [found for path in _files(long_names) for found in text_near_edges(path)] == []
 
 
 @pytest.mark.parametrize("code", ["pl", "pl+uk"])

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from leaflets.config import KMZB_URL, MOJA_KOMENDA_DEFAULT_URL
 from leaflets.pipeline import Report
-from tests.conftest import Built, pdf_text, qr_payloads, text_under_images
+from tests.conftest import Built, pdf_text, qr_payloads, text_near_edges, text_under_images
 
 MM = 72 / 25.4
 SIZES = {"plakat-a4": (210, 297), "ulotka-a5": (148, 210)}
@@ -186,3 +186,9 @@ def test_no_text_runs_under_a_code_or_photo_in_the_sample(built: Built) -> None:
     files = sorted(built.out.glob("*/rejon-*/*.pdf"))
     assert files
     assert [found for path in files for found in text_under_images(path)] == []
+
+
+def test_no_text_where_an_office_printer_cannot_print(built: Built) -> None:
+    """The footer (date, unit address and phone) ran to 1.5 mm from the A5 flyer's edge."""
+    files = sorted(built.out.glob("*/rejon-*/*.pdf")) + sorted(built.out.glob("*/skorowidz*.pdf"))
+    assert [found for path in files for found in text_near_edges(path)] == []
