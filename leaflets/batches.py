@@ -48,6 +48,8 @@ class AreaResult:
     refused: tuple[str, ...] = ()
     language: str = SOURCE
     """The edition: `pl`, `uk`, `en`, `pl+uk`, `pl+en`."""
+    near_edge: bool = False
+    """Text closer to the paper's edge than an office printer prints (render.PRINTER_EDGE_MM)."""
 
     @property
     def name(self) -> str:
@@ -134,6 +136,8 @@ def render_batch(
                 warnings=tuple(warnings),
                 refused=tuple(renderer.fetcher.refused),
                 language=language,
+                # Print-shop files are trimmed, with their own safe margin (5 mm, tested).
+                near_edge=job.settings.bleed_mm is None and rendered.near_edge(at),
             )
         )
         warnings = []  # batch-level messages are reported once, with the first area

@@ -126,7 +126,14 @@ def render_areas(
             cached = cache.hit(name, language, area)
             if cached:
                 results.append(
-                    AreaResult(index, name, cached["pages"], cached["density"], language=language)
+                    AreaResult(
+                        index,
+                        name,
+                        cached["pages"],
+                        cached["density"],
+                        language=language,
+                        near_edge=cached.get("near_edge", False),
+                    )
                 )
             else:
                 by_unit.setdefault(area.unit.slug, []).append((index, area))
@@ -150,7 +157,12 @@ def render_areas(
         write_json(
             settings.out / CACHE_NAME,
             {
-                key: {"digest": digest, "pages": r.pages, "density": r.density}
+                key: {
+                    "digest": digest,
+                    "pages": r.pages,
+                    "density": r.density,
+                    "near_edge": r.near_edge,
+                }
                 for r in sorted(results, key=lambda r: (r.name, r.index))
                 for key, digest in [cache.digest(r.format, r.language, areas[r.index])]
             },
@@ -342,15 +354,27 @@ def render_problems(areas: Sequence[Area], results: Sequence[AreaResult]) -> lis
                 + ", aby zmieścić się na stronie"
             )
         else:
-            continue
-        found.append(
-            Problem(
-                Severity.WARNING,
-                f"{result.name}, rejon {area.number}: {message}",
-                area.rows[0],
-                "ulice",
+            message = ""
+        if message:
+            found.append(
+                Problem(
+                    Severity.WARNING,
+                    f"{result.name}, rejon {area.number}: {message}",
+                    area.rows[0],
+                    "ulice",
+                )
             )
-        )
+        if result.near_edge:
+            found.append(
+                Problem(
+                    Severity.WARNING,
+                    f"{result.name}, rejon {area.number}: tekst bliżej niż 4 mm od krawędzi"
+                    " kartki, gdzie drukarka biurowa nie drukuje (zwykle stopka wydłużona przez"
+                    " długi adres jednostki) — skróć adres jednostki",
+                    area.rows[0],
+                    "adres_jednostki",
+                )
+            )
     found.extend(
         Problem(
             Severity.WARNING,

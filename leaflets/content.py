@@ -97,16 +97,25 @@ class LeafletView:
         """The street lines for a list run on in lines, with no-break spaces: a short line
         (`ul. Mieszka I`, `ul. Batorego 12`) stays whole, a longer one keeps at least its
         leading abbreviation with the name, so no line ends with `ul.`."""
-        return tuple(
-            street.replace(" ", "\u00a0")
-            if len(street) <= _RUN_IN_WHOLE
-            else _LEADING_ABBREVIATION.sub("\\1\u00a0", street)
-            for street in self.streets
-        )
+        return tuple(keep_together(street) for street in self.streets)
 
 
-_RUN_IN_WHOLE = 28
-"""Street lines up to this many characters are never broken (about half an A6 line at 9 pt)."""
+def keep_together(text: str) -> str:
+    """No-break spaces where a line break would mislead: each comma-separated part of up to
+    28 characters (`ul. Mieszka I`, `59-220 Legnica`, `tel. 76 000 00 00`) stays whole; a
+    longer part keeps at least its leading abbreviation with the next word, so no line ends
+    with `ul.` — and it can still break, so it never runs past the edge of a narrow page.
+    Also the templates' `razem` filter (the footer's margin box takes plain text)."""
+    return ", ".join(
+        part.replace(" ", "\u00a0")
+        if len(part) <= _WHOLE
+        else _LEADING_ABBREVIATION.sub("\\1\u00a0", part)
+        for part in text.split(", ")
+    )
+
+
+_WHOLE = 28
+"""Parts up to this many characters are never broken (about half an A6 line at 9 pt)."""
 _LEADING_ABBREVIATION = re.compile(r"^(\w{1,4}\.) ")
 
 

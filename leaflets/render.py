@@ -11,7 +11,6 @@ import copy
 import hashlib
 import importlib.resources
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,10 +21,12 @@ from urllib.parse import unquote, urlparse
 import jinja2
 import weasyprint
 from markupsafe import Markup
+from weasyprint.formatting_structure.boxes import TextBox
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from leaflets.config import FormatSpec
+from leaflets.content import keep_together
 from leaflets.errors import RenderError
 from leaflets.i18n import LABEL_FUNCTION, SOURCE, Edition, edition, translations
 
@@ -93,6 +94,14 @@ def _collect_weasyprint_warnings() -> Iterator[list[str]]:
         logger.removeHandler(collector)
 
 
+PRINTER_EDGE_MM = 3.8
+"""What an office printer leaves blank along each edge (~4.2 mm for laser printers), less the
+space a text box keeps below its glyphs: the tests check glyphs against 4 mm."""
+PX_PER_MM = 96 / 25.4
+SPECIMEN_PX = 100
+"""Text this large is the diagonal specimen mark (150 pt = 200 px), not content."""
+
+
 @dataclass
 class Rendered:
     """One laid-out batch: the document and each item's page range in it."""
@@ -104,6 +113,25 @@ class Rendered:
     def page_count(self, index: int) -> int:
         start, end = self.ranges[index]
         return end - start
+
+    def near_edge(self, index: int, mm: float = PRINTER_EDGE_MM) -> bool:
+        """Whether item `index` has text closer than `mm` to an edge of its paper, where an
+        office printer prints nothing (a footer grown to three lines by a long unit address).
+        The specimen mark's huge letters run off the page on purpose and are left out."""
+        limit = mm * PX_PER_MM
+        start, end = self.ranges[index]
+        for page in self.document.pages[start:end]:
+            for box in page._page_box.descendants():
+                if not isinstance(box, TextBox) or box.style["font_size"] > SPECIMEN_PX:
+                    continue
+                if (
+                    box.position_x < limit
+                    or box.position_y < limit
+                    or box.position_x + box.width > page.width - limit
+                    or box.position_y + box.height > page.height - limit
+                ):
+                    return True
+        return False
 
 
 class Renderer:
@@ -186,16 +214,6 @@ class Renderer:
             starts.append(page)
         ends = [*starts[1:], len(document.pages)]
         return Rendered(document, list(zip(starts, ends, strict=True)), list(warnings))
-
-
-def keep_together(text: str) -> str:
-    """`razem` in the templates: spaces become no-break spaces, except after a comma, so
-    `ul. Przykładowa 1, 59-220 Legnica` breaks only between its parts and a phone number not
-    at all. For the footer, whose margin box takes plain text (`.numer` cannot reach it)."""
-    return _SPACE_NOT_AFTER_COMMA.sub("\u00a0", text)
-
-
-_SPACE_NOT_AFTER_COMMA = re.compile(r"(?<!,) ")
 
 
 def _install_translations(env: jinja2.Environment, edition: Edition) -> None:
