@@ -92,20 +92,14 @@ class LeafletView:
         out (the apps' descriptions, a 112 notice the front already has)."""
         return self.density >= SHORT_BACK_STEP
 
-    @property
-    def streets_run_in(self) -> tuple[str, ...]:
-        """The street lines for a list run on in lines, with no-break spaces: a short line
-        (`ul. Mieszka I`, `ul. Batorego 12`) stays whole, a longer one keeps at least its
-        leading abbreviation with the name, so no line ends with `ul.`."""
-        return tuple(keep_together(street) for street in self.streets)
-
 
 def keep_together(text: str) -> str:
     """No-break spaces where a line break would mislead: each comma-separated part of up to
     28 characters (`ul. Mieszka I`, `59-220 Legnica`, `tel. 76 000 00 00`) stays whole; a
     longer part keeps at least its leading abbreviation with the next word, so no line ends
     with `ul.` — and it can still break, so it never runs past the edge of a narrow page.
-    Also the templates' `razem` filter (the footer's margin box takes plain text)."""
+    The templates' `razem` filter: street lines run on in lines, and the footer (its margin
+    box takes plain text, so `.numer` cannot reach it)."""
     return ", ".join(
         part.replace(" ", "\u00a0")
         if len(part) <= _WHOLE

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,31 +49,47 @@ def pdf_text(path: Path) -> str:
     return "\n".join(page.get_textpage().get_text_range() for page in pdf_pages(path))
 
 
+def _glyphs(page: pdfium.PdfPage) -> Iterator[tuple[tuple[float, float, float, float], str]]:
+    """Each drawn character of a page with its box (left, bottom, right, top, in points); the
+    specimen mark's huge letters, which lie behind everything and run off the page on
+    purpose, left out (glyphs over 30 mm high)."""
+    text = page.get_textpage()
+    for index in range(text.count_chars()):
+        left, bottom, right, top = text.get_charbox(index)
+        if right > left and top - bottom <= SPECIMEN_GLYPH_PT:
+            yield (left, bottom, right, top), text.get_text_range(index, 1)
+
+
+def _pages_where(path: Path, found_on: Callable[[pdfium.PdfPage], str]) -> list[str]:
+    """`found_on(page)` for every page of `path` where it finds something, with the page."""
+    found = []
+    for number, page in enumerate(pdf_pages(path), start=1):
+        chars = found_on(page)
+        if chars:
+            found.append(f"{path.name}, str. {number}: {chars!r}")
+    return found
+
+
 def text_under_images(path: Path) -> list[str]:
     """Text drawn where an image is (a QR code with its quiet zone, a photo, a logo), page by
     page: a name running under a code is hidden from the reader but not from text extraction,
-    so extraction alone cannot tell. The specimen mark's huge letters lie behind everything
-    on purpose and are left out (glyphs over 30 mm high)."""
-    found = []
-    for number, page in enumerate(pdf_pages(path), start=1):
+    so extraction alone cannot tell."""
+
+    def hidden(page: pdfium.PdfPage) -> str:
         images = [
             image.get_bounds()
             for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=5)
         ]
-        text = page.get_textpage()
-        hidden = ""
-        for index in range(text.count_chars()):
-            left, bottom, right, top = text.get_charbox(index)
-            if right <= left or top - bottom > SPECIMEN_GLYPH_PT:
-                continue
+        return "".join(
+            char
+            for (left, bottom, right, top), char in _glyphs(page)
             if any(
                 left < i_right and right > i_left and bottom < i_top and top > i_bottom
                 for i_left, i_bottom, i_right, i_top in images
-            ):
-                hidden += text.get_text_range(index, 1)
-        if hidden:
-            found.append(f"{path.name}, str. {number}: {hidden!r}")
-    return found
+            )
+        )
+
+    return _pages_where(path, hidden)
 
 
 SPECIMEN_GLYPH_PT = 85  # 30 mm
@@ -83,23 +99,18 @@ text there is cut off on the printout."""
 
 
 def text_near_edges(path: Path, mm: float = PRINTER_EDGE_MM) -> list[str]:
-    """Text closer than `mm` to an edge of the page, page by page (the specimen mark's huge
-    letters, which run off the page on purpose, left out)."""
+    """Text closer than `mm` to an edge of the page, page by page."""
     limit = mm * 72 / 25.4
-    found = []
-    for number, page in enumerate(pdf_pages(path), start=1):
+
+    def near(page: pdfium.PdfPage) -> str:
         width, height = page.get_size()
-        text = page.get_textpage()
-        near = ""
-        for index in range(text.count_chars()):
-            left, bottom, right, top = text.get_charbox(index)
-            if right <= left or top - bottom > SPECIMEN_GLYPH_PT:
-                continue
-            if left < limit or bottom < limit or right > width - limit or top > height - limit:
-                near += text.get_text_range(index, 1)
-        if near:
-            found.append(f"{path.name}, str. {number}: {near!r}")
-    return found
+        return "".join(
+            char
+            for (left, bottom, right, top), char in _glyphs(page)
+            if left < limit or bottom < limit or right > width - limit or top > height - limit
+        )
+
+    return _pages_where(path, near)
 
 
 def qr_payloads(path: Path, dpi: int = 150) -> list[str]:

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from leaflets import pipeline
 from leaflets.areas import Area
 from leaflets.config import FORMATS, KMZB_URL, LANGUAGES, MOJA_KOMENDA_DEFAULT_URL
-from leaflets.content import LeafletView
+from leaflets.content import keep_together
 from leaflets.i18n import edition
 from tests.conftest import (
     pdf_pages,
@@ -128,10 +128,8 @@ def test_short_back_is_reported(long_list: LongList) -> None:
 
 
 def test_run_on_lines_keep_short_streets_whole() -> None:
-    view = LeafletView.__new__(LeafletView)
     streets = ("ul. Złotoryjska (parzyste 2–60, 1–47)", "ul. Mieszka I", "Kunice", "os. Asnyka")
-    object.__setattr__(view, "streets", streets)
-    assert view.streets_run_in == (
+    assert tuple(keep_together(street) for street in streets) == (
         "ul.\u00a0Złotoryjska (parzyste 2–60, 1–47)",
         "ul.\u00a0Mieszka\u00a0I",
         "Kunice",

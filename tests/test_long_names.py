@@ -3,7 +3,6 @@ never cut off or run under a QR code (which hides it from the reader, not from e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from leaflets import pipeline
 from leaflets.config import LANGUAGES, Settings
 from leaflets.content import OfficerView
 from leaflets.i18n import edition
-from tests.conftest import pdf_text, text_near_edges, text_under_images
+from tests.conftest import Built, pdf_text, text_near_edges, text_under_images
 
 FORMATS_BUILT = ("plakat-a4", "ulotka-a5", "ulotka-a6", "wizytowka")
 NAMES = {
@@ -20,12 +19,6 @@ NAMES = {
     "2": ("Anna", "Szczepankiewicz-Jędrzejczyk"),
     "3": ("Konstantynopolitańczykowianeczka", "Nowak"),
 }
-
-
-@dataclass(frozen=True)
-class Built:
-    out: Path
-    report: pipeline.Report
 
 
 @pytest.fixture(scope="module")
