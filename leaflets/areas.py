@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 
+from leaflets._gc import gc_paused
 from leaflets.columns import fold
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.streets import (
@@ -19,23 +16,7 @@ from leaflets.streets import (
     parse_numbers,
     parse_segment,
 )
-from leaflets.validation import Phone, Record
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """No automatic cyclic garbage collection inside, for building many small acyclic objects
-    (tens per area): each automatic full collection walks the whole heap, and at 8,300 areas
-    they took a third of the grouping time. Reference counting still frees what is dropped;
-    the collector, if it was on, is on again afterwards."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+from leaflets.validation import Officer, Phone, Record
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -54,30 +35,6 @@ class Unit:
     name: str
     address: str
     phone: Phone | None
-
-    @property
-    def slug(self) -> str:
-        return slugify(self.name) or "jednostka"
-
-
-@dataclass(frozen=True)
-class Officer:
-    rank: str
-    first_name: str
-    surname: str
-    phone: Phone
-    landline: Phone | None
-    email: str
-    duty: str
-    photo: Path | None
-
-    @property
-    def name(self) -> str:
-        return f"{self.first_name} {self.surname}"
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return _fold(self.first_name), _fold(self.surname)
 
 
 @dataclass(frozen=True)
@@ -99,16 +56,6 @@ class Area:
     lines: tuple[CoverageLine, ...]
     priority: str
     rows: tuple[RowRef, ...]
-
-    @property
-    def id(self) -> str:
-        """The area's folder under the unit: `rejon-5-osiedle-piekary`."""
-        suffix = f"-{slugify(self.name)}" if slugify(self.name) else ""
-        return f"rejon-{slugify(self.number) or self.number}{suffix}"
-
-    @property
-    def path(self) -> str:
-        return f"{self.unit.slug}/{self.id}"
 
 
 @dataclass(frozen=True)
@@ -141,19 +88,6 @@ def area_order(area: Area) -> tuple[str, tuple[int, str]]:
     return _fold(area.unit.name), (int(digits.group()) if digits else 10**9, area.number)
 
 
-def _officer(record: Record) -> Officer:
-    return Officer(
-        rank=record.rank,
-        first_name=record.first_name,
-        surname=record.surname,
-        phone=record.phone,
-        landline=record.landline,
-        email=record.email,
-        duty=record.duty,
-        photo=record.photo,
-    )
-
-
 def _check_people(
     records: tuple[Record, ...], problems: list[Problem], rejected: set[RowRef]
 ) -> list[Record]:
@@ -162,24 +96,27 @@ def _check_people(
     accepted = []
     for record in records:
         # Same name in another unit is another person (a national roster has namesakes).
-        key = (_fold(record.unit), _fold(record.first_name), _fold(record.surname))
+        officer = record.officer
+        key = (_fold(record.unit), *officer.key)
         earlier = first_seen.setdefault(key, record)
+        known = earlier.officer
         conflicts = []
-        if earlier.phone.e164 != record.phone.e164:
-            conflicts.append(f"telefon {record.phone.national} ≠ {earlier.phone.national}")
-        if earlier.email and record.email and earlier.email.lower() != record.email.lower():
-            conflicts.append(f"e-mail {record.email} ≠ {earlier.email}")
+        if known.phone.e164 != officer.phone.e164:
+            conflicts.append(f"telefon {officer.phone.national} ≠ {known.phone.national}")
+        if known.email and officer.email and known.email.lower() != officer.email.lower():
+            conflicts.append(f"e-mail {officer.email} ≠ {known.email}")
         if conflicts:
-            phone_differs = earlier.phone.e164 != record.phone.e164
+            phone_differs = known.phone.e164 != officer.phone.e164
             problems.append(
                 Problem(
                     Severity.ERROR,
-                    f"{record.first_name} {record.surname} ma inne dane niż w "
+                    "inne-dane-osoby",
+                    f"{officer.name} ma inne dane niż w "
                     f"{earlier.where.describe()} ({'; '.join(conflicts)}) — popraw jeden z wierszy",
                     record.where,
                     "telefon" if phone_differs else "email",
                     # The value shown must be the one in the reported column.
-                    record.phone.national if phone_differs else record.email,
+                    officer.phone.national if phone_differs else officer.email,
                 )
             )
             rejected.add(record.where)
@@ -192,7 +129,7 @@ def _build_area(records: list[Record], problems: list[Problem]) -> Area:
     first = records[0]
     officers: dict[tuple[str, str], Officer] = {}
     for record in records:
-        officer = _officer(record)
+        officer = record.officer
         known = officers.get(officer.key)
         if known is None:
             officers[officer.key] = officer
@@ -212,6 +149,7 @@ def _build_area(records: list[Record], problems: list[Problem]) -> Area:
             problems.append(
                 Problem(
                     Severity.WARNING,
+                    "inna-nazwa-rejonu",
                     f"rejon {first.area} ma w innych wierszach nazwę „{name}” — użyto jej",
                     record.where,
                     "obszar",
@@ -244,6 +182,7 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
                 problems.append(
                     Problem(
                         Severity.WARNING,
+                        "numery-bez-ulicy",
                         "numery domów bez nazwy ulicy — pominięte na ulotce",
                         record.where,
                         "numery",
@@ -273,6 +212,7 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
             problems.append(
                 Problem(
                     Severity.WARNING,
+                    "nierozpoznany-opis",
                     f"nie rozpoznano fragmentu opisu rejonu „{text}” — wydrukowany dosłownie",
                     record.where,
                     "ulice",

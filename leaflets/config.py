@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from leaflets.columns import fold
 from leaflets.errors import ConfigError, UsageError, os_reason
+from leaflets.formats import DEFAULT_FORMATS, FORMATS
 
 CONFIG_NAME = "leaflets.toml"
 
@@ -23,124 +24,9 @@ NAVY = "#14264b"  # police "granat"; white on it has a contrast of about 14:1
 ACCENT = "#b3122e"
 
 
-@dataclass(frozen=True)
-class FormatSpec:
-    """One output format: its template, trimmed page size and print rules."""
-
-    name: str
-    template: str
-    width_mm: float
-    height_mm: float
-    pages: int
-    """Pages the layout is designed for; more means content ran over and a warning is due."""
-    qr_module_mm: float
-    """Smallest QR module allowed: 1.0 mm for posters read at 1–2 m, 0.5 mm for flyers."""
-    qr_min_mm: float
-    """Smallest printed code: short payloads get larger modules so the caption fits under."""
-    qr_max_mm: float
-    """Largest code the layout has room for; a payload needing more at the minimum module is
-    an error (a shrunken code would not scan from the distance the format is read at)."""
-    description: str
-    per_officer: bool = False
-    """One copy of the layout per officer of the area (posters and A6 handouts: one per
-    officer, naming the others; business cards)."""
-    sheet: str = ""
-    """Office-printer imposition layout (`--arkusz`), a key of imposition.LAYOUTS."""
-    per_unit: bool = False
-    """One document per unit rather than per area (the street index)."""
-    file_name: str = ""
-    """For per-unit formats: the file name in the unit's folder."""
-
-    def expected_pages(self, officers: int) -> int:
-        return self.pages * (max(1, officers) if self.per_officer else 1)
-
-
-FORMATS: dict[str, FormatSpec] = {
-    spec.name: spec
-    for spec in (
-        FormatSpec(
-            name="plakat-a4",
-            template="plakat-a4.html",
-            width_mm=210,
-            height_mm=297,
-            pages=1,
-            qr_module_mm=1.0,
-            qr_min_mm=33,
-            qr_max_mm=80,
-            description="plakat A4 na klatkę schodową",
-            per_officer=True,
-        ),
-        FormatSpec(
-            name="ulotka-a5",
-            template="ulotka-a5.html",
-            width_mm=148,
-            height_mm=210,
-            pages=2,
-            qr_module_mm=0.5,
-            qr_min_mm=24,
-            qr_max_mm=42,
-            description="dwustronna ulotka A5 dla mieszkańców",
-            sheet="a5-2",
-        ),
-        FormatSpec(
-            name="ulotka-a6",
-            template="ulotka-a6.html",
-            width_mm=105,
-            height_mm=148,
-            pages=2,
-            qr_module_mm=0.4,
-            qr_min_mm=16,
-            qr_max_mm=32,
-            description="dwustronna ulotka A6 do skrzynek",
-            sheet="a6-4",
-            per_officer=True,
-        ),
-        FormatSpec(
-            name="wizytowka",
-            template="wizytowka.html",
-            width_mm=90,
-            height_mm=50,
-            pages=2,
-            qr_module_mm=0.4,
-            qr_min_mm=16,
-            qr_max_mm=31,
-            description="wizytówka dzielnicowego",
-            sheet="wizytowka-10",
-            per_officer=True,
-        ),
-        FormatSpec(
-            name="skorowidz",
-            template="skorowidz.html",
-            width_mm=210,
-            height_mm=297,
-            pages=1,
-            qr_module_mm=1.0,
-            qr_min_mm=0,
-            qr_max_mm=0,
-            description="skorowidz ulic jednostki",
-            per_unit=True,
-            file_name="skorowidz-ulic.pdf",
-        ),
-    )
-}
-DEFAULT_FORMATS: tuple[str, ...] = ("plakat-a4", "ulotka-a5", "skorowidz")
-
 LANGUAGES: tuple[str, ...] = ("pl", "uk", "en", "pl+uk", "pl+en")
 """Editions: Polish (the source), Ukrainian, English, and bilingual ones with Polish first."""
 DEFAULT_LANGUAGES: tuple[str, ...] = ("pl",)
-
-# Long street lists shrink in these steps (a CSS class per step) before running over a page:
-# smaller type in table columns (1, 2), the legibility floor in CSS columns (3), the floor's
-# type with the streets run on in lines (4), and last a shorter back side of a two-sided
-# flyer (5). Flyer body text stays at or above 12 pt at step 0.
-DENSITY_STEPS = 6
-RUN_IN_STEP = 4
-SHORT_BACK_STEP = 5
-
-BLEEDS_MM = (0, 2, 3, 5)
-"""Bleeds a print shop asks for: 3 mm is the common default, Polish online printers often 2."""
-CROP_MARK_SPACE_MM = 8
-"""Room outside the bleed for crop marks: 2 mm offset + 5 mm mark + 1 mm paper."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +52,9 @@ class LeafletConfig:
     specimen: bool = False
     qr_level: str = "M"
     """QR error correction: M (15 %, the default) or Q (25 %, for worn or dirty posters)."""
+    templates: Path | None = None
+    """The unit's own templates folder (`[wydruk] szablony`), looked up before the packaged
+    templates, so it holds only the files the unit changes; None: the packaged ones only."""
     source: Path | None = None
 
     @property
@@ -184,8 +73,6 @@ class Settings:
     """Editions to render (`pl`, `uk`, `en`, `pl+uk`, `pl+en`), each into its own files."""
     strict: bool = False
     config: LeafletConfig = field(default_factory=LeafletConfig)
-    templates: Path | None = None
-    """A folder of the unit's own templates; None means the packaged `templates/`."""
     encoding: str | None = None
     """CSV encoding when detection guesses wrong (e.g. `cp1250`); None = detect."""
     delimiter: str | None = None
@@ -196,7 +83,7 @@ class Settings:
     """Re-render every area even when its inputs did not change."""
     address: str = ""
     """Render only the areas covering this address (`build --adres`)."""
-    sheets: bool = False
+    office_sheets: bool = False
     """Also impose flyers and cards on A4 sheets for office printers (`--arkusz`)."""
     copies: int | None = None
     """Copies of each area on its sheets; None = fill one sheet per area."""
@@ -205,7 +92,12 @@ class Settings:
     bleed_mm: float | None = None
     """Print-shop files (`--drukarnia`): bleed around the trimmed page; None = office files."""
     crop_marks: bool = False
-    """Print-shop files: crop marks outside the bleed."""
+    """Crop marks outside the bleed; they belong to print-shop files only (`marks`)."""
+
+    @property
+    def marks(self) -> bool:
+        """Whether files get crop marks: asked for, and print-shop files (with a bleed)."""
+        return self.crop_marks and self.bleed_mm is not None
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -227,6 +119,9 @@ def parse_languages(text: str) -> tuple[str, ...]:
         raise UsageError(f"Nieznany język: {', '.join(unknown) or '(pusty)'}. Dostępne: {known}.")
     return names
 
+
+DUPLEX_MODES: dict[str, Literal["long", "short"]] = {"dlugi": "long", "krotki": "short"}
+"""`--dupleks` -> which edge a duplex printer flips on."""
 
 DELIMITERS = {"srednik": ";", ";": ";", "przecinek": ",", ",": ",", "tab": "\t", "\\t": "\t"}
 ENCODINGS = {
@@ -279,6 +174,7 @@ _KEYS = {
         "logo": "logo",
         "wzor": "specimen",
         "korekcja_qr": "qr_level",
+        "szablony": "templates",
     },
 }
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -361,6 +257,11 @@ def _convert(where: str, target: str, value: object, base: Path) -> object:
         if not _HEX.match(text):
             raise ConfigError(f"{where}: kolor podaj jako #RRGGBB, np. {NAVY}.")
         return text.lower()
+    if target == "templates":
+        folder = (base / text).resolve()
+        if not folder.is_dir():
+            raise ConfigError(f"{where}: nie ma folderu z szablonami {folder}.")
+        return folder
     if target == "logo":
         logo = (base / text).resolve()
         if not logo.is_file():
@@ -371,15 +272,3 @@ def _convert(where: str, target: str, value: object, base: Path) -> object:
     if not text.startswith("https://"):
         raise ConfigError(f"{where}: link musi zaczynać się od https://.")
     return text
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """WCAG 2 contrast ratio of two #rrggbb colours."""
-
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (high + 0.05) / (low + 0.05)

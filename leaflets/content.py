@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from leaflets.areas import Area, CoverageLine, Officer
-from leaflets.config import RUN_IN_STEP, SHORT_BACK_STEP, FormatSpec, LeafletConfig
+from leaflets.areas import Area, CoverageLine
+from leaflets.config import LeafletConfig
+from leaflets.formats import RUN_IN_STEP, SHORT_BACK_STEP, FormatSpec
 from leaflets.i18n import N_, SOURCE, Edition, Phrase, edition
 from leaflets.lookup import street_index
 from leaflets.qrcodes import make_qr, qr_modules, tel_payload, vcard_payload
 from leaflets.ranks import full_rank, normalise_rank
 from leaflets.streets import canonical_rules, format_rules, street_key
+from leaflets.validation import Officer
 
 KMZB_NAME = N_("Krajowa Mapa Zagrożeń Bezpieczeństwa")
 """A proper name: it stays Polish and gets its meaning in the reader's language beside it."""

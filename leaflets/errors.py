@@ -61,9 +61,11 @@ def os_reason(exc: OSError) -> str:
     return _OS_REASONS.get(exc.errno or 0, f"błąd systemu plików nr {exc.errno}")
 
 
-def output_error(exc: OSError) -> OutputError:
-    """An OSError met while writing, as the message the user gets."""
-    where = f" „{exc.filename}”" if exc.filename else ""
+def output_error(exc: OSError, path: object = None) -> OutputError:
+    """An OSError met while writing `path` (else the file the error names), as the message
+    the user gets."""
+    target = path if path is not None else exc.filename
+    where = f" „{target}”" if target else ""
     return OutputError(
         f"nie można zapisać{where}: {os_reason(exc)}. Wcześniej zapisane pliki są kompletne."
     )

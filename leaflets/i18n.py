@@ -117,10 +117,6 @@ class Edition:
     def bilingual(self) -> bool:
         return bool(self.second)
 
-    def file_name(self, name: str) -> str:
-        """`plakat-a4` -> `plakat-a4.uk`; the Polish edition keeps the plain name."""
-        return name if self.code == SOURCE else f"{name}.{self.code}"
-
     def each(self, text: Callable[[str], str]) -> Phrase:
         """`text(language)` for each of the edition's languages, as one Phrase."""
         second = self.second

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from leaflets.areas import Area, CoverageLine, Officer, area_order, gc_paused
+from leaflets._gc import gc_paused
+from leaflets.areas import Area, CoverageLine, area_order
 from leaflets.columns import fold
 from leaflets.streets import (
     Coverage,
@@ -24,6 +25,7 @@ from leaflets.streets import (
     street_aliases,
     street_key,
 )
+from leaflets.validation import Officer
 
 __all__ = [
     "Address",

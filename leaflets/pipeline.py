@@ -1,50 +1,45 @@
-"""run(settings) -> Report: read, validate, group, render and write, one logged step each."""
+"""run(settings) -> Report: read, check, group, render and write, one logged step each.
+
+Log levels mean what WeasyPrint's do: errors are problems that stop something, warnings are
+problems the user should see, information announces the steps (`Krok 1/5 — …`, shown with
+`-v`), debug is for developers. Problems found in the data are not logged: they are data,
+collected into the Report, and the CLI decides how to show them.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from leaflets.areas import Area, Grouping, Officer, group_areas
-from leaflets.batches import Job, roster_set_aside
-from leaflets.build import (
-    ContentCache,
-    Progress,
-    area_files,
-    impose_sheets,
-    render_areas,
-    render_indexes,
-    render_problems,
-)
-from leaflets.config import FORMATS, Settings, contrast_ratio
-from leaflets.content import oversized_codes
+from leaflets import checks
+from leaflets.areas import Area, Grouping, group_areas
+from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
 from leaflets.lookup import (
     Address,
     find_by_address,
     find_by_name,
-    find_overlaps,
     parse_address,
     suggest_streets,
 )
-from leaflets.output import prepare_folder, write_json
-from leaflets.problem_report import write_problem_report
-from leaflets.problems import Problem, RowRef, Severity
+from leaflets.output.files import prepare_folder
+from leaflets.output.manifest import RowStatus, officer_json, write_manifest
+from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key
+from leaflets.problems import Problem, RowRef
 from leaflets.roster import Roster, read_rosters
-from leaflets.validation import validate
+from leaflets.validation import Officer, validate
+
+if TYPE_CHECKING:  # rendering imports WeasyPrint: `find` and `--help` must not pay for it
+    from leaflets.render.cache import ContentCache
+    from leaflets.render.plan import Progress, Workers
+    from leaflets.render.workers import Job
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class RowStatus:
-    where: RowRef
-    status: Literal["ok", "rejected"]
-    area: str | None
-    problems: tuple[Problem, ...]
+__all__ = ["Found", "FoundArea", "Intake", "Report", "find", "intake", "run"]
 
 
 @dataclass(frozen=True)
@@ -61,7 +56,7 @@ class Report:
 
     @property
     def warnings(self) -> int:
-        return len(self.problems) - self.errors
+        return sum(not p.is_error and not p.is_info for p in self.problems)
 
     @property
     def officers(self) -> int:
@@ -97,24 +92,24 @@ def intake(settings: Settings) -> Intake:
             *roster.problems,
             *validated.problems,
             *grouping.problems,
-            *_overlap_problems(grouping.areas),
-            *_config_problems(settings),
+            *checks.overlaps(grouping.areas),
+            *checks.configuration(settings),
         ),
     )
 
 
 def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
     """`leaflets find`: the areas covering an address, or the officers matching a name."""
-    areas = intake(settings).grouping.areas
     if bool(address) == bool(name):
         raise UsageError("Podaj dokładnie jedno: --adres albo --nazwisko.")
-    if name:
+    parsed = _parse_address(address) if address else None
+    areas = intake(settings).grouping.areas
+    if parsed is None:
         officers = find_by_name(areas, name)
         matches = [
             FoundArea(area, (match.officer,), None) for match in officers for area in match.areas
         ]
         return Found(name, matches, [])
-    parsed = _parse_address(address)
     matches = [
         FoundArea(m.area, m.area.officers, m.line.text) for m in find_by_address(areas, parsed)
     ]
@@ -157,15 +152,7 @@ class Found:
                 "unit": m.area.unit.name,
                 "area": m.area.number,
                 "area_name": m.area.name,
-                "officers": [
-                    {
-                        "rank": o.rank,
-                        "name": o.name,
-                        "phone": o.phone.national,
-                        "email": o.email,
-                    }
-                    for o in m.officers
-                ],
+                "officers": [officer_json(o) for o in m.officers],
                 "covered_by": m.covered_by,
             }
             for m in self.matches
@@ -173,135 +160,105 @@ class Found:
 
 
 def run(settings: Settings, *, write: bool = True, progress: Progress | None = None) -> Report:
-    """Build (write=True) or only check (write=False) the leaflets for `settings.rosters`."""
+    """Build (write=True) or only check (write=False) the leaflets for `settings.rosters`.
+    A check reads the output folder's content cache, so it lays out only what changed."""
+    from leaflets.render.cache import ContentCache
+    from leaflets.render.plan import Workers, area_editions
+
+    address = _parse_address(settings.address) if settings.address else None
     if write:
         prepare_folder(settings.out)
-    loaded = intake(settings)
-    roster, grouping, problems = loaded.roster, loaded.grouping, list(loaded.problems)
-    areas = grouping.areas
-    if settings.address:
-        parsed = _parse_address(settings.address)
-        areas = tuple(m.area for m in find_by_address(areas, parsed))
-        if not areas:
-            hints = ", ".join(suggest_streets(grouping.areas, parsed.street))
-            raise NotFoundError(
-                f"Żaden rejon nie obejmuje adresu „{settings.address}”."
-                + (f" Podobne ulice: {hints}." if hints else "")
-            )
+    with Workers(_job(settings, write)) as workers:
+        if write and (settings.force or not (settings.out / CACHE).is_file()):
+            workers.start()  # while the roster is read: a first build renders everything
+        loaded = intake(settings)
+        roster, grouping, problems = loaded.roster, loaded.grouping, list(loaded.problems)
+        areas = grouping.areas
+        if address is not None:
+            areas = _covering(grouping.areas, address, settings.address)
+        cache = ContentCache.load(settings)
+        editions = area_editions(settings)
+        codes = checks.qr_fit(settings, areas, cache.current(areas, editions))
+        problems.extend(codes.problems)
+        areas = codes.kept
+        render = not (settings.strict and any(p.is_error for p in problems))
+        files: list[Path] = []
+        files_by_area: dict[str, dict[str, str]] = {}
+        if render and areas:
+            log.info("Krok 4/5 — składanie %d rejonów", len(areas))
+            files, files_by_area = _render(workers, areas, progress, cache, problems)
+        elif not render:
+            log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
 
-    cache = ContentCache.load(settings, write=write)
-    areas, oversized = _fit_codes(settings, areas, problems, checked=cache.current(areas))
-    errors = any(p.is_error for p in problems)
-    render = not (settings.strict and errors)
-    files: list[Path] = []
-    files_by_area: dict[str, dict[str, str]] = {}
-    if render and areas:
-        log.info("Krok 4/5 — składanie %d rejonów", len(areas))
-        allowed = [*roster.base_dirs.values()]
-        if settings.config.logo is not None:
-            allowed.append(settings.config.logo.parent)
-        job = Job(settings, tuple(allowed), write)
-        with roster_set_aside():
-            outcome = render_areas(job, areas, progress, cache)
-            problems.extend(render_problems(areas, outcome.results))
-            if write:
-                files, files_by_area = area_files(settings, areas, outcome)
-                if settings.sheets:
-                    files.extend(impose_sheets(settings, areas, problems))
-            files.extend(render_indexes(job, areas, problems, cache.templates))
-    elif not render:
-        log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
-
-    refs = [row.where for row in roster.rows]
-    rejected = grouping.rejected | {ref for area in oversized for ref in area.rows}
-    rows = _row_statuses(refs, grouping.areas, rejected, problems)
+    rejected = grouping.rejected | {ref for area in codes.dropped for ref in area.rows}
+    rows = _row_statuses([row.where for row in roster.rows], grouping.areas, rejected, problems)
     report = Report(tuple(rows), tuple(areas), tuple(files), tuple(problems), render)
     if write:
-        log.info("Krok 5/5 — zapis manifest.json i problemy.xlsx")
-        manifest = settings.out / "manifest.json"
-        write_json(manifest, _manifest(report, files_by_area))
-        problems_file = settings.out / "problemy.xlsx"
-        write_problem_report(problems_file, report.problems, settings.config.as_of)
-        report = replace(report, files=(*report.files, manifest, problems_file))
+        log.info("Krok 5/5 — zapis %s i %s", MANIFEST, PROBLEM_REPORT)
+        from leaflets.output.problem_report import write_problem_report
+
+        write_manifest(settings.out / MANIFEST, rows, areas, problems, files_by_area)
+        write_problem_report(settings.out / PROBLEM_REPORT, problems, settings.config.as_of)
+        report = replace(
+            report, files=(*report.files, settings.out / MANIFEST, settings.out / PROBLEM_REPORT)
+        )
     return report
 
 
-def _fit_codes(
-    settings: Settings,
-    areas: Sequence[Area],
-    problems: list[Problem],
-    checked: Set[str] = frozenset(),
-) -> tuple[tuple[Area, ...], list[Area]]:
-    """Areas whose QR payloads (a long unit name or e-mail in the contact card) do not fit a
-    format at its minimum module size are errors, not shrunken codes: they are left out.
-    `checked`: paths of areas rendered from the same inputs before (so their codes fit); a
-    rebuild after one changed row then checks one area, not 8,300 (2.4 s)."""
-    kept: list[Area] = []
-    dropped: list[Area] = []
-    for area in areas:
-        if area.path in checked:
-            kept.append(area)
-            continue
-        too_big = [
-            (spec, caption, size)
-            for spec in (FORMATS[name] for name in settings.formats if not FORMATS[name].per_unit)
-            for caption, size in oversized_codes(area, spec, settings.config)
-        ]
-        for spec, caption, size in too_big:
-            problems.append(
-                Problem(
-                    Severity.ERROR,
-                    f"{spec.name}, rejon {area.number}: kod QR „{caption}” potrzebuje "
-                    f"{size:.0f} mm przy module {spec.qr_module_mm} mm, a miejsca "
-                    f"jest {spec.qr_max_mm:.0f} mm — skróć dane (np. nazwę jednostki albo "
-                    "e-mail); rejon pominięty",
-                    area.rows[0],
-                )
-            )
-        (dropped if too_big else kept).append(area)
-    return tuple(kept), dropped
+def _job(settings: Settings, write: bool) -> Job:
+    """What every worker needs: the settings and the folders the renderer may read (the
+    rosters' folders, for photos, and the logo's)."""
+    from leaflets.render.workers import Job
+
+    allowed = [path.resolve().parent for path in settings.rosters]
+    if settings.config.logo is not None:
+        allowed.append(settings.config.logo.parent)
+    return Job(settings, tuple(dict.fromkeys(allowed)), write)
 
 
-def _overlap_problems(areas: Sequence[Area]) -> list[Problem]:
-    """Every address claimed by two areas is a warning on the second area's first row."""
-    return [
-        Problem(
-            Severity.WARNING,
-            f"{overlap.street}, {overlap.description}: adres należy do dwóch rejonów — "
-            f"{_area_name(overlap.first)} i {_area_name(overlap.second)}",
-            overlap.second.rows[0],
-            "ulice",
+def _covering(areas: Sequence[Area], address: Address, text: str) -> tuple[Area, ...]:
+    """`build --adres`: only the areas covering the address."""
+    found = tuple(m.area for m in find_by_address(areas, address))
+    if not found:
+        hints = ", ".join(suggest_streets(areas, address.street))
+        raise NotFoundError(
+            f"Żaden rejon nie obejmuje adresu „{text}”."
+            + (f" Podobne ulice: {hints}." if hints else "")
         )
-        for overlap in find_overlaps(areas)
-    ]
-
-
-def _area_name(area: Area) -> str:
-    return f"rejon {area.number}" + (f" ({area.unit.name})" if area.unit.name else "")
-
-
-def _config_problems(settings: Settings) -> list[Problem]:
-    config = settings.config
-    found = []
-    if config.moja_komenda_is_default:
-        found.append(
-            Problem(
-                Severity.WARNING,
-                f"używany jest domyślny link do aplikacji Moja Komenda ({config.moja_komenda_url})"
-                " — wpisz właściwy w leaflets.toml, sekcja [linki], klucz moja_komenda",
-            )
-        )
-    for colour in (config.primary_color, config.accent_color):
-        ratio = contrast_ratio(colour, "#ffffff")
-        if ratio < 4.5:
-            found.append(
-                Problem(
-                    Severity.WARNING,
-                    f"kolor {colour} ma za mały kontrast z białym tłem "
-                    f"({ratio:.1f}:1, potrzeba co najmniej 4,5:1) — tekst może być nieczytelny",
-                )
-            )
     return found
+
+
+def _render(
+    workers: Workers,
+    areas: Sequence[Area],
+    progress: Progress | None,
+    cache: ContentCache,
+    problems: list[Problem],
+) -> tuple[list[Path], dict[str, dict[str, str]]]:
+    """Step 4: the area files, the unit's print files and office sheets, the indexes."""
+    from leaflets.output.printfiles import unit_print_files
+    from leaflets.output.sheets import impose_sheets
+    from leaflets.render.plan import area_editions, render_areas, render_indexes
+
+    settings = workers.job.settings
+    editions = area_editions(settings)
+    outcome = render_areas(workers, areas, progress, cache)
+    problems.extend(checks.rendering(areas, outcome.results))
+    files: list[Path] = []
+    files_by_area: dict[str, dict[str, str]] = {}
+    if workers.job.write:
+        files, files_by_area = unit_print_files(
+            settings, areas, editions, outcome.stale, outcome.written
+        )
+        if settings.office_sheets:
+            sheets = impose_sheets(settings, areas, editions)
+            files.extend(sheets.written)
+            problems.extend(checks.sheet_skipped(s.area, s.reason) for s in sheets.skipped)
+    for unit in render_indexes(workers, areas, cache.templates):
+        problems.extend(checks.weasyprint_warnings(unit.warnings))
+        if unit.path is not None:
+            files.append(unit.path)
+    return files, files_by_area
 
 
 def _row_statuses(
@@ -310,7 +267,7 @@ def _row_statuses(
     rejected: frozenset[RowRef],
     problems: Sequence[Problem],
 ) -> list[RowStatus]:
-    area_of = {ref: area.path for area in grouping_areas for ref in area.rows}
+    area_of = {ref: area_key(area) for area in grouping_areas for ref in area.rows}
     by_row: dict[RowRef, list[Problem]] = {}
     for problem in problems:
         if problem.where is not None:
@@ -325,51 +282,3 @@ def _row_statuses(
             )
         )
     return statuses
-
-
-def _problem_json(problem: Problem) -> dict[str, Any]:
-    return {
-        "severity": problem.severity.value,
-        "column": problem.column,
-        "message": problem.message,
-        "value": problem.value,
-    }
-
-
-def _manifest(report: Report, files: dict[str, dict[str, str]]) -> dict[str, Any]:
-    return {
-        "rows": [
-            {
-                "file": row.where.file,
-                "sheet": row.where.sheet,
-                "row": row.where.row,
-                "status": row.status,
-                "area": row.area,
-                "problems": [_problem_json(p) for p in row.problems],
-            }
-            for row in report.rows
-        ],
-        "areas": [
-            {
-                "id": area.path,
-                "unit": area.unit.name,
-                "number": area.number,
-                "name": area.name,
-                "officers": [
-                    {
-                        "rank": officer.rank,
-                        "name": officer.name,
-                        "phone": officer.phone.national,
-                        "email": officer.email,
-                    }
-                    for officer in area.officers
-                ],
-                "files": files.get(area.path, {}),
-            }
-            for area in report.areas
-        ],
-        "problems": [
-            {**_problem_json(p), "where": p.where.describe() if p.where else ""}
-            for p in report.problems
-        ],
-    }

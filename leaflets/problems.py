@@ -1,4 +1,9 @@
-"""Problems found in the input: data collected per row, never a first-error stop."""
+"""Problems found in the input: data collected per row, never a first-error stop.
+
+Every problem carries a short machine code (`brak-telefonu`): tests, `manifest.json` and
+`problemy.xlsx` filter by it, while the Polish message stays free to improve. The codes are
+Polish, like everything a user or a unit's IT person reads.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,12 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
-    """How bad a problem is. An error rejects the row; a warning keeps it."""
+    """How bad a problem is. An error rejects the row; a warning keeps it; information is
+    something a user may want to know (how a text was read) that needs no fixing."""
 
     ERROR = "błąd"
     WARNING = "ostrzeżenie"
+    INFO = "informacja"
 
 
 @dataclass(frozen=True, order=True)
@@ -28,9 +35,11 @@ class RowRef:
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding. `where` is None for problems about the whole run (e.g. configuration)."""
+    """One finding. `where` is None for problems about the whole run (e.g. configuration).
+    `code` names the kind of problem (`brak-telefonu`, `nakladanie-rejonow`)."""
 
     severity: Severity
+    code: str
     message: str
     where: RowRef | None = None
     column: str = ""
@@ -39,6 +48,10 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_info(self) -> bool:
+        return self.severity is Severity.INFO
 
     def describe(self) -> str:
         """The one-line Polish form: `plik, arkusz "X", wiersz 14, kolumna telefon: ...`."""

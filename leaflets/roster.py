@@ -310,6 +310,7 @@ def _sheet_rows(file: str, sheet: str, grid: Grid) -> tuple[list[RawRow], list[P
         found = ", ".join(f"„{c}”" for c in texts[nonempty[0]] if c) or "(brak)"
         problem = Problem(
             Severity.WARNING,
+            "brak-naglowka",
             f"nie rozpoznano wiersza nagłówka (pierwszy wiersz: {found}) — arkusz pominięty. "
             f"Wymagane kolumny: {', '.join(REQUIRED)}."
             + (" Jeśli kolumny rozdziela inny znak, użyj opcji --separator." if not sheet else ""),
@@ -322,6 +323,7 @@ def _sheet_rows(file: str, sheet: str, grid: Grid) -> tuple[list[RawRow], list[P
     problems = [
         Problem(
             Severity.WARNING,
+            "nieznana-kolumna",
             f"nieznana kolumna „{name}” — jej zawartość nie trafi na ulotkę",
             RowRef(file, sheet, header_index + 1),
         )

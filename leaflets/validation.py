@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Protocol
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from openpyxl.utils import get_column_letter
 from PIL import Image, UnidentifiedImageError
 
+from leaflets.columns import fold
 from leaflets.config import LeafletConfig
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.ranks import normalise_rank
@@ -34,6 +35,34 @@ class Phone:
     mobile: bool
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _fold(text: str) -> str:
+    """`fold`, cached: officer names repeat all over a national roster."""
+    return fold(text)
+
+
+@dataclass(frozen=True)
+class Officer:
+    """A dzielnicowy as a roster row gives them."""
+
+    rank: str
+    first_name: str
+    surname: str
+    phone: Phone
+    landline: Phone | None
+    email: str
+    duty: str
+    photo: Path | None
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.surname}"
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return _fold(self.first_name), _fold(self.surname)
+
+
 @dataclass(frozen=True)
 class Record:
     """One accepted roster row, every value cleaned and checked."""
@@ -45,16 +74,9 @@ class Record:
     area: str
     area_name: str
     town: str
-    rank: str
-    first_name: str
-    surname: str
-    phone: Phone
-    landline: Phone | None
-    email: str
+    officer: Officer
     description: str
     numbers: str
-    duty: str
-    photo: Path | None
     priority: str
 
 
@@ -115,129 +137,140 @@ def validate(
     return Validated(tuple(records), tuple(problems))
 
 
+@dataclass
+class _Row:
+    """One row being checked: its cells and the problems found in it so far."""
+
+    raw: RawRow
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, column: str) -> str:
+        return self.raw.get(column)
+
+    def report(
+        self, severity: Severity, code: str, column: str, message: str, value: str = ""
+    ) -> None:
+        self.problems.append(Problem(severity, code, message, self.raw.where, column, value))
+
+    @property
+    def rejected(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+_MISSING = {
+    "rejon": ("brak-rejonu", "brak numeru rejonu"),
+    "imie": ("brak-imienia", "brak imienia"),
+    "nazwisko": ("brak-nazwiska", "brak nazwiska"),
+    "telefon": ("brak-telefonu", "brak numeru telefonu"),
+}
+
+
 def _validate_row(
-    row: RawRow, config: LeafletConfig, base_dir: Path
+    raw: RawRow, config: LeafletConfig, base_dir: Path
 ) -> tuple[Record | None, list[Problem]]:
-    problems: list[Problem] = []
-
-    def report(severity: Severity, column: str, message: str, value: str = "") -> None:
-        problems.append(Problem(severity, message, row.where, column, value))
-
-    if row.stray:
-        csv_file = not row.where.sheet
-        shown = ", ".join(
-            f"{'pole' if csv_file else 'kolumna'} {col if csv_file else get_column_letter(col)}:"
-            f" „{text}”"
-            for col, text in row.stray
-        )
-        if csv_file:
-            # More fields than the header: most often the separator typed inside a cell,
-            # which shifts every later cell into the wrong column. Refused, not guessed.
-            report(
-                Severity.ERROR,
-                "",
-                f"wiersz ma więcej pól niż nagłówek ({shown}) — jeśli tekst komórki zawiera"
-                " separator, ujmij całą komórkę w cudzysłów; wiersz pominięty",
-            )
-            return None, problems
-        report(
-            Severity.WARNING, "", f"dane w kolumnie bez nagłówka ({shown}) — nie trafią na ulotkę"
-        )
-    if not row.cells:
-        report(Severity.ERROR, "", "wiersz ma dane tylko w nierozpoznanych kolumnach — pominięty")
-        return None, problems
-
-    missing = {
-        "rejon": "brak numeru rejonu",
-        "imie": "brak imienia",
-        "nazwisko": "brak nazwiska",
-        "telefon": "brak numeru telefonu",
-    }
-    for column, message in missing.items():
+    row = _Row(raw)
+    if not _whole_row(row):
+        return None, row.problems
+    for column, (code, message) in _MISSING.items():
         if not row.get(column):
-            report(Severity.ERROR, column, message)
-
-    phone = None
-    if row.get("telefon"):
-        phone = parse_phone(row.get("telefon"))
-        if phone is None:
-            report(
-                Severity.ERROR,
-                "telefon",
-                "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
-                row.get("telefon"),
-            )
-
-    landline = _optional_phone(row, "telefon_stacjonarny", report)
-    unit_phone = _optional_phone(row, "telefon_jednostki", report) or (
+            row.report(Severity.ERROR, code, column, message)
+    phone = _phone(row)
+    landline = _optional_phone(row, "telefon_stacjonarny")
+    unit_phone = _optional_phone(row, "telefon_jednostki") or (
         parse_phone(config.unit.phone) if config.unit.phone else None
     )
-
-    email = ""
-    if row.get("email"):
-        try:
-            email = validate_email(row.get("email"), check_deliverability=False).normalized
-        except EmailNotValidError:
-            report(
-                Severity.WARNING,
-                "email",
-                "nieprawidłowy adres e-mail — pominięty na ulotce",
-                row.get("email"),
-            )
-
-    rank = ""
-    if row.get("stopien"):
-        normalised = normalise_rank(row.get("stopien"))
-        if normalised is None:
-            report(
-                Severity.WARNING,
-                "stopien",
-                "nieznany stopień policyjny — wydrukowany tak, jak wpisano",
-                row.get("stopien"),
-            )
-            rank = row.get("stopien")
-        else:
-            rank = normalised
-
-    unit = row.get("jednostka") or config.unit.name
-    photo = _photo(row, base_dir, report)
-
-    if any(p.is_error for p in problems) or phone is None:
-        return None, problems
+    email = _email(row)
+    rank = _rank(row)
+    photo = _photo(row, base_dir)
+    if row.rejected or phone is None:
+        return None, row.problems
     record = Record(
-        where=row.where,
-        unit=unit,
+        where=raw.where,
+        unit=row.get("jednostka") or config.unit.name,
         unit_address=row.get("adres_jednostki") or config.unit.address,
         unit_phone=unit_phone,
         area=normalise_area(row.get("rejon")),
         area_name=row.get("obszar"),
         town=row.get("miejscowosc"),
-        rank=rank,
-        first_name=normalise_name(row.get("imie")),
-        surname=normalise_name(row.get("nazwisko")),
-        phone=phone,
-        landline=landline,
-        email=email,
+        officer=Officer(
+            rank=rank,
+            first_name=normalise_name(row.get("imie")),
+            surname=normalise_name(row.get("nazwisko")),
+            phone=phone,
+            landline=landline,
+            email=email,
+            duty=row.get("dyzur"),
+            photo=photo,
+        ),
         description=row.get("ulice"),
         numbers=row.get("numery"),
-        duty=row.get("dyzur"),
-        photo=photo,
         priority=row.get("dzialania_priorytetowe"),
     )
-    return record, problems
+    return record, row.problems
 
 
-class _Report(Protocol):
-    def __call__(self, severity: Severity, column: str, message: str, value: str = "") -> None: ...
+def _whole_row(row: _Row) -> bool:
+    """False when the row cannot be read as a whole: more CSV fields than the header, or data
+    only in columns the tool does not know. Text in a column without a header is reported."""
+    stray = row.raw.stray
+    if stray:
+        csv_file = not row.raw.where.sheet
+        shown = ", ".join(
+            f"{'pole' if csv_file else 'kolumna'} {col if csv_file else get_column_letter(col)}:"
+            f" „{text}”"
+            for col, text in stray
+        )
+        if csv_file:
+            # More fields than the header: most often the separator typed inside a cell,
+            # which shifts every later cell into the wrong column. Refused, not guessed.
+            row.report(
+                Severity.ERROR,
+                "za-duzo-pol",
+                "",
+                f"wiersz ma więcej pól niż nagłówek ({shown}) — jeśli tekst komórki zawiera"
+                " separator, ujmij całą komórkę w cudzysłów; wiersz pominięty",
+            )
+            return False
+        row.report(
+            Severity.WARNING,
+            "kolumna-bez-naglowka",
+            "",
+            f"dane w kolumnie bez nagłówka ({shown}) — nie trafią na ulotkę",
+        )
+    if not row.raw.cells:
+        row.report(
+            Severity.ERROR,
+            "tylko-nieznane-kolumny",
+            "",
+            "wiersz ma dane tylko w nierozpoznanych kolumnach — pominięty",
+        )
+        return False
+    return True
 
 
-def _optional_phone(row: RawRow, column: str, report: _Report) -> Phone | None:
+def _phone(row: _Row) -> Phone | None:
+    if not row.get("telefon"):
+        return None
+    phone = parse_phone(row.get("telefon"))
+    if phone is None:
+        row.report(
+            Severity.ERROR,
+            "zly-telefon",
+            "telefon",
+            "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
+            row.get("telefon"),
+        )
+    return phone
+
+
+def _optional_phone(row: _Row, column: str) -> Phone | None:
     if not row.get(column):
         return None
     phone = parse_phone(row.get(column))
     if phone is None:
-        report(
+        row.report(
             Severity.WARNING,
+            "zly-telefon",
             column,
             "nieprawidłowy numer telefonu — pominięty na ulotce",
             row.get(column),
@@ -245,14 +278,49 @@ def _optional_phone(row: RawRow, column: str, report: _Report) -> Phone | None:
     return phone
 
 
-def _photo(row: RawRow, base_dir: Path, report: _Report) -> Path | None:
+def _email(row: _Row) -> str:
+    if not row.get("email"):
+        return ""
+    try:
+        return validate_email(row.get("email"), check_deliverability=False).normalized
+    except EmailNotValidError:
+        row.report(
+            Severity.WARNING,
+            "zly-email",
+            "email",
+            "nieprawidłowy adres e-mail — pominięty na ulotce",
+            row.get("email"),
+        )
+        return ""
+
+
+def _rank(row: _Row) -> str:
+    text = row.get("stopien")
+    if not text:
+        return ""
+    normalised = normalise_rank(text)
+    if normalised is None:
+        row.report(
+            Severity.WARNING,
+            "nieznany-stopien",
+            "stopien",
+            "nieznany stopień policyjny — wydrukowany tak, jak wpisano",
+            text,
+        )
+        return text
+    return normalised
+
+
+def _photo(row: _Row, base_dir: Path) -> Path | None:
     """The photo file, only if it is a real JPEG or PNG inside the roster's folder."""
     text = row.get("zdjecie")
     if not text:
         return None
 
     def reject(message: str) -> None:
-        report(Severity.WARNING, "zdjecie", f"{message} — ulotka bez zdjęcia", text)
+        row.report(
+            Severity.WARNING, "zle-zdjecie", "zdjecie", f"{message} — ulotka bez zdjęcia", text
+        )
 
     posix, windows = PurePosixPath(text), PureWindowsPath(text)
     if posix.is_absolute() or windows.is_absolute() or windows.drive or ".." in windows.parts:

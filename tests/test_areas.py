@@ -15,6 +15,7 @@ from leaflets.areas import (
     slugify,
 )
 from leaflets.config import LeafletConfig
+from leaflets.output.paths import area_folder, area_key, unit_folder
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.roster import RawRow
 from leaflets.validation import Phone, validate
@@ -139,6 +140,7 @@ def test_long_shape_numbers_that_cannot_be_read_are_printed_verbatim_with_a_warn
     assert grouping.problems == (
         Problem(
             Severity.WARNING,
+            "nierozpoznany-opis",
             "nie rozpoznano fragmentu opisu rejonu „ul. Polna koło sklepu” — wydrukowany dosłownie",
             ref(2),
             "ulice",
@@ -202,6 +204,7 @@ def test_a_different_email_for_the_same_person_is_an_error_in_the_email_column()
     assert grouping.problems == (
         Problem(
             Severity.ERROR,
+            "inne-dane-osoby",
             'Jan Nowak ma inne dane niż w rejony.xlsx, arkusz "KP I", wiersz 2 '
             "(e-mail jan.nowak@policja.example ≠ j.nowak@policja.example) "
             "— popraw jeden z wierszy",
@@ -244,10 +247,11 @@ def test_conflicting_area_names_warn_and_use_the_first() -> None:
     )
     [area] = grouping.areas
     assert area.name == "Osiedle Piekary"
-    assert area.id == "rejon-5-osiedle-piekary"
+    assert area_folder(area) == "rejon-5-osiedle-piekary"
     assert grouping.problems == (
         Problem(
             Severity.WARNING,
+            "inna-nazwa-rejonu",
             "rejon 5 ma w innych wierszach nazwę „Osiedle Piekary” — użyto jej",
             ref(5),
             "obszar",
@@ -269,7 +273,7 @@ def test_unit_data_and_priorities_are_collected_from_all_rows() -> None:
         "KP Legnica", "ul. Wrocławska 1", Phone("76 877 12 00", "+48768771200", mobile=False)
     )
     assert area.priority == "Parkowanie\nGraffiti"
-    assert area.path == "kp-legnica/rejon-1"
+    assert area_key(area) == "kp-legnica/rejon-1"
 
 
 def test_slugify() -> None:
@@ -278,7 +282,7 @@ def test_slugify() -> None:
     )
     assert slugify("  Rejon nr 5 / Łąki  ") == "rejon-nr-5-laki"
     assert slugify("x" * 59 + " y") == "x" * 59  # cut at 60, no trailing dash
-    assert Unit("", "", None).slug == "jednostka"
+    assert unit_folder(Unit("", "", None)) == "jednostka"
 
 
 def test_gc_paused_restores_the_collector_as_it_was() -> None:

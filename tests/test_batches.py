@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from leaflets import batches, build, pipeline
-from leaflets.batches import combined_title
-from leaflets.config import FORMATS, Settings
+from leaflets import _gc, checks, pipeline
+from leaflets.config import Settings
+from leaflets.formats import FORMATS
+from leaflets.output.printfiles import print_file_title
+from leaflets.render import plan, workers
 from tests.conftest import pdf_pages, pdf_text, sample_settings
 
 
@@ -29,9 +31,9 @@ def test_parallel_batched_build_equals_one_area_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     batched = tmp_path / "batched"
-    monkeypatch.setattr(build, "IN_PROCESS_BELOW", 0)  # use worker processes even here
+    monkeypatch.setattr(plan, "IN_PROCESS_BELOW", 0)  # use worker processes even here
     pipeline.run(sample_settings(batched, formats=("ulotka-a5", "plakat-a4"), jobs=2))
-    monkeypatch.setattr(build, "BATCH_SIZE", 1)
+    monkeypatch.setattr(plan, "BATCH_SIZE", 1)
     single = tmp_path / "single"
     pipeline.run(sample_settings(single, formats=("ulotka-a5", "plakat-a4"), jobs=1))
     left, right = _pdfs(batched), _pdfs(single)
@@ -106,13 +108,13 @@ def test_rebuild_checks_the_codes_of_changed_areas_only(
     settings = Settings(rosters=(roster,), out=out, formats=("wizytowka",))
     pipeline.run(settings)
     checked: list[str] = []
-    real = pipeline.oversized_codes
+    real = checks.oversized_codes
 
     def counting(area, spec, config):  # type: ignore[no-untyped-def]
         checked.append(area.number)
         return real(area, spec, config)
 
-    monkeypatch.setattr(pipeline, "oversized_codes", counting)
+    monkeypatch.setattr(checks, "oversized_codes", counting)
     pipeline.run(settings)
     assert checked == [], "nothing changed: nothing to check"
 
@@ -138,7 +140,7 @@ def test_print_file_is_merged_with_title_language_and_stable_bytes(tmp_path: Pat
     assert combined.read_bytes() == again.read_bytes()
     reader = PdfReader(combined)
     assert reader.metadata is not None
-    assert reader.metadata.title == combined_title(FORMATS["plakat-a4"])
+    assert reader.metadata.title == print_file_title(FORMATS["plakat-a4"])
     assert reader.trailer["/Root"]["/Lang"] == "pl"
     areas = sorted(combined.parent.glob("*/plakat-a4.pdf"))
     pages = Counter(text for path in areas for text in page_texts(path))
@@ -153,28 +155,30 @@ def test_layout_runs_with_fewer_collections_and_restores_the_thresholds(
     bench`, not here); the process gets its own thresholds and objects back, also after an
     error."""
     seen: list[tuple[tuple[int, int, int], int]] = []
-    real = batches.write_area_pdf
+    real = workers.write_area_pdf
 
     def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
         seen.append((gc.get_threshold(), gc.get_freeze_count()))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(batches, "write_area_pdf", recording)
+    monkeypatch.setattr(workers, "write_area_pdf", recording)
     before = gc.get_threshold()
     frozen = gc.get_freeze_count()
     out, roster = tmp_path / "out", two_areas(tmp_path)
     pipeline.run(Settings(rosters=(roster,), out=out, formats=("wizytowka",), jobs=1))
-    assert [threshold for threshold, _ in seen] == [batches.LAYOUT_GC_THRESHOLD] * 2
+    assert [threshold for threshold, _ in seen] == [_gc.LAYOUT_GC_THRESHOLD] * 2
     assert all(count > frozen for _, count in seen)
-    assert gc.get_threshold() == before != batches.LAYOUT_GC_THRESHOLD
+    assert gc.get_threshold() == before != _gc.LAYOUT_GC_THRESHOLD
     assert gc.get_freeze_count() == frozen
 
     def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError("dysk pełny")
 
-    monkeypatch.setattr(batches, "write_area_pdf", failing)
+    monkeypatch.setattr(workers, "write_area_pdf", failing)
     with pytest.raises(OSError):
-        pipeline.run(Settings(rosters=(roster,), out=out, formats=("wizytowka",), force=True))
+        pipeline.run(
+            Settings(rosters=(roster,), out=out, formats=("wizytowka",), force=True, jobs=1)
+        )
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == frozen
 
@@ -185,13 +189,13 @@ def test_street_indexes_are_laid_out_with_the_roster_set_aside(
     """The street index is laid out in the parent process, which holds the whole roster: the
     collection each layout starts with must not scan it (0.5 s a unit nationally)."""
     seen: list[int] = []
-    real = build.render_unit
+    real = plan.render_unit
 
     def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
         seen.append(gc.get_freeze_count())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(build, "render_unit", recording)
+    monkeypatch.setattr(plan, "render_unit", recording)
     frozen = gc.get_freeze_count()
     pipeline.run(
         Settings(rosters=(two_areas(tmp_path),), out=tmp_path / "out", formats=("skorowidz",))

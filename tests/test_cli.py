@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,20 @@ def _invoke(*args: str) -> Any:
 def test_help_is_polish() -> None:
     result = _invoke("build", "--help")
     assert result.exit_code == 0
-    assert result.output.startswith("Użycie: main build [OPCJE] ARKUSZ...\n")
+    assert result.output.startswith("Użycie: leaflets build [OPCJE] WYKAZ...\n")
     assert "\nOpcje:\n" in result.output
     assert "--out FOLDER Folder na gotowe pliki PDF (domyślnie: output)." in " ".join(
         result.output.split()
     )
     assert "Utwórz ulotki PDF dla każdego rejonu" in result.output
+
+
+@pytest.mark.parametrize("command", ["build", "check", "find"])
+def test_every_command_has_polish_help(command: str) -> None:
+    result = _invoke(command, "--help")
+    assert result.exit_code == 0
+    assert result.output.startswith(f"Użycie: leaflets {command} [OPCJE] WYKAZ...\n")
+    assert cli.main.commands[command].help
 
 
 def test_build_only_forwards_to_the_pipeline(
@@ -51,6 +60,48 @@ def test_build_only_forwards_to_the_pipeline(
     assert settings.formats == ("ulotka-a5",)
     assert settings.strict is True
     assert settings.config.specimen is True  # rosters/leaflets.toml found beside the roster
+
+
+def test_check_only_forwards_to_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_run(settings: Settings, *, write: bool, progress: Any) -> pipeline.Report:
+        seen["settings"], seen["write"], seen["progress"] = settings, write, progress
+        return pipeline.Report(rows=(), areas=(), files=(), problems=(), rendered=False)
+
+    monkeypatch.setattr(pipeline, "run", fake_run)
+    result = _invoke("check", str(SAMPLE), "--kodowanie", "cp1250")
+    assert result.exit_code == 0
+    assert seen["write"] is False and seen["progress"] is None
+    assert seen["settings"].rosters == (SAMPLE,)
+    assert seen["settings"].encoding == "cp1250"
+    assert seen["settings"].out == Path("output")  # the folder whose cache a check reuses
+
+
+def test_find_only_forwards_to_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_find(settings: Settings, *, address: str, name: str) -> pipeline.Found:
+        seen.update(settings=settings, address=address, name=name)
+        return pipeline.Found(address, [], ["ul. Polna"])
+
+    monkeypatch.setattr(pipeline, "find", fake_find)
+    result = _invoke("find", str(SAMPLE), "--adres", " Polna 3 ")
+    assert result.exit_code == 1
+    assert seen["address"] == "Polna 3" and seen["name"] == ""
+    assert seen["settings"].rosters == (SAMPLE,)
+    assert _said(result) == "Nie znaleziono: „Polna 3”. Może chodzi o: ul. Polna?"
+
+
+def test_python_m_leaflets_is_the_same_command() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "leaflets", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("Użycie: leaflets [OPCJE] POLECENIE\n")
 
 
 def test_check_sample_exits_0() -> None:
@@ -100,7 +151,7 @@ def test_an_unusable_output_folder_is_refused_before_any_work(
 ) -> None:
     (tmp_path / "plik").write_text("nie folder", encoding="utf-8")
     rendered: list[object] = []
-    monkeypatch.setattr(pipeline, "render_areas", lambda *a: rendered.append(a))
+    monkeypatch.setattr("leaflets.render.plan.render_areas", lambda *a: rendered.append(a))
     target = tmp_path / out
     result = _invoke("build", str(_small_roster(tmp_path)), "--out", str(target))
     assert result.exit_code == 2
@@ -112,13 +163,17 @@ def test_an_unusable_output_folder_is_refused_before_any_work(
 def test_a_write_failing_mid_build_is_said_in_polish(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """A full disk while the problem report is written: no traceback, the file named."""
+    """A full disk while the problem report is written: no traceback, the file named, and
+    no half-written file left behind."""
     out = tmp_path / "wyniki"
+    real_fsync = os.fsync
 
-    def full_disk(path: Path, *args: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+    def full_disk(descriptor: int) -> None:
+        if "problemy.xlsx" in str(Path(f"/proc/self/fd/{descriptor}").readlink()):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(descriptor)
 
-    monkeypatch.setattr(pipeline, "write_problem_report", full_disk)
+    monkeypatch.setattr("leaflets.output.files.os.fsync", full_disk)
     result = CliRunner().invoke(
         cli.main, ["build", str(_small_roster(tmp_path)), "--out", str(out)]
     )
@@ -128,6 +183,7 @@ def test_a_write_failing_mid_build_is_said_in_polish(
         " Wcześniej zapisane pliki są kompletne."
     )
     assert "No space" not in result.output and "Traceback" not in result.output
+    assert not list(out.glob(".problemy.xlsx.*")), "the temporary file is removed"
 
 
 def test_an_unreadable_roster_is_said_in_polish(
@@ -202,7 +258,7 @@ def test_rejected_rows_exit_1_and_are_listed(tmp_path: Path) -> None:
     [
         (
             ["build"],
-            "Błąd użycia: brakuje argumentu ARKUSZ... — podaj plik z wykazem dzielnicowych",
+            "Błąd użycia: podaj plik z wykazem dzielnicowych, np. leaflets check wykaz.xlsx",
         ),
         (["build", "x.xlsx", "--foo"], "Błąd użycia: nieznana opcja --foo"),
         (["build", "x.xlsx", "--job", "2"], "nieznana opcja --job — czy chodziło o --jobs?"),
@@ -223,6 +279,7 @@ def test_rejected_rows_exit_1_and_are_listed(tmp_path: Path) -> None:
             ["build", "x.xlsx", "--dupleks", "bok"],
             "nieprawidłowa wartość --dupleks: „bok” — dozwolone: dlugi, krotki.",
         ),
+        (["find", "x.xlsx"], "Błąd: Podaj dokładnie jedno: --adres albo --nazwisko."),
         (["build", "x.xlsx", "--jobs"], "Błąd użycia: opcja --jobs wymaga wartości"),
         (["find", "x.xlsx", "--adres"], "Błąd użycia: opcja --adres wymaga wartości"),
         (["build", "x.xlsx", "--force=1"], "Błąd użycia: opcja --force nie przyjmuje wartości"),
@@ -237,7 +294,7 @@ def test_usage_errors_are_polish(
 ) -> None:
     monkeypatch.setattr("sys.argv", ["leaflets", *argv])
     with pytest.raises(SystemExit) as exit_info:
-        cli.run()
+        cli.main()
     assert exit_info.value.code == 2
     err = " ".join(capsys.readouterr().err.split())
     assert message in err

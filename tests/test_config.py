@@ -7,20 +7,20 @@ from pathlib import Path
 
 import pytest
 
+from leaflets.checks import contrast_ratio
 from leaflets.config import (
     ACCENT,
-    FORMATS,
     KMZB_URL,
     MOJA_KOMENDA_DEFAULT_URL,
     NAVY,
     LeafletConfig,
     UnitDefaults,
-    contrast_ratio,
     find_config,
     load_config,
     parse_formats,
 )
 from leaflets.errors import ConfigError, UsageError
+from leaflets.formats import FORMATS
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -126,7 +126,7 @@ def test_unknown_key_lists_the_keys_of_its_own_section(tmp_path: Path) -> None:
     path = write(tmp_path, '[wydruk]\ncolor = "#000000"\n')
     assert config_error(path) == (
         f"{path}: nieznany klucz „color” w [wydruk]. "
-        "Dozwolone: stan_na, kolor, kolor_akcentu, logo, wzor, korekcja_qr."
+        "Dozwolone: stan_na, kolor, kolor_akcentu, logo, wzor, korekcja_qr, szablony."
     )
 
 

@@ -14,6 +14,7 @@ from leaflets import cli, pipeline
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
 from leaflets.lookup import polish_sort_key
+from leaflets.output.paths import unit_folder
 from tests.conftest import SAMPLE, Built, pdf_text
 
 
@@ -120,7 +121,7 @@ def test_overlapping_areas_are_a_check_warning(tmp_path: Path) -> None:
 
 
 def test_street_index_is_in_polish_order_with_every_street(built: Built) -> None:
-    unit = built.report.areas[0].unit.slug
+    unit = unit_folder(built.report.areas[0].unit)
     path = built.out / unit / "skorowidz-ulic.pdf"
     assert len(PdfReader(path).pages) >= 2
     text = pdf_text(path)

@@ -19,12 +19,14 @@ from pypdf import PdfReader
 
 from leaflets import cli, pipeline
 from leaflets.areas import Area
-from leaflets.batches import context
-from leaflets.config import FORMATS, KMZB_URL, LANGUAGES, Settings, parse_languages
+from leaflets.config import KMZB_URL, LANGUAGES, Settings, parse_languages
 from leaflets.content import leaflet_view, translate_numbers
 from leaflets.errors import UsageError
+from leaflets.formats import FORMATS
 from leaflets.i18n import LABEL_FUNCTION, Phrase, edition, translations
-from leaflets.render import Renderer
+from leaflets.output.paths import area_key, edition_name, unit_folder
+from leaflets.render.renderer import Renderer
+from leaflets.render.workers import page_context
 from tests.conftest import ROOT, pdf_pages, pdf_text, qr_payloads, sample_settings
 
 LOCALE = ROOT / "leaflets" / "locale"
@@ -116,9 +118,9 @@ def test_compiled_catalogs_ship_with_the_package() -> None:
 
 
 def test_file_names_carry_the_language_except_polish() -> None:
-    assert edition("pl").file_name("plakat-a4") == "plakat-a4"
-    assert edition("uk").file_name("plakat-a4") == "plakat-a4.uk"
-    assert edition("pl+en").file_name("ulotka-a5") == "ulotka-a5.pl+en"
+    assert edition_name("plakat-a4", "pl") == "plakat-a4"
+    assert edition_name("plakat-a4", "uk") == "plakat-a4.uk"
+    assert edition_name("ulotka-a5", "pl+en") == "ulotka-a5.pl+en"
 
 
 def test_phrases_keep_data_escaped_and_mark_the_second_language() -> None:
@@ -169,12 +171,16 @@ def test_html_language_and_second_language_markup(tmp_path: Path) -> None:
     spec = FORMATS["ulotka-a5"]
     settings = Settings(rosters=())
     views = [leaflet_view(area, spec, settings.config, language="pl+uk")]
-    html = renderer.html(spec, views, language="pl+uk", **context(settings, "t", "pl+uk"))
+    html = renderer.html(
+        spec, views, language="pl+uk", **page_context(settings, "t", "pl+uk").variables()
+    )
     assert '<html lang="pl">' in html
     assert '<span class="drugi-jezyk" lang="uk">Ваш дільничний</span>' in html
     assert '<body class="ulotka-a5 dwujezyczna">' in html
     views = [leaflet_view(area, spec, settings.config, language="uk")]
-    html = renderer.html(spec, views, language="uk", **context(settings, "t", "uk"))
+    html = renderer.html(
+        spec, views, language="uk", **page_context(settings, "t", "uk").variables()
+    )
     assert '<html lang="uk">' in html
     assert "drugi-jezyk" not in html
 
@@ -203,7 +209,7 @@ class Editions:
         return next(a for a in self.report.areas if a.number == number)
 
     def file(self, number: str, name: str) -> Path:
-        return self.out / self.area(number).path / f"{name}.pdf"
+        return self.out / area_key(self.area(number)) / f"{name}.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -235,7 +241,7 @@ def two_officers(tmp_path_factory: pytest.TempPathFactory) -> Editions:
         out=tmp / "output",
         formats=(*FORMATS_BUILT, "ulotka-a6"),
         languages=("pl", "uk", "en", "pl+uk", "pl+en"),
-        sheets=True,
+        office_sheets=True,
     )
     return Editions(tmp / "output", pipeline.run(settings))
 
@@ -253,17 +259,17 @@ def test_editions_render_without_weasyprint_warnings(sample_area: Editions) -> N
 
 def test_every_edition_has_its_files_and_manifest_entries(sample_area: Editions) -> None:
     area = sample_area.area("1")
-    unit = sample_area.out / area.unit.slug
+    unit = sample_area.out / unit_folder(area.unit)
     manifest = json.loads((sample_area.out / "manifest.json").read_text(encoding="utf-8"))
     (entry,) = manifest["areas"]
-    names = {edition(code).file_name(fmt) for fmt in FORMATS_BUILT for code in LANGUAGES}
+    names = {edition_name(fmt, code) for fmt in FORMATS_BUILT for code in LANGUAGES}
     assert set(entry["files"]) == names
     assert "plakat-a4.uk" in names and "ulotka-a5.pl+en" in names
     for name in names:
         assert (sample_area.out / entry["files"][name]).is_file(), name
         assert (unit / f"druk-{name}.pdf").is_file(), name
     for code in LANGUAGES:
-        assert (unit / f"{edition(code).file_name('skorowidz-ulic')}.pdf").is_file()
+        assert (unit / f"{edition_name('skorowidz-ulic', code)}.pdf").is_file()
 
 
 UKRAINIAN = (
@@ -305,7 +311,7 @@ POLISH = (
 def test_edition_text(
     sample_area: Editions, fmt: str, code: str, expected: tuple[str, ...], absent: tuple[str, ...]
 ) -> None:
-    text = _words(sample_area.file("1", edition(code).file_name(fmt)))
+    text = _words(sample_area.file("1", edition_name(fmt, code)))
     officer = sample_area.area("1").officers[0]
     assert f"{officer.first_name} {officer.surname}" in text
     assert officer.phone.national in text
@@ -316,7 +322,7 @@ def test_edition_text(
 
 
 def test_street_index_is_translated(sample_area: Editions) -> None:
-    unit = sample_area.out / sample_area.area("1").unit.slug
+    unit = sample_area.out / unit_folder(sample_area.area("1").unit)
     text = _words(unit / "skorowidz-ulic.uk.pdf")
     assert "ПОКАЖЧИК ВУЛИЦЬ: ХТО ВАШ ДІЛЬНИЧНИЙ?" in text
     assert "ul. Chojnowska" in text and "дільниця 1 (Zakaczawie)" in text
@@ -326,15 +332,15 @@ def test_street_index_is_translated(sample_area: Editions) -> None:
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_pdf_language_is_the_editions_first(sample_area: Editions, code: str) -> None:
     for fmt in FORMATS_BUILT:
-        reader = PdfReader(sample_area.file("1", edition(code).file_name(fmt)))
+        reader = PdfReader(sample_area.file("1", edition_name(fmt, code)))
         assert reader.trailer["/Root"]["/Lang"] == edition(code).first
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_font_is_open_sans_in_every_edition(sample_area: Editions, code: str) -> None:
-    unit = sample_area.out / sample_area.area("1").unit.slug
-    paths = [sample_area.file("1", edition(code).file_name(fmt)) for fmt in FORMATS_BUILT]
-    paths.append(unit / f"{edition(code).file_name('skorowidz-ulic')}.pdf")
+    unit = sample_area.out / unit_folder(sample_area.area("1").unit)
+    paths = [sample_area.file("1", edition_name(fmt, code)) for fmt in FORMATS_BUILT]
+    paths.append(unit / f"{edition_name('skorowidz-ulic', code)}.pdf")
     for path in paths:
         fonts = {
             str(ref.get_object()["/BaseFont"]).split("+")[-1]
@@ -348,7 +354,7 @@ def test_every_font_is_open_sans_in_every_edition(sample_area: Editions, code: s
 @pytest.mark.parametrize("code", ["uk", "en", "pl+uk", "pl+en"])
 def test_qr_codes_decode_in_every_edition(sample_area: Editions, fmt: str, code: str) -> None:
     officer = sample_area.area("1").officers[0]
-    payloads = qr_payloads(sample_area.file("1", edition(code).file_name(fmt)))
+    payloads = qr_payloads(sample_area.file("1", edition_name(fmt, code)))
     assert f"tel:{officer.phone.e164}" in payloads
     assert KMZB_URL in payloads
     (card,) = [p for p in payloads if p.startswith("BEGIN:VCARD")]
@@ -361,8 +367,8 @@ def test_qr_codes_decode_in_every_edition(sample_area: Editions, fmt: str, code:
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_a_normal_area_fits_its_pages_in_every_edition(sample_area: Editions, code: str) -> None:
     area = sample_area.area("1")
-    poster = sample_area.file("1", edition(code).file_name("plakat-a4"))
-    flyer = sample_area.file("1", edition(code).file_name("ulotka-a5"))
+    poster = sample_area.file("1", edition_name("plakat-a4", code))
+    flyer = sample_area.file("1", edition_name("ulotka-a5", code))
     assert len(PdfReader(poster).pages) == len(area.officers) == 1
     assert len(PdfReader(flyer).pages) == 2
 
@@ -373,8 +379,8 @@ def test_two_officers_fit_in_every_edition(two_officers: Editions, code: str) ->
     notice is on the back only."""
     area = two_officers.area("2")
     assert len(area.officers) == 2
-    poster = two_officers.file("2", edition(code).file_name("plakat-a4"))
-    flyer = two_officers.file("2", edition(code).file_name("ulotka-a5"))
+    poster = two_officers.file("2", edition_name("plakat-a4", code))
+    flyer = two_officers.file("2", edition_name("ulotka-a5", code))
     assert len(PdfReader(poster).pages) == 2
     assert len(PdfReader(flyer).pages) == 2
     pages = [page.get_textpage().get_text_range() for page in pdf_pages(flyer)]
@@ -458,7 +464,7 @@ def test_a6_handout_per_officer_names_the_others(two_officers: Editions, code: s
     other officer named with the phone; both go on the office sheet."""
     area = two_officers.area("2")
     karolina, michal = area.officers
-    flyer = two_officers.file("2", edition(code).file_name("ulotka-a6"))
+    flyer = two_officers.file("2", edition_name("ulotka-a6", code))
     pages = [" ".join(page.get_textpage().get_text_range().split()) for page in pdf_pages(flyer)]
     assert len(pages) == 4
     for front, back, officer, other in (
@@ -473,7 +479,7 @@ def test_a6_handout_per_officer_names_the_others(two_officers: Editions, code: s
         assert "ul. Piekarska" in back
     payloads = qr_payloads(flyer)
     assert {f"tel:{karolina.phone.e164}", f"tel:{michal.phone.e164}"} <= set(payloads)
-    sheet = flyer.with_name(f"{edition(code).file_name('ulotka-a6-arkusz')}.pdf")
+    sheet = flyer.with_name(f"{edition_name('ulotka-a6-arkusz', code)}.pdf")
     fronts = " ".join(pdf_text(sheet).split())
     assert "Karolina Wiśniewska" in fronts and "Michał Żak" in fronts
     assert not [p for p in two_officers.report.problems if "arkusz" in p.message]

@@ -16,6 +16,7 @@ import pytest
 from leaflets import pipeline, roster
 from leaflets.config import Settings
 from leaflets.errors import RosterError
+from leaflets.output.paths import area_key
 from tests.conftest import DATA, pdf_text
 
 
@@ -157,7 +158,7 @@ def test_hostile_cells_print_as_literal_text(tmp_path: Path) -> None:
     report, _ = _build(DATA / "wrogie.csv", tmp_path / "out")
     # Compared without white space: long markup may wrap at "/" inside the leaflet.
     texts = {
-        a.number: "".join(pdf_text(tmp_path / "out" / a.path / "ulotka-a5.pdf").split())
+        a.number: "".join(pdf_text(tmp_path / "out" / area_key(a) / "ulotka-a5.pdf").split())
         for a in report.areas
     }
     assert "<b>Jan</b>Nowak<script>alert(1)</script>" in texts["1"]

@@ -13,9 +13,10 @@ from pypdf import PdfReader
 
 from leaflets import pipeline
 from leaflets.areas import Area
-from leaflets.config import FORMATS, KMZB_URL, LANGUAGES, MOJA_KOMENDA_DEFAULT_URL
+from leaflets.config import KMZB_URL, LANGUAGES, MOJA_KOMENDA_DEFAULT_URL
 from leaflets.content import keep_together
-from leaflets.i18n import edition
+from leaflets.formats import FORMATS
+from leaflets.output.paths import area_key, edition_name
 from tests.conftest import (
     pdf_pages,
     qr_payloads,
@@ -37,7 +38,7 @@ class LongList:
     messages: list[str]
 
     def file(self, stem: str) -> Path:
-        return self.out / self.area.path / f"{stem}.pdf"
+        return self.out / area_key(self.area) / f"{stem}.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +60,14 @@ def _pages(path: Path) -> list[str]:
 
 
 def _stems() -> list[str]:
-    return [edition(code).file_name(fmt) for fmt in BUILT for code in LANGUAGES]
+    return [edition_name(fmt, code) for fmt in BUILT for code in LANGUAGES]
 
 
 def test_the_area_is_long_enough_to_need_every_step(long_list: LongList) -> None:
     assert len(long_list.area.lines) >= 25
     # The A6 back runs the streets on in lines in every edition; the bilingual and Ukrainian
     # ones need the short back too: the steps this test exists for are reached.
-    assert all(long_list.steps.get(edition(c).file_name("ulotka-a6"), 0) >= 4 for c in LANGUAGES)
+    assert all(long_list.steps.get(edition_name("ulotka-a6", c), 0) >= 4 for c in LANGUAGES)
     assert long_list.steps["ulotka-a6.uk"] == 5
     assert long_list.steps["ulotka-a5.pl+uk"] == 5
 
@@ -105,7 +106,7 @@ def test_run_on_list_breaks_between_streets(long_list: LongList, stem: str) -> N
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_short_back_keeps_both_app_codes(long_list: LongList, code: str) -> None:
-    stem = edition(code).file_name("ulotka-a6")
+    stem = edition_name("ulotka-a6", code)
     payloads = qr_payloads(long_list.file(stem))
     assert KMZB_URL in payloads and MOJA_KOMENDA_DEFAULT_URL in payloads
     _, back = _pages(long_list.file(stem))

@@ -10,7 +10,7 @@ import pytest
 from leaflets import pipeline
 from leaflets.config import LANGUAGES, Settings
 from leaflets.content import OfficerView
-from leaflets.i18n import edition
+from leaflets.output.paths import area_key, edition_name
 from tests.conftest import Built, pdf_text, text_near_edges, text_under_images
 
 FORMATS_BUILT = ("plakat-a4", "ulotka-a5", "ulotka-a6", "wizytowka")
@@ -59,7 +59,7 @@ def test_no_name_runs_under_a_code_or_off_the_printable_area(long_names: Built) 
 @pytest.mark.parametrize("fmt", FORMATS_BUILT)
 def test_the_whole_name_is_printed(long_names: Built, fmt: str, code: str) -> None:
     for area in long_names.report.areas:
-        path = long_names.out / area.path / f"{edition(code).file_name(fmt)}.pdf"
+        path = long_names.out / area_key(area) / f"{edition_name(fmt, code)}.pdf"
         # Lines joined and hyphens dropped: a word wrapped inside itself, or after the hyphen
         # of a double-barrelled name (which extraction reads as a soft hyphen), joined back.
         text = "".join(pdf_text(path).split()).replace("\ufffe", "").replace("-", "")

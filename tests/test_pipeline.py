@@ -11,8 +11,8 @@ import pytest
 from leaflets import pipeline
 from leaflets.config import LeafletConfig, Settings
 from leaflets.errors import RenderError, RosterError
-from leaflets.output import atomic_file
-from leaflets.render import Renderer
+from leaflets.output.files import atomic_file
+from leaflets.render.renderer import Renderer
 from tests.conftest import SAMPLE, Built, pdf_text
 
 HEADER = "Jednostka;Rejon;Imię;Nazwisko;Telefon;E-mail;Ulice\n"
@@ -171,7 +171,7 @@ def test_renderer_refuses_files_outside_the_allowed_folders_and_the_network(
     for name in ("wspolne.css", "t.css"):
         (templates / name).write_text("", encoding="utf-8")
     renderer = Renderer(templates, allowed=[tmp_path / "rosters"])
-    from leaflets.config import FormatSpec
+    from leaflets.formats import FormatSpec
 
     spec = FormatSpec(
         name="t",
@@ -193,7 +193,7 @@ def test_broken_template_is_a_clear_error(tmp_path: Path) -> None:
     templates.mkdir()
     (templates / "dokument.html").write_text("{{ nie_ma_takiej_zmiennej }}", encoding="utf-8")
     renderer = Renderer(templates, allowed=[])
-    from leaflets.config import FORMATS
+    from leaflets.formats import FORMATS
 
     with pytest.raises(RenderError, match="Błąd w szablonie"):
         renderer.html(FORMATS["plakat-a4"], [])
@@ -209,13 +209,14 @@ def test_problem_report_neutralises_formulas(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(out / "problemy.xlsx").active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Plik", "Arkusz", "Wiersz", "Kolumna", "Rodzaj", "Opis", "Wartość")
+    assert rows[0] == ("Plik", "Arkusz", "Wiersz", "Kolumna", "Rodzaj", "Opis", "Wartość", "Kod")
     bad = next(row for row in rows if row[2] == 3)
     assert bad[3:] == (
         "telefon",
         "błąd",
         "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
         "'=2+5*cmd",
+        "zly-telefon",
     )
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from leaflets import pipeline
 from leaflets.areas import Area
-from leaflets.config import FORMATS
+from leaflets.formats import FORMATS
+from leaflets.output.paths import area_key, unit_folder
 from leaflets.qrcodes import make_qr
 from tests.conftest import SAMPLE, pdf_pages, sample_settings
 
@@ -30,7 +31,7 @@ def one_area(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Area, pipe
         out,
         formats=("plakat-a4", *FLYERS),
         address="ul. Chojnowska 80, Legnica",
-        sheets=True,
+        office_sheets=True,
     )
     report = pipeline.run(settings)
     (area,) = report.areas
@@ -64,7 +65,7 @@ def test_page_boxes_match_the_trimmed_size(
 ) -> None:
     out, area, _ = one_area
     spec = FORMATS[name]
-    for page in PdfReader(out / area.path / f"{name}.pdf").pages:
+    for page in PdfReader(out / area_key(area) / f"{name}.pdf").pages:
         for box in (page.mediabox, page.trimbox, page.bleedbox):
             assert float(box.width) == pytest.approx(spec.width_mm * MM, abs=0.5)
             assert float(box.height) == pytest.approx(spec.height_mm * MM, abs=0.5)
@@ -73,14 +74,14 @@ def test_page_boxes_match_the_trimmed_size(
 def test_minimum_type_sizes(one_area: tuple[Path, Area, pipeline.Report]) -> None:
     out, area, _ = one_area
     officer = area.officers[0]
-    poster = out / area.path / "plakat-a4.pdf"
+    poster = out / area_key(area) / "plakat-a4.pdf"
     # The name and phone are printed big once; smaller repeats are QR captions.
     assert max(_occurrences(poster, officer.first_name)) >= 36
     assert max(_occurrences(poster, officer.phone.national)) >= 36
-    flyer = out / area.path / "ulotka-a5.pdf"
+    flyer = out / area_key(area) / "ulotka-a5.pdf"
     for body in ("nie jest numerem alarmowym", "Bezpłatna aplikacja", "Policjanci"):
         assert min(_occurrences(flyer, body)) >= 12, body
-    card = out / area.path / "wizytowka.pdf"
+    card = out / area_key(area) / "wizytowka.pdf"
     every = [
         pdfium_raw.FPDFText_GetFontSize(page.get_textpage(), i) * PT_PER_FONT_UNIT
         for page in pdf_pages(card)
@@ -114,7 +115,7 @@ def test_qr_modules_measured_on_the_raster(
     one_area: tuple[Path, Area, pipeline.Report], name: str, minimum: float
 ) -> None:
     out, area, _ = one_area
-    codes = _codes(out / area.path / f"{name}.pdf", dpi=300)
+    codes = _codes(out / area_key(area) / f"{name}.pdf", dpi=300)
     assert len(codes) == 4, codes
     for payload, module_mm, _page in codes:
         assert module_mm >= minimum - 0.03, (payload, module_mm)
@@ -132,7 +133,7 @@ def test_office_sheets_hold_the_copies_and_every_code_decodes(
 ) -> None:
     out, area, _ = one_area
     officer = area.officers[0]
-    sheet = out / area.path / f"{name}-arkusz.pdf"
+    sheet = out / area_key(area) / f"{name}-arkusz.pdf"
     pages = list(pdf_pages(sheet))
     assert len(pages) == 2, "a front sheet and its back"
     for page in PdfReader(sheet).pages:
@@ -150,8 +151,8 @@ def test_office_sheets_hold_the_copies_and_every_code_decodes(
 
 
 def test_unit_sheet_file_packs_every_area(tmp_path: Path) -> None:
-    report = pipeline.run(sample_settings(tmp_path, formats=("wizytowka",), sheets=True))
-    unit = report.areas[0].unit.slug
+    report = pipeline.run(sample_settings(tmp_path, formats=("wizytowka",), office_sheets=True))
+    unit = unit_folder(report.areas[0].unit)
     sheets = PdfReader(tmp_path / unit / "druk-wizytowka-arkusze.pdf")
     cards = sum(len(a.officers) for a in report.areas)
     assert len(sheets.pages) == 2 * math.ceil(cards / 10)
@@ -172,7 +173,7 @@ def test_print_shop_boxes(tmp_path: Path, bleed: int) -> None:
         crop_marks=bleed == 3,
     )
     (area,) = pipeline.run(settings).areas
-    path = tmp_path / area.path / "plakat-a4-drukarnia.pdf"
+    path = tmp_path / area_key(area) / "plakat-a4-drukarnia.pdf"
     page = PdfReader(path).pages[0]
     trim = [float(v) / MM for v in page.trimbox]
     bleedbox = [float(v) / MM for v in page.bleedbox]
@@ -192,7 +193,7 @@ def test_print_shop_page_bleeds_marks_and_keeps_a_safe_margin(tmp_path: Path) ->
         crop_marks=True,
     )
     (area,) = pipeline.run(settings).areas
-    path = tmp_path / area.path / "plakat-a4-drukarnia.pdf"
+    path = tmp_path / area_key(area) / "plakat-a4-drukarnia.pdf"
     dpi = 100
     page = next(pdf_pages(path))
     image = page.render(scale=dpi / 72).to_pil().convert("L")
@@ -253,6 +254,6 @@ def test_error_correction_level_q_is_a_setting(tmp_path: Path) -> None:
     settings = sample_settings(tmp_path, formats=("ulotka-a5",), address="Chojnowska 80")
     settings = replace(settings, config=replace(settings.config, qr_level="Q"))
     (area,) = pipeline.run(settings).areas
-    image = next(pdf_pages(tmp_path / area.path / "ulotka-a5.pdf")).render(scale=3).to_pil()
+    image = next(pdf_pages(tmp_path / area_key(area) / "ulotka-a5.pdf")).render(scale=3).to_pil()
     levels = {r.ec_level for r in zxingcpp.read_barcodes(image)}
     assert levels == {"Q"}

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from leaflets.config import KMZB_URL, MOJA_KOMENDA_DEFAULT_URL
+from leaflets.output.paths import area_key, unit_folder
 from leaflets.pipeline import Report
 from tests.conftest import Built, pdf_text, qr_payloads, text_near_edges, text_under_images
 
@@ -17,7 +18,7 @@ SIZES = {"plakat-a4": (210, 297), "ulotka-a5": (148, 210)}
 
 
 def _areas(report: Report) -> list[tuple[str, str]]:
-    return [(area.path, area.number) for area in report.areas]
+    return [(area_key(area), area.number) for area in report.areas]
 
 
 def _files(built: Built, fmt: str) -> list[Path]:
@@ -69,7 +70,7 @@ def test_every_font_is_embedded_and_covers_polish(built: Built, fmt: str) -> Non
 def test_text_has_every_officer_with_polish_letters(built: Built) -> None:
     for area in built.report.areas:
         for fmt in SIZES:
-            path = built.out / area.path / f"{fmt}.pdf"
+            path = built.out / area_key(area) / f"{fmt}.pdf"
             text = " ".join(pdf_text(path).split())
             for officer in area.officers:
                 assert f"{officer.first_name} {officer.surname}" in text or (
@@ -97,7 +98,7 @@ def _path(built: Built, number: str) -> str:
 def test_all_four_qr_codes_decode_at_150_dpi(built: Built, fmt: str) -> None:
     area = next(a for a in built.report.areas if a.number == "1")
     officer = area.officers[0]
-    payloads = qr_payloads(built.out / area.path / f"{fmt}.pdf", dpi=150)
+    payloads = qr_payloads(built.out / area_key(area) / f"{fmt}.pdf", dpi=150)
     assert f"tel:{officer.phone.e164}" in payloads
     assert MOJA_KOMENDA_DEFAULT_URL in payloads
     assert KMZB_URL in payloads
@@ -113,21 +114,23 @@ def test_all_four_qr_codes_decode_at_150_dpi(built: Built, fmt: str) -> None:
 def test_two_officer_area_has_a_poster_per_officer_and_both_on_the_flyer(built: Built) -> None:
     area = next(a for a in built.report.areas if a.number == "2")
     assert len(area.officers) == 2
-    poster = built.out / area.path / "plakat-a4.pdf"
+    poster = built.out / area_key(area) / "plakat-a4.pdf"
     assert len(PdfReader(poster).pages) == 2
-    flyer_codes = qr_payloads(built.out / area.path / "ulotka-a5.pdf")
+    flyer_codes = qr_payloads(built.out / area_key(area) / "ulotka-a5.pdf")
     for officer in area.officers:
         assert f"tel:{officer.phone.e164}" in flyer_codes
 
 
 def test_page_counts(built: Built) -> None:
     for area in built.report.areas:
-        assert len(PdfReader(built.out / area.path / "plakat-a4.pdf").pages) == len(area.officers)
-        assert len(PdfReader(built.out / area.path / "ulotka-a5.pdf").pages) == 2
+        assert len(PdfReader(built.out / area_key(area) / "plakat-a4.pdf").pages) == len(
+            area.officers
+        )
+        assert len(PdfReader(built.out / area_key(area) / "ulotka-a5.pdf").pages) == 2
 
 
 def test_combined_print_file_holds_every_area_page(built: Built) -> None:
-    unit = built.report.areas[0].unit.slug
+    unit = unit_folder(built.report.areas[0].unit)
     for fmt in SIZES:
         combined = len(PdfReader(built.out / unit / f"druk-{fmt}.pdf").pages)
         separate = sum(len(PdfReader(path).pages) for path in _files(built, fmt))
@@ -141,8 +144,8 @@ def test_specimen_mark_is_visible(built: Built) -> None:
 
 def test_long_street_list_shrinks_and_check_warns(built: Built) -> None:
     area = next(a for a in built.report.areas if len(a.lines) >= 30)
-    assert len(PdfReader(built.out / area.path / "plakat-a4.pdf").pages) == 1
-    text = " ".join(pdf_text(built.out / area.path / "plakat-a4.pdf").split())
+    assert len(PdfReader(built.out / area_key(area) / "plakat-a4.pdf").pages) == 1
+    text = " ".join(pdf_text(built.out / area_key(area) / "plakat-a4.pdf").split())
     for line in area.lines:
         assert line.text.split(" (")[0] in text
     warnings = [p.message for p in built.report.problems if "lista ulic zmniejszona" in p.message]
@@ -152,7 +155,7 @@ def test_long_street_list_shrinks_and_check_warns(built: Built) -> None:
 def test_pdf_is_tagged_with_language_and_title(built: Built) -> None:
     area = built.report.areas[0]
     for fmt in SIZES:
-        reader = PdfReader(built.out / area.path / f"{fmt}.pdf")
+        reader = PdfReader(built.out / area_key(area) / f"{fmt}.pdf")
         root = reader.trailer["/Root"]
         assert root["/Lang"] == "pl"
         assert bool(root["/MarkInfo"]["/Marked"])
@@ -168,7 +171,7 @@ def test_pdf_is_tagged_with_language_and_title(built: Built) -> None:
 def test_phone_email_and_codes_are_clickable(built: Built) -> None:
     area = next(a for a in built.report.areas if a.number == "1")
     officer = area.officers[0]
-    reader = PdfReader(built.out / area.path / "ulotka-a5.pdf")
+    reader = PdfReader(built.out / area_key(area) / "ulotka-a5.pdf")
     links = {
         annotation.get_object()["/A"]["/URI"]
         for page in reader.pages

@@ -146,6 +146,7 @@ def test_two_sheets_keep_their_names_and_row_numbers() -> None:
     assert roster.problems == tuple(
         Problem(
             Severity.WARNING,
+            "nieznana-kolumna",
             "nieznana kolumna „Uwagi” — jej zawartość nie trafi na ulotkę",
             RowRef(path, sheet, 1),
         )

@@ -183,18 +183,19 @@ def test_a_good_row_becomes_a_clean_record() -> None:
     [record] = result.records
     assert record.where == RowRef(FILE, SHEET, 14)
     assert record.area == "5"
-    assert record.rank == "sierż. szt."
-    assert (record.first_name, record.surname) == ("Mariusz", "Małek")
-    assert record.phone == Phone("723 645 827", "+48723645827", mobile=True)
-    assert record.landline == Phone("32 478 83 66", "+48324788366", mobile=False)
-    assert record.email == "M.Malek@policja.gov.pl"
+    assert record.officer.rank == "sierż. szt."
+    assert (record.officer.first_name, record.officer.surname) == ("Mariusz", "Małek")
+    assert record.officer.phone == Phone("723 645 827", "+48723645827", mobile=True)
+    assert record.officer.landline == Phone("32 478 83 66", "+48324788366", mobile=False)
+    assert record.officer.email == "M.Malek@policja.gov.pl"
     assert (record.unit, record.area_name, record.town) == (
         "KP Legnica",
         "Osiedle Piekary",
         "Legnica",
     )
     assert (record.description, record.numbers) == ("ul. Wodzisławska", "2-20")
-    assert (record.duty, record.priority, record.photo) == ("wtorek 15–17", "Parkowanie", None)
+    officer = record.officer
+    assert (officer.duty, record.priority, officer.photo) == ("wtorek 15–17", "Parkowanie", None)
 
 
 def test_unit_defaults_come_from_the_config_when_the_roster_has_none() -> None:
@@ -253,6 +254,7 @@ def test_an_invalid_phone_is_an_error_with_an_example() -> None:
     [problem] = result.problems
     assert problem == Problem(
         Severity.ERROR,
+        "zly-telefon",
         "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
         RowRef(FILE, SHEET, 7),
         "telefon",
@@ -289,7 +291,7 @@ def test_one_bad_row_does_not_hide_the_next() -> None:
 def test_an_invalid_email_is_a_warning_and_is_dropped() -> None:
     result = check(row(6, **GOOD, email="m.malek@"))
     [record] = result.records
-    assert record.email == ""
+    assert record.officer.email == ""
     assert described(result.problems) == [
         'ostrzeżenie: rosters/legnica.xlsx, arkusz "KP I", wiersz 6, kolumna email: '
         "nieprawidłowy adres e-mail — pominięty na ulotce"
@@ -300,7 +302,7 @@ def test_an_invalid_email_is_a_warning_and_is_dropped() -> None:
 def test_an_unknown_rank_is_a_warning_and_kept_as_typed() -> None:
     result = check(row(6, **{**GOOD, "stopien": "kapitan"}))
     [record] = result.records
-    assert record.rank == "kapitan"
+    assert record.officer.rank == "kapitan"
     assert described(result.problems) == [
         'ostrzeżenie: rosters/legnica.xlsx, arkusz "KP I", wiersz 6, kolumna stopien: '
         "nieznany stopień policyjny — wydrukowany tak, jak wpisano"
@@ -311,7 +313,7 @@ def test_an_unknown_rank_is_a_warning_and_kept_as_typed() -> None:
 def test_an_invalid_optional_phone_is_a_warning_and_is_dropped(column: str) -> None:
     result = check(row(6, **GOOD, **{column: "+49 30 123456"}))
     [record] = result.records
-    assert record.landline is None
+    assert record.officer.landline is None
     assert record.unit_phone is None
     assert [(p.severity, p.column, p.message, p.value) for p in result.problems] == [
         (
@@ -327,7 +329,7 @@ def test_a_missing_rank_is_not_a_problem() -> None:
     cells = {k: v for k, v in GOOD.items() if k != "stopien"}
     result = check(row(**cells))
     assert result.problems == ()
-    assert result.records[0].rank == ""
+    assert result.records[0].officer.rank == ""
 
 
 # --- photos ----------------------------------------------------------------------------------
@@ -344,7 +346,7 @@ def photo_problem(tmp_path: Path, text: str) -> tuple[Path | None, list[str]]:
     [record] = result.records  # a bad photo never rejects the row
     assert all(p.severity is Severity.WARNING and p.column == "zdjecie" for p in result.problems)
     assert all(p.value == text for p in result.problems)
-    return record.photo, [p.message for p in result.problems]
+    return record.officer.photo, [p.message for p in result.problems]
 
 
 def test_a_real_png_inside_the_roster_folder_is_accepted(tmp_path: Path) -> None:

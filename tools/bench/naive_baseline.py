@@ -24,10 +24,13 @@ import qrcode
 import qrcode.image.svg
 import weasyprint
 
-from leaflets import batches, pipeline
-from leaflets.config import FORMATS, Settings
+from leaflets import pipeline
+from leaflets.config import Settings
 from leaflets.content import LeafletView, QrView, leaflet_view
-from leaflets.render import Renderer, packaged_templates
+from leaflets.formats import FORMATS
+from leaflets.render.renderer import Renderer
+from leaflets.render.templates import packaged_templates
+from leaflets.render.workers import page_context
 
 T = TypeVar("T")
 
@@ -156,8 +159,8 @@ def run_naive_poster(
     areas = pipeline.intake(settings).grouping.areas
     spec = FORMATS["plakat-a4"]
     templates = packaged_templates()
-    renderer = Renderer(templates, [])  # only for its Jinja environment
-    context = batches.context(settings, "Twój dzielnicowy")
+    renderer = Renderer(None, [])  # only for its Jinja environment
+    context = page_context(settings, "Twój dzielnicowy").variables()
     views = [leaflet_view(area, spec, settings.config, 0) for area in areas]
     stylesheets = [templates / "wspolne.css", templates / f"{spec.name}.css"]
 

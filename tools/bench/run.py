@@ -38,7 +38,8 @@ if __package__ in (None, ""):  # run as a file: make `tools` and `leaflets` impo
 import weasyprint
 
 from leaflets import pipeline
-from leaflets.config import FORMATS, LeafletConfig, Settings
+from leaflets.config import LeafletConfig, Settings
+from leaflets.formats import FORMATS
 from tools.bench.naive_baseline import run_naive, run_naive_poster
 from tools.bench.synthetic_roster import (
     DEFAULT_AREAS,

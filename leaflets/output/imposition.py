@@ -11,16 +11,16 @@ from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.generic import DecodedStreamObject, NameObject
 
 from leaflets.errors import RenderError
+from leaflets.formats import CROP_MARK_LENGTH_MM, CROP_MARK_OFFSET_MM, PT_PER_MM
 
 Duplex = Literal["long", "short"]
 """How the printer turns the sheet for the back: about its long edge or its short edge."""
 
-PT_PER_MM = 72 / 25.4
 SIZE_TOLERANCE_MM = 0.5
 """How far a leaflet page may differ from its cell: nothing is ever scaled to fit."""
-MARK_OFFSET_MM = 2.0
+MARK_OFFSET_MM = CROP_MARK_OFFSET_MM
 """Gap between the trim line and the start of its cut mark."""
-MARK_LENGTH_MM = 5.0
+MARK_LENGTH_MM = CROP_MARK_LENGTH_MM
 MARK_MIN_LENGTH_MM = 1.0
 """A cut mark squeezed shorter than this by a narrow margin is left out rather than drawn."""
 MARK_WIDTH_PT = 0.25
@@ -71,12 +71,13 @@ class SheetLayout:
 
     def __post_init__(self) -> None:
         if self.columns < 1 or self.rows < 1 or self.gap_mm < 0:
-            raise RenderError(f"Układ arkusza „{self.name}”: nieprawidłowa siatka.")
+            raise ValueError(f"sheet layout {self.name!r}: invalid grid")
         width, height = self.grid_mm
         if width > self.sheet_mm[0] + 1e-9 or height > self.sheet_mm[1] + 1e-9:
-            raise RenderError(
-                f"Układ arkusza „{self.name}”: siatka {_mm(width)}×{_mm(height)} mm nie mieści "
-                f"się na arkuszu {_mm(self.sheet_mm[0])}×{_mm(self.sheet_mm[1])} mm."
+            # A programming error in LAYOUTS, not something a user can cause.
+            raise ValueError(
+                f"sheet layout {self.name!r}: a {width:.1f}×{height:.1f} mm grid does not fit "
+                f"a {self.sheet_mm[0]:.1f}×{self.sheet_mm[1]:.1f} mm sheet"
             )
 
     @property
@@ -203,9 +204,7 @@ def flip_axis(layout: SheetLayout, duplex: Duplex) -> Literal["vertical", "horiz
     short edge gives ``| 2' | 1' |``.
     """
     if duplex not in _PRINTER_DUPLEX:
-        raise RenderError(
-            f"Nieznany sposób druku dwustronnego „{duplex}”: wybierz long albo short."
-        )
+        raise ValueError(f"unknown duplex mode {duplex!r}: use 'long' or 'short'")
     long_edge_vertical = not layout.landscape
     return "vertical" if (duplex == "long") == long_edge_vertical else "horizontal"
 
@@ -286,9 +285,9 @@ def impose(
     pages pair up on a duplex printer. Cut marks go on the fronts only: the sheet is cut face
     up. The PDF asks the viewer to print at 100% and preselects the duplex mode."""
     if copies < 1:
-        raise RenderError(f"Liczba kopii musi wynosić co najmniej 1 (podano {copies}).")
+        raise ValueError(f"copies must be at least 1, not {copies}")
     if not leaflets:
-        raise RenderError("Brak ulotek do rozmieszczenia na arkuszu.")
+        raise ValueError("no leaflets to impose")
     flip_axis(layout, duplex)  # rejects an unknown duplex mode before any work
     labels = [leaflet.name or f"ulotka {n}" for n, leaflet in enumerate(leaflets, 1)]
     for leaflet, label in zip(leaflets, labels, strict=True):
@@ -358,10 +357,17 @@ def _place(sheet: PageObject, page: PageObject, cell: Rect, *, turned: bool) -> 
 
 def _marks_page(layout: SheetLayout) -> PageObject:
     """A transparent page the size of the sheet holding only the cut marks."""
-    width, height = (v * PT_PER_MM for v in layout.sheet_mm)
-    page = PageObject.create_blank_page(None, width, height)
+    width, height = layout.sheet_mm
+    return marks_page(width, height, cut_mark_segments(layout))
+
+
+def marks_page(width_mm: float, height_mm: float, segments: Sequence[Segment]) -> PageObject:
+    """A transparent page holding only `segments` as thin black lines: the one drawer of cut
+    marks, for office sheets and print-shop files alike. `segments` in mm from the page's
+    bottom-left corner (which may be negative, for a page whose media box starts there)."""
+    page = PageObject.create_blank_page(None, width_mm * PT_PER_MM, height_mm * PT_PER_MM)
     lines = [f"q 0 G {MARK_WIDTH_PT} w 0 J [] 0 d"]
-    for x1, y1, x2, y2 in cut_mark_segments(layout):
+    for x1, y1, x2, y2 in segments:
         points = (v * PT_PER_MM for v in (x1, y1, x2, y2))
         p1, q1, p2, q2 = (f"{v:.3f}" for v in points)
         lines.append(f"{p1} {q1} m {p2} {q2} l S")

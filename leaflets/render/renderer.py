@@ -2,14 +2,14 @@
 
 Many areas are laid out in one WeasyPrint document (one per format and batch) and split back
 into per-area documents by their anchors, so each area is laid out once and the combined print
-file reuses the same pages.
+file reuses the same pages. Templates and stylesheets are looked up in the unit's own folder
+first (`[wydruk] szablony`), then in the packaged `templates/`, so a unit copies only the
+files it changes.
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
-import importlib.resources
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -25,31 +25,15 @@ from weasyprint.formatting_structure.boxes import TextBox
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from leaflets.config import FormatSpec
 from leaflets.content import keep_together
 from leaflets.errors import RenderError
+from leaflets.formats import FormatSpec
 from leaflets.i18n import LABEL_FUNCTION, SOURCE, Edition, edition, translations
+from leaflets.render.templates import template_folders
 
 log = logging.getLogger(__name__)
 
 BASE_TEMPLATE = "dokument.html"
-
-
-def packaged_templates() -> Path:
-    """The `templates/` folder shipped with the package."""
-    with importlib.resources.as_file(importlib.resources.files("leaflets.templates")) as path:
-        return Path(path)
-
-
-def digest_folder(folder: Path) -> str:
-    """A hash of every file's name and bytes in `folder`: a template edit means a rebuild."""
-    digest = hashlib.sha256()
-    for path in sorted(
-        p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-    ):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 class SandboxFetcher(URLFetcher):  # type: ignore[misc]
@@ -138,40 +122,38 @@ class Renderer:
     """Keeps one Jinja environment per edition (language), one font configuration and one
     parsed stylesheet per format, so batches after the first pay only for layout."""
 
-    def __init__(self, templates: Path | None, allowed: Sequence[Path]) -> None:
-        self.templates = (templates or packaged_templates()).resolve()
-        if not (self.templates / BASE_TEMPLATE).is_file():
-            raise RenderError(f"{self.templates}: brak szablonu {BASE_TEMPLATE}.")
-        self.fetcher = SandboxFetcher([self.templates, *allowed])
+    def __init__(self, unit_templates: Path | None, allowed: Sequence[Path]) -> None:
+        self.folders = template_folders(unit_templates)
+        self._find(BASE_TEMPLATE, "szablonu")
+        self.fetcher = SandboxFetcher([*self.folders, *allowed])
         self._environments: dict[str, jinja2.Environment] = {}
         self.fonts = FontConfiguration()
         self._stylesheets: dict[str, list[Any]] = {}
 
+    def _find(self, name: str, what: str) -> Path:
+        """The first folder's copy of `name`: the unit's own, else the packaged one."""
+        for folder in self.folders:
+            if (folder / name).is_file():
+                return folder / name
+        raise RenderError(f"{self.folders[0]}: brak {what} {name}.")
+
     def _stylesheets_for(self, spec: FormatSpec) -> list[Any]:
         if spec.name not in self._stylesheets:
-            sheets = []
-            for name in ("wspolne.css", f"{spec.name}.css"):
-                path = self.templates / name
-                if not path.is_file():
-                    raise RenderError(f"{self.templates}: brak arkusza stylów {name}.")
-                sheets.append(
-                    weasyprint.CSS(
-                        filename=str(path), font_config=self.fonts, url_fetcher=self.fetcher
-                    )
+            self._stylesheets[spec.name] = [
+                weasyprint.CSS(
+                    filename=str(self._find(name, "arkusza stylów")),
+                    font_config=self.fonts,
+                    url_fetcher=self.fetcher,
                 )
-            self._stylesheets[spec.name] = sheets
+                for name in ("wspolne.css", f"{spec.name}.css")
+            ]
         return self._stylesheets[spec.name]
-
-    @property
-    def env(self) -> jinja2.Environment:
-        """The Polish edition's environment."""
-        return self.environment(SOURCE)
 
     def environment(self, language: str) -> jinja2.Environment:
         """The templates in one edition: `{% trans %}` and `_()` print its language(s)."""
         if language not in self._environments:
             env = jinja2.Environment(
-                loader=jinja2.FileSystemLoader(self.templates),
+                loader=jinja2.FileSystemLoader(self.folders),
                 autoescape=True,
                 undefined=jinja2.StrictUndefined,
                 trim_blocks=True,
@@ -203,7 +185,7 @@ class Renderer:
         source = self.html(spec, leaflets, language=language, **context)
         with _collect_weasyprint_warnings() as warnings:
             document = weasyprint.HTML(
-                string=source, base_url=str(self.templates) + "/", url_fetcher=self.fetcher
+                string=source, base_url=f"{self.folders[0]}/", url_fetcher=self.fetcher
             ).render(font_config=self.fonts, stylesheets=self._stylesheets_for(spec))
         starts = []
         for index in range(len(leaflets)):

@@ -1,7 +1,8 @@
 """problemy.xlsx: the problem report a coordinator opens in Excel next to the roster.
 
 Writing a workbook is the one place outside roster.py that uses openpyxl: the report is
-output, not roster input, and belongs with the other files written at the end of a run.
+output, not roster input, and belongs with the other files written at the end of a run. The
+last column is each problem's code (`brak-telefonu`), for filtering.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
-from leaflets.output import atomic_file
+from leaflets.output.files import atomic_file
 from leaflets.problems import Problem
 
-HEADERS = ("Plik", "Arkusz", "Wiersz", "Kolumna", "Rodzaj", "Opis", "Wartość")
-WIDTHS = (28, 18, 8, 14, 12, 80, 30)
+HEADERS = ("Plik", "Arkusz", "Wiersz", "Kolumna", "Rodzaj", "Opis", "Wartość", "Kod")
+WIDTHS = (28, 18, 8, 14, 12, 80, 30, 24)
 # A cell starting with one of these is run as a formula by spreadsheet programs (CSV/XLSX
 # injection); the report quotes such text so it stays inert.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -55,6 +56,7 @@ def write_problem_report(path: Path, problems: Sequence[Problem], as_of: dt.date
             problem.severity.value,
             problem.message,
             problem.value,
+            problem.code,
         )
         sheet.append([_cell(sheet, value, alignment=wrap) for value in values])
     buffer = io.BytesIO()

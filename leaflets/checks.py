@@ -1,0 +1,216 @@
+"""The checks after grouping: areas, configuration and what rendering found -> problems.
+
+Row problems come from the stages that read the rows (roster, validation, areas); everything
+found later is made here, so "where does this warning come from?" has one answer: overlapping
+areas, QR codes too large for a format, colour contrast, street lists that had to shrink,
+content over its pages, text where an office printer cannot print, template resources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+from typing import Protocol
+
+from leaflets.areas import Area
+from leaflets.config import Settings
+from leaflets.content import oversized_codes
+from leaflets.formats import DENSITY_STEPS, FORMATS, SHORT_BACK_STEP
+from leaflets.lookup import find_overlaps
+from leaflets.output.paths import area_key
+from leaflets.problems import Problem, Severity
+
+
+def overlaps(areas: Sequence[Area]) -> list[Problem]:
+    """Every address claimed by two areas is a warning on the second area's first row."""
+    return [
+        Problem(
+            Severity.WARNING,
+            "nakladanie-rejonow",
+            f"{overlap.street}, {overlap.description}: adres należy do dwóch rejonów — "
+            f"{_area_name(overlap.first)} i {_area_name(overlap.second)}",
+            overlap.second.rows[0],
+            "ulice",
+        )
+        for overlap in find_overlaps(areas)
+    ]
+
+
+def _area_name(area: Area) -> str:
+    return f"rejon {area.number}" + (f" ({area.unit.name})" if area.unit.name else "")
+
+
+def configuration(settings: Settings) -> list[Problem]:
+    """What the configuration makes every leaflet print: a placeholder link, weak colours."""
+    config = settings.config
+    found = []
+    if config.moja_komenda_is_default:
+        found.append(
+            Problem(
+                Severity.WARNING,
+                "domyslny-link-moja-komenda",
+                f"używany jest domyślny link do aplikacji Moja Komenda ({config.moja_komenda_url})"
+                " — wpisz właściwy w leaflets.toml, sekcja [linki], klucz moja_komenda",
+            )
+        )
+    for colour in (config.primary_color, config.accent_color):
+        ratio = contrast_ratio(colour, "#ffffff")
+        if ratio < 4.5:
+            found.append(
+                Problem(
+                    Severity.WARNING,
+                    "slaby-kontrast",
+                    f"kolor {colour} ma za mały kontrast z białym tłem "
+                    f"({ratio:.1f}:1, potrzeba co najmniej 4,5:1) — tekst może być nieczytelny",
+                )
+            )
+    return found
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@dataclass(frozen=True)
+class CodesChecked:
+    """Areas whose QR codes fit every format, the areas left out, and why."""
+
+    kept: tuple[Area, ...]
+    dropped: tuple[Area, ...]
+    problems: tuple[Problem, ...]
+
+
+def qr_fit(
+    settings: Settings, areas: Sequence[Area], current: Set[str] = frozenset()
+) -> CodesChecked:
+    """Areas whose QR payloads (a long unit name or e-mail in the contact card) do not fit a
+    format at its minimum module size are errors, not shrunken codes: they are left out.
+    `current`: keys of areas rendered from the same inputs before (`ContentCache.current`),
+    whose codes were checked then."""
+    kept: list[Area] = []
+    dropped: list[Area] = []
+    problems: list[Problem] = []
+    specs = [FORMATS[name] for name in settings.formats if not FORMATS[name].per_unit]
+    for area in areas:
+        if area_key(area) in current:
+            kept.append(area)
+            continue
+        too_big = [
+            (spec, caption, size)
+            for spec in specs
+            for caption, size in oversized_codes(area, spec, settings.config)
+        ]
+        for spec, caption, size in too_big:
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "kod-qr-za-duzy",
+                    f"{spec.name}, rejon {area.number}: kod QR „{caption}” potrzebuje "
+                    f"{size:.0f} mm przy module {spec.qr_module_mm} mm, a miejsca "
+                    f"jest {spec.qr_max_mm:.0f} mm — skróć dane (np. nazwę jednostki albo "
+                    "e-mail); rejon pominięty",
+                    area.rows[0],
+                )
+            )
+        (dropped if too_big else kept).append(area)
+    return CodesChecked(tuple(kept), tuple(dropped), tuple(problems))
+
+
+class RenderResult(Protocol):
+    """What checking a rendered area file needs (`render.workers.AreaResult` has it)."""
+
+    @property
+    def index(self) -> int: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def pages(self) -> int: ...
+    @property
+    def density(self) -> int: ...
+    @property
+    def near_edge(self) -> bool: ...
+    @property
+    def warnings(self) -> tuple[str, ...]: ...
+    @property
+    def refused(self) -> tuple[str, ...]: ...
+
+
+def rendering(areas: Sequence[Area], results: Sequence[RenderResult]) -> list[Problem]:
+    """What laying the areas out found: shrunken street lists, content over its pages, text
+    at the paper's edge, WeasyPrint's own warnings, resources a template may not read."""
+    found: list[Problem] = []
+    refused: dict[str, None] = {}
+    for result in sorted(results, key=lambda r: (r.name, r.index)):
+        found.extend(weasyprint_warnings(result.warnings))
+        refused.update(dict.fromkeys(result.refused))
+        area = areas[result.index]
+        spec = FORMATS[result.format]
+        expected = spec.expected_pages(len(area.officers))
+        where = area.rows[0]
+        if result.pages > expected:
+            found.append(
+                Problem(
+                    Severity.WARNING,
+                    "za-duzo-stron",
+                    f"{result.name}, rejon {area.number}: treść nie mieści się na {expected}"
+                    f" str. nawet po zmniejszeniu listy ulic — ulotka ma {result.pages} str.",
+                    where,
+                    "ulice",
+                )
+            )
+        elif result.density:
+            found.append(
+                Problem(
+                    Severity.WARNING,
+                    "lista-ulic-zmniejszona",
+                    f"{result.name}, rejon {area.number}: lista ulic zmniejszona (stopień"
+                    f" {result.density} z {DENSITY_STEPS - 1})"
+                    + (", tył ulotki skrócony" if result.density >= SHORT_BACK_STEP else "")
+                    + ", aby zmieścić się na stronie",
+                    where,
+                    "ulice",
+                )
+            )
+        if result.near_edge:
+            found.append(
+                Problem(
+                    Severity.WARNING,
+                    "tekst-przy-krawedzi",
+                    f"{result.name}, rejon {area.number}: tekst bliżej niż 4 mm od krawędzi"
+                    " kartki, gdzie drukarka biurowa nie drukuje (zwykle stopka wydłużona przez"
+                    " długi adres jednostki) — skróć adres jednostki",
+                    where,
+                    "adres_jednostki",
+                )
+            )
+    found.extend(
+        Problem(
+            Severity.WARNING,
+            "zasob-spoza-folderow",
+            f"szablon odwołuje się do zasobu spoza dozwolonych folderów — pominięto: {url}",
+        )
+        for url in refused
+    )
+    return found
+
+
+def weasyprint_warnings(messages: Sequence[str]) -> list[Problem]:
+    """WeasyPrint's own warnings (a missing glyph, an image not found), as they came."""
+    return [Problem(Severity.WARNING, "weasyprint", f"WeasyPrint: {m}") for m in messages]
+
+
+def sheet_skipped(area: Area, reason: str) -> Problem:
+    """An area file that could not be placed on an office sheet (`--arkusz`)."""
+    return Problem(
+        Severity.WARNING, "pominieto-na-arkuszu", f"{reason} — pominięto na arkuszu", area.rows[0]
+    )

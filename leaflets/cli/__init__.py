@@ -1,0 +1,329 @@
+"""Command line: flags -> Settings -> one library call -> output and exit code. Polish.
+
+Nothing heavy is imported here: `--help` and usage errors answer at once, and each command
+imports the pipeline (and through it pandas or WeasyPrint) only when it runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from leaflets.cli.polish import CONTEXT, HELP_OPTION, Number, OneOf, PolishFormatter, usage_message
+from leaflets.config import (
+    DEFAULT_LANGUAGES,
+    DUPLEX_MODES,
+    Settings,
+    find_config,
+    load_config,
+    parse_delimiter,
+    parse_encoding,
+    parse_formats,
+    parse_languages,
+)
+from leaflets.errors import LeafletsError
+from leaflets.formats import BLEEDS_MM, DEFAULT_BLEED_MM, DEFAULT_FORMATS
+
+click.Context.formatter_class = PolishFormatter
+
+
+class LeafletsGroup(click.Group):
+    """The one place where errors become output and exit codes: click's usage errors (in
+    Polish), the project's errors (`LeafletsError` owns its exit code) and an interrupt."""
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> NoReturn:
+        from leaflets.cli import console
+
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args, prog_name or self.name, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            console.out.print(exc.ctx.get_help() if exc.ctx else "")
+            code = 0
+        except click.exceptions.UsageError as exc:
+            console.error(usage_message(exc, self.commands), prefix="Błąd użycia")
+            command = exc.ctx.command_path if exc.ctx else self.name
+            console.line(f"Pomoc: {command} --help")
+            code = 2
+        except LeafletsError as exc:
+            console.error(str(exc))
+            code = exc.exit_code
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            console.line("Przerwano. Wcześniej zapisane pliki pozostały bez zmian.")
+            code = 130
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _help_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.help_option("-h", "--help", **HELP_OPTION)(function)
+
+
+ROSTERS = click.argument(
+    "rosters", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="WYKAZ..."
+)
+CONFIG = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    metavar="PLIK",
+    help="Plik konfiguracji (domyślnie leaflets.toml obok wykazu, jeśli jest).",
+)
+ENCODING = click.option(
+    "--kodowanie",
+    "encoding",
+    metavar="KODOWANIE",
+    help="Kodowanie pliku CSV, gdy wykrywanie zawiedzie: utf-8 albo cp1250.",
+)
+DELIMITER = click.option(
+    "--separator",
+    "delimiter",
+    metavar="ZNAK",
+    help="Separator kolumn CSV, gdy wykrywanie zawiedzie: srednik, przecinek albo tab.",
+)
+
+
+def _out(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "--out",
+        type=click.Path(path_type=Path),
+        default=Settings.out,
+        metavar="FOLDER",
+        help=f"{help} (domyślnie: {Settings.out}).",
+    )
+
+
+VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Pokaż kolejne kroki pracy.")
+_BLEEDS = [f"{mm:g}" for mm in BLEEDS_MM]
+
+
+@click.group(
+    "leaflets",
+    cls=LeafletsGroup,
+    context_settings=CONTEXT,
+    options_metavar="[OPCJE]",
+    subcommand_metavar="POLECENIE",
+)
+@_help_option
+def main() -> None:
+    """Ulotki i plakaty „Twój dzielnicowy” z wykazu dzielnicowych.
+
+    Przykład: leaflets build rosters/legnica-wzor.xlsx
+    """
+
+
+@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
+@ROSTERS
+@CONFIG
+@_out("Folder na gotowe pliki PDF")
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(DEFAULT_FORMATS),
+    metavar="FORMATY",
+    help=f"Formaty oddzielone przecinkami (domyślnie: {','.join(DEFAULT_FORMATS)}).",
+)
+@click.option(
+    "--jezyk",
+    "languages",
+    default=",".join(DEFAULT_LANGUAGES),
+    metavar="JĘZYKI",
+    help="Wersje językowe oddzielone przecinkami: pl (polska), uk (ukraińska), en (angielska),"
+    " pl+uk i pl+en (dwujęzyczne, polski pierwszy); domyślnie:"
+    f" {','.join(DEFAULT_LANGUAGES)}. Pliki innych wersji mają w nazwie język, np."
+    " plakat-a4.uk.pdf.",
+)
+@click.option("--strict", is_flag=True, help="Przy jakimkolwiek błędzie nie twórz żadnej ulotki.")
+@click.option(
+    "--adres",
+    "address",
+    default="",
+    metavar="ADRES",
+    help="Tylko rejony obejmujące ten adres, np. „ul. Chojnowska 12, Legnica”.",
+)
+@click.option(
+    "--jobs",
+    type=Number(min=1),
+    default=None,
+    metavar="N",
+    help="Liczba równoległych procesów (domyślnie: wszystkie rdzenie).",
+)
+@click.option("--force", is_flag=True, help="Utwórz wszystko od nowa, także niezmienione rejony.")
+@click.option(
+    "--arkusz",
+    "office_sheets",
+    is_flag=True,
+    help="Także arkusze A4 do drukarki biurowej: 2×A5, 4×A6, 10 wizytówek, ze znacznikami cięcia.",
+)
+@click.option(
+    "--kopie",
+    "copies",
+    type=Number(min=1, max=1000),
+    default=None,
+    metavar="N",
+    help="Ile egzemplarzy każdego rejonu na arkuszach (domyślnie: pełny arkusz).",
+)
+@click.option(
+    "--dupleks",
+    "duplex",
+    type=OneOf(["dlugi", "krotki"], aliases={"długi": "dlugi", "krótki": "krotki"}),
+    default="dlugi",
+    help="Druk dwustronny: obracanie wzdłuż dłuższej (domyślnie) albo krótszej krawędzi.",
+)
+@click.option(
+    "--drukarnia",
+    "print_shop",
+    is_flag=True,
+    help="Pliki dla drukarni: pojedyncze strony ze spadem (nazwy z końcówką -drukarnia).",
+)
+@click.option(
+    "--spad",
+    "bleed",
+    type=OneOf(_BLEEDS),
+    default=f"{DEFAULT_BLEED_MM:g}",
+    metavar="MM",
+    help=f"Spad w milimetrach dla --drukarnia: {', '.join(_BLEEDS[:-1])} albo {_BLEEDS[-1]}"
+    f" (domyślnie {DEFAULT_BLEED_MM:g}).",
+)
+@click.option("--znaczniki", "crop_marks", is_flag=True, help="Znaczniki cięcia (z --drukarnia).")
+@ENCODING
+@DELIMITER
+@VERBOSE
+@_help_option
+def build(
+    rosters: tuple[Path, ...],
+    config_path: Path | None,
+    out: Path,
+    formats: str,
+    languages: str,
+    strict: bool,
+    address: str,
+    jobs: int | None,
+    force: bool,
+    office_sheets: bool,
+    copies: int | None,
+    duplex: str,
+    print_shop: bool,
+    bleed: str,
+    crop_marks: bool,
+    encoding: str | None,
+    delimiter: str | None,
+    verbose: bool,
+) -> int:
+    """Utwórz ulotki PDF dla każdego rejonu z WYKAZU (xlsx, ods, csv)."""
+    settings = _settings(
+        rosters,
+        config_path,
+        encoding,
+        delimiter,
+        out=out,
+        formats=parse_formats(formats),
+        languages=parse_languages(languages),
+        strict=strict,
+        address=address.strip(),
+        jobs=jobs,
+        force=force,
+        office_sheets=office_sheets,
+        copies=copies,
+        duplex=DUPLEX_MODES[duplex],
+        bleed_mm=float(bleed) if print_shop else None,
+        crop_marks=crop_marks,
+    )
+    return _run(settings, write=True, verbose=verbose)
+
+
+@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
+@ROSTERS
+@CONFIG
+@_out("Folder, do którego tworzy build: to, co jest tam aktualne, nie jest składane ponownie")
+@ENCODING
+@DELIMITER
+@VERBOSE
+@_help_option
+def check(
+    rosters: tuple[Path, ...],
+    config_path: Path | None,
+    out: Path,
+    encoding: str | None,
+    delimiter: str | None,
+    verbose: bool,
+) -> int:
+    """Sprawdź WYKAZ i pokaż problemy; nie zapisuje żadnych plików."""
+    settings = _settings(rosters, config_path, encoding, delimiter, out=out)
+    return _run(settings, write=False, verbose=verbose)
+
+
+@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
+@ROSTERS
+@CONFIG
+@click.option(
+    "--adres",
+    "address",
+    default="",
+    metavar="ADRES",
+    help="Adres, np. „ul. Chojnowska 12, Legnica”.",
+)
+@click.option(
+    "--nazwisko", "name", default="", metavar="TEKST", help="Nazwisko lub imię (fragment)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Wynik jako lista JSON.")
+@ENCODING
+@DELIMITER
+@_help_option
+def find(
+    rosters: tuple[Path, ...],
+    config_path: Path | None,
+    address: str,
+    name: str,
+    as_json: bool,
+    encoding: str | None,
+    delimiter: str | None,
+) -> int:
+    """Kto jest dzielnicowym pod ADRESEM albo gdzie pracuje osoba o NAZWISKU."""
+    from leaflets import pipeline
+    from leaflets.cli import console
+
+    settings = _settings(rosters, config_path, encoding, delimiter)
+    answer = pipeline.find(settings, address=address.strip(), name=name.strip())
+    console.found(answer, as_json)
+    return answer.exit_code
+
+
+def _settings(
+    rosters: tuple[Path, ...],
+    config_path: Path | None,
+    encoding: str | None,
+    delimiter: str | None,
+    **extra: Any,
+) -> Settings:
+    """What every command reads the rosters with; `extra` are the command's own settings."""
+    return Settings(
+        rosters=rosters,
+        config=load_config(find_config(config_path, rosters)),
+        encoding=parse_encoding(encoding),
+        delimiter=parse_delimiter(delimiter),
+        **extra,
+    )
+
+
+def _run(settings: Settings, *, write: bool, verbose: bool) -> int:
+    """`build` and `check`: the pipeline with a progress bar, then the problems and summary."""
+    from leaflets import pipeline
+    from leaflets.cli import console
+
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(message)s", force=True
+    )
+    # WeasyPrint warnings are collected into the report; keep them off the console here.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR if not verbose else logging.WARNING)
+    with console.ProgressBar(write) as progress:
+        report = pipeline.run(settings, write=write, progress=progress)
+    console.problems(report.problems)
+    console.summary(report, write)
+    return report.exit_code

@@ -1,0 +1,131 @@
+"""What the CLI prints: the problem tables, the summary, the progress bar, `find`'s answers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from leaflets.problems import Problem
+
+if TYPE_CHECKING:
+    from leaflets.pipeline import Found, Report
+
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+def error(message: str, prefix: str = "Błąd") -> None:
+    """`Błąd: …` on standard error."""
+    errors.print(f"[bold red]{prefix}:[/] {escape(message)}")
+
+
+def line(text: str) -> None:
+    errors.print(escape(text))
+
+
+class ProgressBar:
+    """The rendering progress bar, only on a terminal (logs and pipes get the summary)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and errors.is_terminal
+        self.bar = Progress(
+            TextColumn("Składanie ulotek"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=errors,
+            transient=True,
+        )
+        self.task = self.bar.add_task("ulotki", total=None)
+
+    def __enter__(self) -> Callable[[int, int], None] | None:
+        if not self.enabled:
+            return None
+        self.bar.start()
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.enabled:
+            self.bar.stop()
+
+
+def problems(found: Sequence[Problem]) -> None:
+    """The problems as one table per file and sheet, then the run-wide ones."""
+    if not found:
+        return
+    groups: dict[str, list[Problem]] = {}
+    for problem in found:
+        if problem.where is None:
+            key = "ogólne"
+        elif problem.where.sheet:
+            key = f'{problem.where.file}, arkusz "{problem.where.sheet}"'
+        else:
+            key = problem.where.file
+        groups.setdefault(key, []).append(problem)
+    for key, items in groups.items():
+        table = Table(title=key, title_justify="left", show_lines=False, expand=False)
+        table.add_column("Wiersz", justify="right")
+        table.add_column("Kolumna")
+        table.add_column("Rodzaj")
+        table.add_column("Opis")
+        for problem in items:
+            style = "red" if problem.is_error else "yellow"
+            table.add_row(
+                str(problem.where.row) if problem.where else "",
+                problem.column,
+                f"[{style}]{problem.severity.value}[/]",
+                escape(
+                    problem.message + (f" (wartość: „{problem.value}”)" if problem.value else "")
+                ),
+            )
+        out.print(table)
+
+
+def summary(report: Report, write: bool) -> None:
+    rejected = sum(row.status == "rejected" for row in report.rows)
+    lines = [
+        f"Wiersze: {len(report.rows)} (odrzucone: {rejected})",
+        f"Rejony: {len(report.areas)}, dzielnicowi: {report.officers}",
+        f"Problemy: błędy {report.errors}, ostrzeżenia {report.warnings}",
+    ]
+    if write:
+        lines.append(
+            f"Zapisane pliki: {len(report.files)}"
+            if report.rendered
+            else "Nie utworzono ulotek (--strict)."
+        )
+    out.print("\n".join(lines))
+
+
+def found(answer: Found, as_json: bool) -> None:
+    """`find`'s answer: the areas and officers, or what is nearest."""
+    if as_json:
+        out.print_json(json.dumps(answer.as_json(), ensure_ascii=False))
+        return
+    if not answer.matches:
+        out.print(f"Nie znaleziono: „{escape(answer.query)}”.")
+        if answer.suggestions:
+            out.print("Może chodzi o: " + ", ".join(escape(s) for s in answer.suggestions) + "?")
+        return
+    for match in answer.matches:
+        area = match.area
+        title = f"Rejon nr {area.number}" + (f" — {area.name}" if area.name else "")
+        out.print(
+            f"[bold]{escape(title)}[/]" + (f", {escape(area.unit.name)}" if area.unit.name else "")
+        )
+        if match.covered_by:
+            out.print(f"  obejmuje: {escape(match.covered_by)}")
+        for officer in match.officers:
+            parts = [f"{officer.rank} {officer.name}".strip(), f"tel. {officer.phone.national}"]
+            if officer.email:
+                parts.append(officer.email)
+            out.print("  " + escape(", ".join(parts)))

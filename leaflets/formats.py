@@ -1,0 +1,131 @@
+"""Print formats: each output format's page, page budget, QR rules and office-sheet layout,
+the street-list density ladder, bleeds and crop-mark geometry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PT_PER_MM = 72 / 25.4
+"""PDF points in a millimetre."""
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    """One output format: its template, trimmed page size and print rules."""
+
+    name: str
+    template: str
+    width_mm: float
+    height_mm: float
+    pages: int
+    """Pages the layout is designed for; more means content ran over and a warning is due."""
+    qr_module_mm: float
+    """Smallest QR module allowed: 1.0 mm for posters read at 1–2 m, 0.5 mm for flyers."""
+    qr_min_mm: float
+    """Smallest printed code: short payloads get larger modules so the caption fits under."""
+    qr_max_mm: float
+    """Largest code the layout has room for; a payload needing more at the minimum module is
+    an error (a shrunken code would not scan from the distance the format is read at)."""
+    description: str
+    per_officer: bool = False
+    """One copy of the layout per officer of the area (posters and A6 handouts: one per
+    officer, naming the others; business cards)."""
+    sheet_layout: str = ""
+    """Office-printer imposition layout (`--arkusz`), a key of output.imposition.LAYOUTS."""
+    per_unit: bool = False
+    """One document per unit rather than per area (the street index)."""
+    file_name: str = ""
+    """For per-unit formats: the file name in the unit's folder."""
+
+    def expected_pages(self, officers: int) -> int:
+        return self.pages * (max(1, officers) if self.per_officer else 1)
+
+
+FORMATS: dict[str, FormatSpec] = {
+    spec.name: spec
+    for spec in (
+        FormatSpec(
+            name="plakat-a4",
+            template="plakat-a4.html",
+            width_mm=210,
+            height_mm=297,
+            pages=1,
+            qr_module_mm=1.0,
+            qr_min_mm=33,
+            qr_max_mm=80,
+            description="plakat A4 na klatkę schodową",
+            per_officer=True,
+        ),
+        FormatSpec(
+            name="ulotka-a5",
+            template="ulotka-a5.html",
+            width_mm=148,
+            height_mm=210,
+            pages=2,
+            qr_module_mm=0.5,
+            qr_min_mm=24,
+            qr_max_mm=42,
+            description="dwustronna ulotka A5 dla mieszkańców",
+            sheet_layout="a5-2",
+        ),
+        FormatSpec(
+            name="ulotka-a6",
+            template="ulotka-a6.html",
+            width_mm=105,
+            height_mm=148,
+            pages=2,
+            qr_module_mm=0.4,
+            qr_min_mm=16,
+            qr_max_mm=32,
+            description="dwustronna ulotka A6 do skrzynek",
+            sheet_layout="a6-4",
+            per_officer=True,
+        ),
+        FormatSpec(
+            name="wizytowka",
+            template="wizytowka.html",
+            width_mm=90,
+            height_mm=50,
+            pages=2,
+            qr_module_mm=0.4,
+            qr_min_mm=16,
+            qr_max_mm=31,
+            description="wizytówka dzielnicowego",
+            sheet_layout="wizytowka-10",
+            per_officer=True,
+        ),
+        FormatSpec(
+            name="skorowidz",
+            template="skorowidz.html",
+            width_mm=210,
+            height_mm=297,
+            pages=1,
+            qr_module_mm=1.0,
+            qr_min_mm=0,
+            qr_max_mm=0,
+            description="skorowidz ulic jednostki",
+            per_unit=True,
+            file_name="skorowidz-ulic.pdf",
+        ),
+    )
+}
+DEFAULT_FORMATS: tuple[str, ...] = ("plakat-a4", "ulotka-a5", "skorowidz")
+
+DENSITY_STEPS = 6
+"""The street-list density ladder, one CSS class per step (`gestosc-N` in `dokument.html`),
+tried in order until an area fits its pages: 0 the designed size; 1, 2 smaller type in table
+columns; 3 the legibility floor in CSS columns; 4 (`RUN_IN_STEP`) the floor's type with the
+streets run on in lines; 5 (`SHORT_BACK_STEP`) a shorter back side of a two-sided flyer (each
+format's template says what it leaves out). Flyer body text stays at or above 12 pt at step 0.
+Each format's CSS sets the type of each step; `czesci.zasieg` the columns."""
+RUN_IN_STEP = 4
+SHORT_BACK_STEP = 5
+
+BLEEDS_MM = (0, 2, 3, 5)
+"""Bleeds a print shop asks for: 3 mm is the common default, Polish online printers often 2."""
+DEFAULT_BLEED_MM = 3
+CROP_MARK_SPACE_MM = 8
+"""Room outside the bleed for crop marks: 2 mm offset + 5 mm mark + 1 mm paper."""
+CROP_MARK_OFFSET_MM = 2.0
+"""Gap between the trim (or bleed) edge and the start of a crop mark."""
+CROP_MARK_LENGTH_MM = 5.0
