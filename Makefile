@@ -13,10 +13,10 @@ SAMPLE := rosters/legnica-wzor.xlsx
 LOCALE := leaflets/locale
 TRANSLATIONS := uk en
 
-.PHONY: help demo test lint format bench check setup clean translations
+.PHONY: help demo test test-fast lint format bench check setup clean translations
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 setup: $(STAMP) ## Install system libraries, fonts and the Python packages into .venv/
 
@@ -42,8 +42,11 @@ demo: $(STAMP) ## Render the bundled sample roster into output/
 check: $(STAMP) ## Validate the sample roster without rendering
 	$(BIN)/leaflets check $(SAMPLE)
 
-test: $(STAMP) ## Run the test suite
+test: $(STAMP) ## Run the whole test suite (what CI runs)
 	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP) ## Run every test that lays out no PDF (the quick loop while coding)
+	$(BIN)/python -m pytest -q -m "not pdf"
 
 bench: $(STAMP) ## Benchmark: national-scale build vs the naive baseline
 	$(BIN)/python -m tools.bench.run

@@ -14,7 +14,6 @@ from typing import Protocol
 
 from leaflets.areas import Area
 from leaflets.config import Settings
-from leaflets.content import oversized_codes
 from leaflets.formats import DENSITY_STEPS, FORMATS, SHORT_BACK_STEP
 from leaflets.lookup import find_overlaps
 from leaflets.output.paths import area_key
@@ -95,6 +94,8 @@ def qr_fit(
     format at its minimum module size are errors, not shrunken codes: they are left out.
     `current`: keys of areas rendered from the same inputs before (`ContentCache.current`),
     whose codes were checked then."""
+    from leaflets.content import oversized_codes  # QR arithmetic: not needed by `find`
+
     kept: list[Area] = []
     dropped: list[Area] = []
     problems: list[Problem] = []

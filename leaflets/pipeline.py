@@ -9,7 +9,7 @@ collected into the Report, and the CLI decides how to show them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,11 +76,14 @@ class Intake:
     problems: tuple[Problem, ...]
 
 
-def intake(settings: Settings) -> Intake:
+def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> Intake:
+    """Steps 1–3; `read(roster)` is called between reading and checking the rows."""
     log.info("Krok 1/5 — czytanie arkuszy: %s", ", ".join(map(str, settings.rosters)))
     roster = read_rosters(
         settings.rosters, encoding=settings.encoding, delimiter=settings.delimiter
     )
+    if read is not None:
+        read(roster)
     log.info("Krok 2/5 — sprawdzanie %d wierszy", len(roster.rows))
     validated = validate(roster.rows, settings.config, roster.base_dirs)
     log.info("Krok 3/5 — grupowanie w rejony")
@@ -169,9 +172,15 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
     if write:
         prepare_folder(settings.out)
     with Workers(_job(settings, write)) as workers:
-        if write and (settings.force or not (settings.out / CACHE).is_file()):
-            workers.start()  # while the roster is read: a first build renders everything
-        loaded = intake(settings)
+        first_build = write and (settings.force or not (settings.out / CACHE).is_file())
+
+        def start_workers(roster: Roster) -> None:
+            # A first build renders every row: start the workers (WeasyPrint, fonts) now, so
+            # they get ready while the rows are checked and grouped.
+            if first_build:
+                workers.start(len(roster.rows) * len(area_editions(settings)))
+
+        loaded = intake(settings, start_workers)
         roster, grouping, problems = loaded.roster, loaded.grouping, list(loaded.problems)
         areas = grouping.areas
         if address is not None:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-import pandas as pd
 import python_calamine
 
 from leaflets.columns import REQUIRED, HeaderMatch, closest_header, header_score, match_headers
@@ -247,6 +246,8 @@ def _read_csv(path: Path, *, encoding: str | None, delimiter: str | None) -> Gri
         # sheet, skipped like one (read_rosters says so when nothing is left).
         return []
     delimiter = delimiter or _detect_delimiter(text)
+    import pandas as pd  # only CSV needs it, and it takes a third of a second to import
+
     try:
         # As wide as the widest row: a title line above the header, or a row with more cells
         # than the header (reported by validation), must not stop the file being read.

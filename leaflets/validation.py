@@ -11,7 +11,6 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from openpyxl.utils import get_column_letter
 from PIL import Image, UnidentifiedImageError
 
 from leaflets.columns import fold
@@ -84,6 +83,15 @@ class Record:
 class Validated:
     records: tuple[Record, ...]
     problems: tuple[Problem, ...]
+
+
+def column_letter(column: int) -> str:
+    """1 -> `A`, 27 -> `AA`: the column as Excel names it."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def parse_phone(text: str) -> Phone | None:
@@ -216,7 +224,7 @@ def _whole_row(row: _Row) -> bool:
     if stray:
         csv_file = not row.raw.where.sheet
         shown = ", ".join(
-            f"{'pole' if csv_file else 'kolumna'} {col if csv_file else get_column_letter(col)}:"
+            f"{'pole' if csv_file else 'kolumna'} {col if csv_file else column_letter(col)}:"
             f" „{text}”"
             for col, text in stray
         )

@@ -1,126 +1,82 @@
-"""Shared fixtures: the sample roster built once per test session, and PDF readers."""
+"""Fixtures: the session's memoised builds, the `pdf` marker for tests that lay documents
+out (`make test-fast` runs the others), and the rule that any WeasyPrint warning fails a test."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
-import zxingcpp
 
-from leaflets import pipeline
-from leaflets.config import Settings, find_config, load_config
+from tests.helpers import Builds, Built
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "rosters" / "legnica-wzor.xlsx"
-DATA = Path(__file__).resolve().parent / "data"
+PDF_FOLDER = Path(__file__).resolve().parent / "pdf"
+PDF_FIXTURES = {"built", "builds", "pdfs", "sample_area", "two_officers"}
+"""Fixtures that lay documents out: a test using one is a `pdf` test wherever it is."""
 
 
-def sample_settings(out: Path, **overrides: object) -> Settings:
-    rosters = (SAMPLE,)
-    config = load_config(find_config(None, rosters))
-    return Settings(rosters=rosters, out=out, config=config, **overrides)  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True)
-class Built:
-    out: Path
-    report: pipeline.Report
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/pdf/ lays documents out, and so does every test that uses a
+    build fixture."""
+    for item in items:
+        uses_build = PDF_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if item.path.is_relative_to(PDF_FOLDER) or uses_build:
+            item.add_marker(pytest.mark.pdf)
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The bundled sample rendered once, in both formats, as `make demo` does."""
-    out = tmp_path_factory.mktemp("sample") / "output"
-    report = pipeline.run(sample_settings(out))
-    return Built(out, report)
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    return Builds(tmp_path_factory.mktemp("builds"))
 
 
-def pdf_pages(path: Path) -> Iterator[pdfium.PdfPage]:
-    document = pdfium.PdfDocument(path)
-    for index in range(len(document)):
-        yield document[index]
+@pytest.fixture(scope="session")
+def built(builds: Builds) -> Built:
+    """The bundled sample rendered once, in the default formats, as `make demo` does."""
+    return builds.sample()
 
 
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.get_textpage().get_text_range() for page in pdf_pages(path))
+class _WarningLog(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
-def _glyphs(page: pdfium.PdfPage) -> Iterator[tuple[tuple[float, float, float, float], str]]:
-    """Each drawn character of a page with its box (left, bottom, right, top, in points); the
-    specimen mark's huge letters, which lie behind everything and run off the page on
-    purpose, left out (glyphs over 30 mm high)."""
-    text = page.get_textpage()
-    for index in range(text.count_chars()):
-        left, bottom, right, top = text.get_charbox(index)
-        if right > left and top - bottom <= SPECIMEN_GLYPH_PT:
-            yield (left, bottom, right, top), text.get_text_range(index, 1)
+@pytest.fixture(autouse=True)
+def _no_weasyprint_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A WeasyPrint warning (a missing glyph, an image not found, bad CSS) fails the test that
+    caused it. Workers report theirs as problems with the code `weasyprint`, which the build
+    fixtures check."""
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.WARNING)  # the CLI turns it down; a test must still hear it
+    log = _WarningLog()
+    logger.addHandler(log)
+    try:
+        yield
+    finally:
+        logger.removeHandler(log)
+        logger.setLevel(level)
+    allowed = request.node.get_closest_marker("weasyprint_warnings")
+    if log.messages and allowed is None:
+        pytest.fail("WeasyPrint warned: " + "; ".join(log.messages), pytrace=False)
 
 
-def _pages_where(path: Path, found_on: Callable[[pdfium.PdfPage], str]) -> list[str]:
-    """`found_on(page)` for every page of `path` where it finds something, with the page."""
-    found = []
-    for number, page in enumerate(pdf_pages(path), start=1):
-        chars = found_on(page)
-        if chars:
-            found.append(f"{path.name}, str. {number}: {chars!r}")
-    return found
+@pytest.fixture(autouse=True)
+def _layout_only_in_pdf_tests(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A test that lays a document out must be marked `pdf`, so that `make test-fast` (which
+    runs the unmarked ones) stays fast: laying out without the marker fails."""
+    if request.node.get_closest_marker("pdf") is not None:
+        return
 
+    def refuse(*args: object, **kwargs: object) -> None:
+        pytest.fail("this test lays out a document: mark it `pdf`", pytrace=False)
 
-def text_under_images(path: Path) -> list[str]:
-    """Text drawn where an image is (a QR code with its quiet zone, a photo, a logo), page by
-    page: a name running under a code is hidden from the reader but not from text extraction,
-    so extraction alone cannot tell."""
-
-    def hidden(page: pdfium.PdfPage) -> str:
-        images = [
-            image.get_bounds()
-            for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=5)
-        ]
-        return "".join(
-            char
-            for (left, bottom, right, top), char in _glyphs(page)
-            if any(
-                left < i_right and right > i_left and bottom < i_top and top > i_bottom
-                for i_left, i_bottom, i_right, i_top in images
-            )
-        )
-
-    return _pages_where(path, hidden)
-
-
-SPECIMEN_GLYPH_PT = 85  # 30 mm
-PRINTER_EDGE_MM = 4.0
-"""What an office printer leaves blank along each edge of the paper (laser printers ~4.2 mm):
-text there is cut off on the printout."""
-
-
-def text_near_edges(path: Path, mm: float = PRINTER_EDGE_MM) -> list[str]:
-    """Text closer than `mm` to an edge of the page, page by page."""
-    limit = mm * 72 / 25.4
-
-    def near(page: pdfium.PdfPage) -> str:
-        width, height = page.get_size()
-        return "".join(
-            char
-            for (left, bottom, right, top), char in _glyphs(page)
-            if left < limit or bottom < limit or right > width - limit or top > height - limit
-        )
-
-    return _pages_where(path, near)
-
-
-def qr_payloads(path: Path, dpi: int = 150) -> list[str]:
-    """Every QR code decoded from the pages rasterised at `dpi`, as a phone camera would."""
-    found = []
-    for page in pdf_pages(path):
-        image = page.render(scale=dpi / 72).to_pil()
-        found.extend(
-            result.text
-            for result in zxingcpp.read_barcodes(image)
-            if result.format == zxingcpp.BarcodeFormat.QRCode
-        )
-    return found
+    # Every layout in this process goes through a worker's renderer (`init_worker`); patching
+    # it, not the renderer, keeps WeasyPrint itself out of the fast loop's imports.
+    monkeypatch.setattr("leaflets.render.workers.init_worker", refuse)

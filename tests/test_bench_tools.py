@@ -18,7 +18,7 @@ from leaflets.config import LeafletConfig, Settings  # noqa: E402
 from leaflets.lookup import find_overlaps  # noqa: E402
 from leaflets.roster import read_rosters  # noqa: E402
 from leaflets.validation import validate  # noqa: E402
-from tests.conftest import pdf_text, qr_payloads  # noqa: E402
+from tests.helpers import pdf_text, qr_payloads  # noqa: E402
 from tools.bench.naive_baseline import run_naive, run_naive_poster  # noqa: E402
 from tools.bench.synthetic_roster import (  # noqa: E402
     HEADER,
@@ -144,6 +144,7 @@ def test_first_areas_keeps_every_officer_of_an_area() -> None:
     )
 
 
+@pytest.mark.pdf
 def test_the_naive_baseline_renders_one_pdf_per_leaflet(tmp_path: Path) -> None:
     rows = generate_rows(2)[:2]
     ms = run_naive(rows, tmp_path, warm_up=False)
@@ -153,6 +154,7 @@ def test_the_naive_baseline_renders_one_pdf_per_leaflet(tmp_path: Path) -> None:
     assert all(pdf.read_bytes().startswith(b"%PDF") for pdf in pdfs)
 
 
+@pytest.mark.pdf
 def test_the_naive_poster_baseline_renders_our_poster_with_svg_codes(
     roster: Path, tmp_path: Path
 ) -> None:

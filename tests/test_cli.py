@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from leaflets import cli, pipeline
 from leaflets import roster as roster_module
 from leaflets.config import Settings
-from tests.conftest import SAMPLE
+from tests.helpers import SAMPLE
 
 
 def _invoke(*args: str) -> Any:
@@ -104,6 +104,7 @@ def test_python_m_leaflets_is_the_same_command() -> None:
     assert result.stdout.startswith("Użycie: leaflets [OPCJE] POLECENIE\n")
 
 
+@pytest.mark.pdf
 def test_check_sample_exits_0() -> None:
     result = _invoke("check", str(SAMPLE))
     assert result.exit_code == 0, result.output
@@ -160,6 +161,7 @@ def test_an_unusable_output_folder_is_refused_before_any_work(
     assert (tmp_path / "plik").read_text(encoding="utf-8") == "nie folder"
 
 
+@pytest.mark.pdf
 def test_a_write_failing_mid_build_is_said_in_polish(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -241,6 +243,7 @@ def test_bad_config_exits_2(tmp_path: Path) -> None:
     assert "kolor podaj jako #RRGGBB" in result.output
 
 
+@pytest.mark.pdf
 def test_rejected_rows_exit_1_and_are_listed(tmp_path: Path) -> None:
     roster = tmp_path / "r.csv"
     roster.write_text(

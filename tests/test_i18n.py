@@ -27,7 +27,7 @@ from leaflets.i18n import LABEL_FUNCTION, Phrase, edition, translations
 from leaflets.output.paths import area_key, edition_name, unit_folder
 from leaflets.render.renderer import Renderer
 from leaflets.render.workers import page_context
-from tests.conftest import ROOT, pdf_pages, pdf_text, qr_payloads, sample_settings
+from tests.helpers import ROOT, pdf_pages, pdf_text, qr_payloads, sample_settings
 
 LOCALE = ROOT / "leaflets" / "locale"
 TRANSLATED = ("uk", "en")
@@ -155,6 +155,7 @@ def test_house_number_words_are_translated_and_names_are_not() -> None:
     assert translate_numbers(text, edition("pl+uk")) == text
 
 
+@pytest.mark.pdf
 def test_street_lines_keep_names_and_translate_numbers(tmp_path: Path) -> None:
     roster = _roster(tmp_path, [("1", "Jan", "Nowak", "723 645 827", "ul. Do Studzienki (od 12)")])
     (area,) = pipeline.run(Settings(rosters=(roster,)), write=False).areas
@@ -164,6 +165,7 @@ def test_street_lines_keep_names_and_translate_numbers(tmp_path: Path) -> None:
     assert polish.streets == ("ul. Do Studzienki (od 12)",)
 
 
+@pytest.mark.pdf
 def test_html_language_and_second_language_markup(tmp_path: Path) -> None:
     roster = _roster(tmp_path, [("1", "Jan", "Nowak", "723 645 827", "ul. Polna")])
     (area,) = pipeline.run(Settings(rosters=(roster,)), write=False).areas
@@ -393,6 +395,7 @@ def test_two_officers_fit_in_every_edition(two_officers: Editions, code: str) ->
     assert not [p for p in two_officers.report.problems if "nie mieści" in p.message]
 
 
+@pytest.mark.pdf
 def test_an_added_language_renders_only_its_own_files(tmp_path: Path) -> None:
     roster = _roster(tmp_path, [("1", "Jan", "Nowak", "723 645 827", "ul. Polna")])
     out = tmp_path / "out"

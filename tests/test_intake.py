@@ -17,7 +17,7 @@ from leaflets import pipeline, roster
 from leaflets.config import Settings
 from leaflets.errors import RosterError
 from leaflets.output.paths import area_key
-from tests.conftest import DATA, pdf_text
+from tests.helpers import DATA, pdf_text
 
 
 def _data_rows(path: Path) -> set[tuple[str, int]]:
@@ -120,6 +120,7 @@ EXPECTED: dict[str, list[tuple[str, int, str, str, str]]] = {
 }
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_manifest_rows_are_exactly_the_file_rows(name: str, tmp_path: Path) -> None:
     path = DATA / name
@@ -143,6 +144,7 @@ def test_manifest_rows_are_exactly_the_file_rows(name: str, tmp_path: Path) -> N
             assert (tmp_path / "out" / f"{r['area']}/ulotka-a5.pdf").is_file()
 
 
+@pytest.mark.pdf
 def test_merged_rejon_applies_to_every_row(tmp_path: Path) -> None:
     report, _ = _build(DATA / "tytul-scalone.xlsx", tmp_path / "out")
     five = next(a for a in report.areas if a.number == "5")
@@ -154,6 +156,7 @@ def test_merged_rejon_applies_to_every_row(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.pdf
 def test_hostile_cells_print_as_literal_text(tmp_path: Path) -> None:
     report, _ = _build(DATA / "wrogie.csv", tmp_path / "out")
     # Compared without white space: long markup may wrap at "/" inside the leaflet.

@@ -13,7 +13,7 @@ from leaflets.config import LeafletConfig, Settings
 from leaflets.errors import RenderError, RosterError
 from leaflets.output.files import atomic_file
 from leaflets.render.renderer import Renderer
-from tests.conftest import SAMPLE, Built, pdf_text
+from tests.helpers import SAMPLE, Built, pdf_text
 
 HEADER = "Jednostka;Rejon;Imię;Nazwisko;Telefon;E-mail;Ulice\n"
 
@@ -58,6 +58,7 @@ def test_officer_serving_two_areas_is_on_both(built: Built) -> None:
     assert any(len(numbers) >= 2 for numbers in areas_by_officer.values())
 
 
+@pytest.mark.pdf
 def test_bad_rows_are_reported_and_good_ones_still_rendered(tmp_path: Path) -> None:
     roster = _csv(
         tmp_path,
@@ -77,6 +78,7 @@ def test_bad_rows_are_reported_and_good_ones_still_rendered(tmp_path: Path) -> N
     assert not (tmp_path / "out" / "kp-test" / "rejon-2").exists()
 
 
+@pytest.mark.pdf
 def test_strict_renders_nothing_when_any_row_is_bad(tmp_path: Path) -> None:
     roster = _csv(
         tmp_path,
@@ -91,6 +93,7 @@ def test_strict_renders_nothing_when_any_row_is_bad(tmp_path: Path) -> None:
     assert [row["status"] for row in manifest["rows"]] == ["ok", "rejected"]
 
 
+@pytest.mark.pdf
 def test_html_in_cells_prints_as_literal_text(tmp_path: Path) -> None:
     roster = _csv(
         tmp_path,
@@ -104,6 +107,7 @@ def test_html_in_cells_prints_as_literal_text(tmp_path: Path) -> None:
     assert not [p for p in report.problems if "WeasyPrint" in p.message]
 
 
+@pytest.mark.pdf
 def test_cyrillic_names_render_in_the_leaflet_font(tmp_path: Path) -> None:
     """Ukrainian editions need Cyrillic: no glyph may fall back to another font."""
     from pypdf import PdfReader
@@ -121,6 +125,7 @@ def test_cyrillic_names_render_in_the_leaflet_font(tmp_path: Path) -> None:
     assert report.errors == 0
 
 
+@pytest.mark.pdf
 def test_check_mode_writes_nothing(tmp_path: Path) -> None:
     roster = _csv(tmp_path, "KP Test;1;Jan;Nowak;723 645 827;;ul. Polna\n")
     out = tmp_path / "out"
@@ -129,6 +134,7 @@ def test_check_mode_writes_nothing(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+@pytest.mark.pdf
 def test_default_moja_komenda_link_is_reported(tmp_path: Path) -> None:
     roster = _csv(tmp_path, "KP Test;1;Jan;Nowak;723 645 827;;ul. Polna\n")
     report = pipeline.run(Settings(rosters=(roster,)), write=False)
@@ -138,6 +144,7 @@ def test_default_moja_komenda_link_is_reported(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.pdf
 def test_low_contrast_colour_is_a_warning(tmp_path: Path) -> None:
     roster = _csv(tmp_path, "KP Test;1;Jan;Nowak;723 645 827;;ul. Polna\n")
     config = LeafletConfig(primary_color="#aaccee")
@@ -156,6 +163,8 @@ def test_interrupted_write_keeps_the_previous_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in target.parent.iterdir()) == ["plakat-a4.pdf"]
 
 
+@pytest.mark.pdf
+@pytest.mark.weasyprint_warnings  # the refusals are what it checks
 def test_renderer_refuses_files_outside_the_allowed_folders_and_the_network(
     tmp_path: Path,
 ) -> None:
@@ -199,6 +208,7 @@ def test_broken_template_is_a_clear_error(tmp_path: Path) -> None:
         renderer.html(FORMATS["plakat-a4"], [])
 
 
+@pytest.mark.pdf
 def test_problem_report_neutralises_formulas(tmp_path: Path) -> None:
     roster = _csv(
         tmp_path,
@@ -221,6 +231,7 @@ def test_problem_report_neutralises_formulas(tmp_path: Path) -> None:
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
+@pytest.mark.pdf
 def test_csv_flags_override_detection(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_bytes("Rejon|Imię|Nazwisko|Telefon\n1|Łucja|Żak|723 645 827\n".encode("cp1250"))

@@ -18,8 +18,9 @@ from leaflets.config import Settings
 from leaflets.formats import FORMATS
 from leaflets.output.files import write_json
 from leaflets.output.paths import INDEX_CACHE, edition_name, unit_document, unit_folder, unit_pdf
+from leaflets.render import workers as worker
 from leaflets.render.cache import ContentCache, Entry, digest, load_json
-from leaflets.render.workers import AreaResult, Job, Task, init_worker, render_batch, render_unit
+from leaflets.render.workers import AreaResult, Job, Task
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +69,9 @@ class Workers:
         self._pool: ProcessPoolExecutor | None = None
         self.started_early = False
 
-    def start(self) -> None:
-        """Start the workers now (a build that will render, while the roster is read)."""
-        if self.count > 1 and self._pool is None:
+    def start(self, leaflets: int) -> None:
+        """Start the workers now for about `leaflets` to render, if that many are worth it."""
+        if self.count > 1 and self._pool is None and leaflets >= IN_PROCESS_BELOW:
             self._pool = self._new_pool(self.count)
             for _ in range(self.count):
                 self._pool.submit(_ready)
@@ -81,7 +82,7 @@ class Workers:
         return ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=init_worker,
+            initializer=worker.init_worker,
             initargs=(self.job,),
         )
 
@@ -107,9 +108,9 @@ class Workers:
         if in_process:
             self.close()
             with roster_set_aside():
-                init_worker(self.job)
+                worker.init_worker(self.job)
                 for task in tasks:
-                    yield render_batch(task)
+                    yield worker.render_batch(task)
             return
         # Workers are recycled by a fresh pool every `count * WORKER_TASKS` batches, so caches
         # cannot grow without bound; ProcessPoolExecutor's own max_tasks_per_child deadlocked
@@ -119,7 +120,8 @@ class Workers:
             if self._pool is None:
                 self._pool = self._new_pool(min(self.count, len(tasks) - start))
             futures: list[Future[list[AreaResult]]] = [
-                self._pool.submit(render_batch, task) for task in tasks[start : start + per_pool]
+                self._pool.submit(worker.render_batch, task)
+                for task in tasks[start : start + per_pool]
             ]
             for future in as_completed(futures):
                 yield future.result()
@@ -244,7 +246,7 @@ def render_indexes(workers: Workers, areas: Sequence[Area], templates: str) -> l
                     if fresh and path.is_file():
                         done.append(RenderedUnit(path, ()))
                         continue
-                    warnings = render_unit(job, spec, unit_areas, path, language)
+                    warnings = worker.render_unit(job, spec, unit_areas, path, language)
                     done.append(RenderedUnit(path, tuple(warnings)))
                     if job.write:
                         cache[key] = {"digest": current}

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leaflets._gc import layout_gc
 from leaflets.areas import Area
@@ -25,7 +25,9 @@ from leaflets.i18n import SOURCE
 from leaflets.output.files import atomic_file
 from leaflets.output.paths import area_key, area_pdf, edition_name
 from leaflets.output.printfiles import merge_pdfs, print_file_title, print_shop_boxes
-from leaflets.render.renderer import Rendered, Renderer, write_pages
+
+if TYPE_CHECKING:  # WeasyPrint is imported where documents are laid out, not in the parent
+    from leaflets.render.renderer import Rendered, Renderer
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +142,8 @@ _worker: tuple[Job, Renderer] | None = None
 def init_worker(job: Job) -> None:
     """Process initialiser: one Renderer per worker, reused for every batch it renders."""
     global _worker  # noqa: PLW0603 - per-process state is the point of a worker initialiser
+    from leaflets.render.renderer import Renderer
+
     _worker = (job, Renderer(job.settings.config.templates, job.allowed))
 
 
@@ -251,6 +255,8 @@ def write_pdf(
     name: str,
     settings: Settings | None = None,
 ) -> None:
+    from leaflets.render.renderer import write_pages
+
     # A fixed identifier derived from the file's name keeps rebuilds byte-identical.
     identifier = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
     data = io.BytesIO()

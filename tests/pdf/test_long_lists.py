@@ -17,7 +17,7 @@ from leaflets.config import KMZB_URL, LANGUAGES, MOJA_KOMENDA_DEFAULT_URL
 from leaflets.content import keep_together
 from leaflets.formats import FORMATS
 from leaflets.output.paths import area_key, edition_name
-from tests.conftest import (
+from tests.helpers import (
     pdf_pages,
     qr_payloads,
     sample_settings,

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from leaflets.config import KMZB_URL, MOJA_KOMENDA_DEFAULT_URL
 from leaflets.output.paths import area_key, unit_folder
 from leaflets.pipeline import Report
-from tests.conftest import Built, pdf_text, qr_payloads, text_near_edges, text_under_images
+from tests.helpers import Built, pdf_text, qr_payloads, text_near_edges, text_under_images
 
 MM = 72 / 25.4
 SIZES = {"plakat-a4": (210, 297), "ulotka-a5": (148, 210)}

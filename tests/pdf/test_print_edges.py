@@ -7,7 +7,7 @@ from pathlib import Path
 
 from leaflets import pipeline
 from leaflets.config import Settings
-from tests.conftest import text_near_edges
+from tests.helpers import text_near_edges
 
 LONG_ADDRESS = (
     "ul. Generała Władysława Andersa 123/125 lok. 4, 62-800 Przykładowo Wielkopolskie,"

@@ -15,7 +15,7 @@ from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
 from leaflets.lookup import polish_sort_key
 from leaflets.output.paths import unit_folder
-from tests.conftest import SAMPLE, Built, pdf_text
+from tests.helpers import SAMPLE, Built, pdf_text
 
 
 def _invoke(*args: str) -> Any:

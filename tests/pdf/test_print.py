@@ -16,7 +16,7 @@ from leaflets.areas import Area
 from leaflets.formats import FORMATS
 from leaflets.output.paths import area_key, unit_folder
 from leaflets.qrcodes import make_qr
-from tests.conftest import SAMPLE, pdf_pages, sample_settings
+from tests.helpers import SAMPLE, pdf_pages, sample_settings
 
 MM = 72 / 25.4
 PT_PER_FONT_UNIT = 0.75  # WeasyPrint writes text in CSS px under a 0.75 pt/px matrix

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from leaflets import _gc, checks, pipeline
+from leaflets import _gc, content, pipeline
 from leaflets.config import Settings
 from leaflets.formats import FORMATS
 from leaflets.output.printfiles import print_file_title
 from leaflets.render import plan, workers
-from tests.conftest import pdf_pages, pdf_text, sample_settings
+from tests.helpers import Builds, pdf_pages, pdf_text, sample_settings
 
 
 def page_texts(path: Path) -> list[str]:
@@ -27,26 +27,57 @@ def _pdfs(out: Path) -> dict[str, Path]:
     return {p.relative_to(out).as_posix(): p for p in sorted(out.rglob("*.pdf"))}
 
 
+def four_areas(tmp_path: Path) -> Path:
+    """Two units: one of three areas (one with two officers, one with a street list long
+    enough to shrink), one of a single area; what a batched build must get right."""
+    names = (
+        "Klonowa", "Akacjowa", "Brzozowa", "Dębowa", "Grabowa", "Jesionowa", "Jodłowa",
+        "Kasztanowa", "Lipowa", "Modrzewiowa", "Olchowa", "Orzechowa", "Sosnowa", "Świerkowa",
+        "Topolowa", "Wierzbowa", "Wiązowa", "Jaworowa", "Cisowa", "Bukowa", "Jałowcowa",
+        "Jarzębinowa", "Kalinowa", "Leszczynowa", "Malinowa", "Różana", "Tulipanowa", "Wrzosowa",
+    )  # fmt: skip
+    streets = "; ".join(f"ul. {name} (parzyste 2-{20 + 2 * n})" for n, name in enumerate(names))
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "Jednostka;Rejon;Imię;Nazwisko;Telefon;Ulice\n"
+        "KP Jeden;1;Jan;Nowak;600 000 001;ul. Polna\n"
+        'KP Jeden;2;Anna;Lis;600 000 002;"ul. Leśna; ul. Krótka 1-9"\n'
+        'KP Jeden;2;Piotr;Sowa;600 000 003;"ul. Leśna; ul. Krótka 1-9"\n'
+        f'KP Jeden;3;Ewa;Kruk;600 000 004;"{streets}"\n'
+        "KP Dwa;1;Adam;Wilk;600 000 005;Kunice, Grzybiany\n",
+        encoding="utf-8",
+    )
+    return roster
+
+
 def test_parallel_batched_build_equals_one_area_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    batched = tmp_path / "batched"
+    """Batches of two areas in two worker processes (a unit split over batches, whose print
+    file the parent merges, and a whole unit, whose print file its worker merges) write what
+    one process writes one area at a time."""
+    roster = four_areas(tmp_path)
+    formats = ("ulotka-a5", "plakat-a4")
     monkeypatch.setattr(plan, "IN_PROCESS_BELOW", 0)  # use worker processes even here
-    pipeline.run(sample_settings(batched, formats=("ulotka-a5", "plakat-a4"), jobs=2))
+    monkeypatch.setattr(plan, "BATCH_SIZE", 2)
+    batched = tmp_path / "batched"
+    report = pipeline.run(Settings(rosters=(roster,), out=batched, formats=formats, jobs=2))
+    codes = [p.code for p in report.problems]
+    assert "lista-ulic-zmniejszona" in codes and "za-duzo-pol" not in codes
     monkeypatch.setattr(plan, "BATCH_SIZE", 1)
     single = tmp_path / "single"
-    pipeline.run(sample_settings(single, formats=("ulotka-a5", "plakat-a4"), jobs=1))
+    pipeline.run(Settings(rosters=(roster,), out=single, formats=formats, jobs=1))
     left, right = _pdfs(batched), _pdfs(single)
     assert left.keys() == right.keys()
-    assert len(left) == 2 * 14 + 2
+    assert len(left) == 2 * 4 + 2 * 2
     for name in left:
         assert len(PdfReader(left[name]).pages) == len(PdfReader(right[name]).pages), name
         assert pdf_text(left[name]) == pdf_text(right[name]), name
 
 
-def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
-    first, second = tmp_path / "a", tmp_path / "b"
-    pipeline.run(sample_settings(first, formats=("ulotka-a5",)))
+def test_rebuild_is_byte_identical(builds: Builds, tmp_path: Path) -> None:
+    first = builds.sample(formats=("ulotka-a5",)).out
+    second = tmp_path / "b"
     pipeline.run(sample_settings(second, formats=("ulotka-a5",), force=True))
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
@@ -108,13 +139,13 @@ def test_rebuild_checks_the_codes_of_changed_areas_only(
     settings = Settings(rosters=(roster,), out=out, formats=("wizytowka",))
     pipeline.run(settings)
     checked: list[str] = []
-    real = checks.oversized_codes
+    real = content.oversized_codes
 
     def counting(area, spec, config):  # type: ignore[no-untyped-def]
         checked.append(area.number)
         return real(area, spec, config)
 
-    monkeypatch.setattr(checks, "oversized_codes", counting)
+    monkeypatch.setattr(content, "oversized_codes", counting)
     pipeline.run(settings)
     assert checked == [], "nothing changed: nothing to check"
 
@@ -131,9 +162,10 @@ def test_rebuild_checks_the_codes_of_changed_areas_only(
     assert checked == ["2", "1", "2"], "--force checks every area again"
 
 
-def test_print_file_is_merged_with_title_language_and_stable_bytes(tmp_path: Path) -> None:
-    first, second = tmp_path / "a", tmp_path / "b"
-    pipeline.run(sample_settings(first, formats=("plakat-a4",)))
+def test_print_file_is_merged_with_title_language_and_stable_bytes(
+    builds: Builds, tmp_path: Path
+) -> None:
+    first, second = builds.sample(formats=("plakat-a4",)).out, tmp_path / "b"
     pipeline.run(sample_settings(second, formats=("plakat-a4",)))
     (combined,) = first.glob("*/druk-plakat-a4.pdf")
     again = second / combined.relative_to(first)
@@ -189,13 +221,13 @@ def test_street_indexes_are_laid_out_with_the_roster_set_aside(
     """The street index is laid out in the parent process, which holds the whole roster: the
     collection each layout starts with must not scan it (0.5 s a unit nationally)."""
     seen: list[int] = []
-    real = plan.render_unit
+    real = plan.worker.render_unit
 
     def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
         seen.append(gc.get_freeze_count())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(plan, "render_unit", recording)
+    monkeypatch.setattr(plan.worker, "render_unit", recording)
     frozen = gc.get_freeze_count()
     pipeline.run(
         Settings(rosters=(two_areas(tmp_path),), out=tmp_path / "out", formats=("skorowidz",))

@@ -11,7 +11,7 @@ from leaflets import pipeline
 from leaflets.config import LANGUAGES, Settings
 from leaflets.content import OfficerView
 from leaflets.output.paths import area_key, edition_name
-from tests.conftest import Built, pdf_text, text_near_edges, text_under_images
+from tests.helpers import Built, pdf_text, text_near_edges, text_under_images
 
 FORMATS_BUILT = ("plakat-a4", "ulotka-a5", "ulotka-a6", "wizytowka")
 NAMES = {
