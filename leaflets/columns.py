@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# Canonical name -> accepted alternatives, exactly as DOMAIN.md lists them.
+# Canonical name -> accepted alternatives, as the README's "Roster format" lists them.
 ALIASES: dict[str, tuple[str, ...]] = {
     "rejon": ("Nr rejonu", "Rejon służbowy", "Numer rejonu"),
     "imie": ("Imię",),

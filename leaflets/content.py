@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from leaflets.areas import Area, CoverageLine
+from leaflets.areas import Area, CoverageLine, Unit
 from leaflets.config import LeafletConfig
 from leaflets.formats import RUN_IN_STEP, SHORT_BACK_STEP, FormatSpec
 from leaflets.i18n import N_, SOURCE, Edition, Phrase, edition
@@ -82,6 +82,22 @@ class LeafletView:
     moja_komenda: QrView
     kmzb: QrView
     density: int
+
+    @property
+    def unit(self) -> Unit:
+        return self.area.unit
+
+    @property
+    def area_name(self) -> str:
+        return self.area.name
+
+    @property
+    def town(self) -> str:
+        return self.area.town
+
+    @property
+    def priority(self) -> str:
+        return self.area.priority
 
     @property
     def run_in(self) -> bool:
@@ -339,12 +355,12 @@ class IndexLetter:
 class IndexView:
     """The unit's street index (skorowidz ulic): street -> numbers -> area -> officer."""
 
-    area: Area
-    """The unit's first area: the shared header and footer macros read the unit from it."""
+    unit: Unit
     title: str
     letters: tuple[IndexLetter, ...]
     unit_phone: str
     density: int = 0
+    """`dokument.html` gives every page its density class; an index has one size."""
 
 
 def index_view(areas: Sequence[Area], language: str = SOURCE) -> IndexView:
@@ -368,7 +384,7 @@ def index_view(areas: Sequence[Area], language: str = SOURCE) -> IndexView:
     first = areas[0]
     index_title = ed.gettext("Skorowidz ulic")
     return IndexView(
-        area=first,
+        unit=first.unit,
         title=f"{index_title} — {first.unit.name}".rstrip(" —"),
         letters=tuple(
             IndexLetter(

@@ -1,4 +1,5 @@
-"""QR payloads (call, contact card, links) -> crisp, compact vector QR codes."""
+"""QR payloads (call, contact card, links) -> QR codes drawn as crisp 1-bit PNGs, one pixel
+per module, never interpolated."""
 
 from __future__ import annotations
 
@@ -90,8 +91,8 @@ def _mask_flips(size: int) -> Matrix:
 class _QRCode(qrcode.QRCode):  # type: ignore[misc]  # qrcode ships no type information
     """qrcode's QRCode choosing the same mask as qrcode does, with the same rules, but from
     one data placement instead of eight: the other seven masks are XORs of the first on the
-    data modules, scored by `penalty`. qrcode's own choice was 80 % of a contact card's
-    ~18 ms (see docs/decisions.md)."""
+    data modules, scored by `penalty`. qrcode's own choice was most of a contact card's time
+    (docs/decisions.md, "QR mask chosen on arrays")."""
 
     _data_modules: Matrix
 

@@ -347,8 +347,9 @@ def _sheet_rows(file: str, sheet: str, grid: Grid) -> tuple[list[RawRow], list[P
 
 
 def _find_header(texts: list[list[str]], nonempty: list[int]) -> int | None:
-    """The header is the first row (of the first few) that names at least two roster columns,
-    so title rows like "Wykaz dzielnicowych KMP ..." above it are skipped."""
+    """The header is the row, among the first few, that names the most roster columns (at
+    least two; the first such row on a tie), so title rows like "Wykaz dzielnicowych KMP ..."
+    above it are skipped."""
     best: tuple[int, int] | None = None
     for index in nonempty[:HEADER_SEARCH_ROWS]:
         score = header_score(texts[index])

@@ -1,26 +1,21 @@
-"""The benchmark's tools: the synthetic national roster and the naive baseline (issue 6)."""
+"""The benchmark's tools: the synthetic national roster and the naive baseline."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import phonenumbers
 import pytest
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # `tools` is a folder of scripts, not an installed package
-    sys.path.insert(0, str(ROOT))
-
-from leaflets.areas import group_areas  # noqa: E402
-from leaflets.config import LeafletConfig, Settings  # noqa: E402
-from leaflets.lookup import find_overlaps  # noqa: E402
-from leaflets.roster import read_rosters  # noqa: E402
-from leaflets.validation import validate  # noqa: E402
-from tests.helpers import pdf_text, qr_payloads  # noqa: E402
-from tools.bench.naive_baseline import run_naive, run_naive_poster  # noqa: E402
-from tools.bench.synthetic_roster import (  # noqa: E402
+from leaflets.areas import group_areas
+from leaflets.config import LeafletConfig, Settings
+from leaflets.lookup import find_overlaps
+from leaflets.roster import read_rosters
+from leaflets.validation import validate
+from tests.helpers import pdf_text, qr_payloads
+from tools.bench.naive_baseline import run_naive, run_naive_poster
+from tools.bench.synthetic_roster import (
     HEADER,
     change_one_row,
     first_areas,

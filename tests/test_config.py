@@ -309,3 +309,18 @@ def test_navy_passes_and_light_grey_fails_on_white() -> None:
     assert contrast_ratio("#aaaaaa", "#ffffff") < 4.5
     # The WCAG reference value for #777777 on white is 4.48:1: just below the line.
     assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def test_the_units_templates_folder_is_relative_to_the_config_file(tmp_path: Path) -> None:
+    (tmp_path / "moje-szablony").mkdir()
+    config = load_config(write(tmp_path, '[wydruk]\nszablony = "moje-szablony"\n'))
+    assert config.templates == (tmp_path / "moje-szablony").resolve()
+
+
+def test_a_missing_templates_folder(tmp_path: Path) -> None:
+    path = write(tmp_path, '[wydruk]\nszablony = "nie-ma"\n')
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert str(error.value) == (
+        f"{path}: [wydruk] szablony: nie ma folderu z szablonami {(tmp_path / 'nie-ma').resolve()}."
+    )

@@ -45,7 +45,7 @@ def test_quiet_zone_is_four_white_modules() -> None:
 
 
 def test_kmzb_url_is_version_4_at_level_m() -> None:
-    """DOMAIN.md: the 54-character KMZB URL is QR version 4 (33 modules) at level M."""
+    """The 54-character KMZB URL is QR version 4 (33 modules) at level M."""
     assert make_qr("https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html").modules == 33 + 8
 
 

@@ -7,7 +7,8 @@ import pytest
 from leaflets.columns import fold
 from leaflets.ranks import RANKS, full_rank, normalise_rank
 
-# Straight from DOMAIN.md ("Police ranks (ustawa o Policji)"), lowest first.
+# The ranks of the Police Act (ustawa o Policji, art. 47) and their standard abbreviations,
+# lowest first.
 EXPECTED = [
     ("posterunkowy", "post."),
     ("starszy posterunkowy", "st. post."),

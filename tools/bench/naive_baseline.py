@@ -1,4 +1,4 @@
-"""The naive approach the benchmark compares against (issue 6), self-contained on purpose.
+"""The naive approach the benchmark compares against, self-contained on purpose.
 
 One WeasyPrint document per leaflet, `HTML(string=...).write_pdf()`, no shared font
 configuration or parsed CSS; a simple A4 leaflet (title, officer, phone, streets) with three QR

@@ -1,13 +1,15 @@
 """`make bench`: the national-scale `plakat-a4` build against the naive baseline, in one run.
 
-    .venv/bin/python -m tools.bench.run                 # 8,300 areas (issue 6)
+    .venv/bin/python -m tools.bench.run                 # 8,300 areas
     .venv/bin/python -m tools.bench.run --areas 300     # a quick run
-    .venv/bin/python tools/bench/run.py --json bench.json
+    .venv/bin/python -m tools.bench.run --json bench.json
 
 Steps: (1) generate the synthetic roster into a temporary folder; (2) render the first
 `--naive-sample` areas with the naive baseline and with `leaflets` (same leaflets, same run) for
 the per-leaflet ratio; (3) the full build, timed, with peak memory; (4) change one row and
-rebuild incrementally. Prints the figures issue 6 asks for and whether each target is met.
+rebuild incrementally. Prints the figures and whether each target is met: the 8,300-area
+build under 180 s, 15 times faster per leaflet than a naive one-document-per-leaflet build,
+under 1.5 GB of memory, a rebuild after one changed row under 10 s.
 """
 
 from __future__ import annotations
@@ -31,9 +33,6 @@ from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-
-if __package__ in (None, ""):  # run as a file: make `tools` and `leaflets` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import weasyprint
 
@@ -133,7 +132,7 @@ class Figures:
     roster: dict[str, Any]
     naive_sample_leaflets: int = 0
     naive_ms_per_leaflet: float = 0.0
-    """The simple naive leaflet (issue 6's baseline), ms per leaflet."""
+    """The simple naive leaflet (the original baseline), ms per leaflet."""
     naive_poster_ms_per_leaflet: float = 0.0
     """Our own poster rendered the naive way, ms per leaflet."""
     sample_ms_per_leaflet: float = 0.0
@@ -327,7 +326,7 @@ def step(text: str) -> Iterator[None]:
 def measure_naive(
     args: argparse.Namespace, work: Path, rows: Sequence[Row], sample: Path, figures: Figures
 ) -> None:
-    """The two naive baselines on the sample: issue 6's simple leaflet and our own poster."""
+    """The two naive baselines on the sample: the simple naive leaflet and our own poster."""
     with step(f"podejście naiwne: {len(rows)} ulotek, każda osobnym dokumentem"):
         figures.naive_ms_per_leaflet = run_naive(rows, work / "naiwnie")
     with step("nasz plakat podejściem naiwnym: ta sama próbka, każdy osobnym dokumentem"):
@@ -535,7 +534,7 @@ def table(figures: Figures) -> str:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m tools.bench.run",
-        description="Benchmark: budowa w skali kraju kontra podejście naiwne (issue 6).",
+        description="Benchmark: budowa w skali kraju kontra podejście naiwne.",
     )
     parser.add_argument("--areas", type=int, default=DEFAULT_AREAS, help="liczba rejonów")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="ziarno generatora")
