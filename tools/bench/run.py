@@ -39,6 +39,8 @@ import weasyprint
 from leaflets import pipeline
 from leaflets.config import LeafletConfig, Settings
 from leaflets.formats import FORMATS
+from tools.bench.cli import CliFigures, measure_cli
+from tools.bench.cli import rows as cli_rows
 from tools.bench.naive_baseline import run_naive, run_naive_poster
 from tools.bench.synthetic_roster import (
     DEFAULT_AREAS,
@@ -160,6 +162,8 @@ class Figures:
     rebuild_phases: dict[str, float] = field(default_factory=dict)
     """Seconds per pipeline step, from its "Krok N/5" log lines (empty if they change)."""
     targets: dict[str, bool] = field(default_factory=dict)
+    cli: CliFigures | None = None
+    """Whole commands as a user waits for them (tools.bench.cli)."""
 
 
 def machine() -> dict[str, Any]:
@@ -362,6 +366,14 @@ def measure(args: argparse.Namespace, work: Path) -> Figures:
     with step(f"leaflets na tej samej próbce ({len(sample_rows)} ulotek)"):
         sampled = timed_build(settings_for(sample, work / "probka-out", args.jobs, force=True))
     figures.sample_ms_per_leaflet = sampled.ms_per_leaflet
+    with step("wiersz poleceń: --help, błąd użycia, find, check, budowa jednostki, testy"):
+        figures.cli = measure_cli(
+            work,
+            sample,
+            sampled.leaflets,
+            figures.naive_poster_ms_per_leaflet,
+            tests=not args.no_tests,
+        )
     figures.ratio_sample = figures.naive_ms_per_leaflet / sampled.ms_per_leaflet
     figures.ratio_poster_sample = figures.naive_poster_ms_per_leaflet / sampled.ms_per_leaflet
 
@@ -528,7 +540,18 @@ def table(figures: Figures) -> str:
         lines.append(
             "  RSS sumy procesów liczy strony współdzielone w każdym procesie (górne oszacowanie)."
         )
+    if figures.cli is not None:
+        lines += ["", f"Wiersz poleceń (mediana z {figures.cli.repeats} uruchomień, z startem)"]
+        lines += _aligned(cli_rows(figures.cli))
     return "\n".join(lines)
+
+
+def _aligned(rows: list[tuple[str, str, str, str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return [
+        "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -548,6 +571,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--check", action="store_true", help="kod wyjścia 1, gdy któryś cel nie jest spełniony"
+    )
+    parser.add_argument(
+        "--bez-testow",
+        dest="no_tests",
+        action="store_true",
+        help="nie mierz czasu make test-fast i make test",
     )
     args = parser.parse_args(argv)
     if args.areas < 1 or args.naive_sample < 1:
@@ -579,7 +608,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages_ok = counted is None or counted[0] == counted[1]
     if not pages_ok:
         return 1
-    return 1 if args.check and not all(figures.targets.values()) else 0
+    met = [*figures.targets.values(), *(figures.cli.targets.values() if figures.cli else ())]
+    return 1 if args.check and not all(met) else 0
 
 
 if __name__ == "__main__":
