@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from leaflets.columns import fold
 from leaflets.problems import Problem, RowRef, Severity
-from leaflets.streets import (
-    Coverage,
-    format_coverage,
-    parse_description,
-    parse_numbers,
-    parse_segment,
-)
+from leaflets.streets.names import Coverage, format_coverage, parse_description, parse_segment
+from leaflets.streets.numbers import parse_numbers
+from leaflets.text import fold, polish_sort_key, search_key, slugify
 from leaflets.validation import Phone, Record
 
 
@@ -36,17 +30,6 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _fold(text: str) -> str:
-    """`fold`, cached: unit, area, officer and street names repeat all over a national roster."""
-    return fold(text)
-
-
-def slugify(text: str) -> str:
-    """`Komisariat Policji Legnica-Śródmieście` -> `komisariat-policji-legnica-srodmiescie`."""
-    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")[:60].strip("-")
 
 
 @dataclass(frozen=True)
@@ -77,7 +60,7 @@ class Officer:
 
     @property
     def key(self) -> tuple[str, str]:
-        return _fold(self.first_name), _fold(self.surname)
+        return fold(self.first_name), fold(self.surname)
 
 
 @dataclass(frozen=True)
@@ -129,7 +112,7 @@ def _group_areas(records: tuple[Record, ...]) -> Grouping:
     accepted = _check_people(records, problems, rejected)
     groups: dict[tuple[str, str], list[Record]] = {}
     for record in accepted:
-        groups.setdefault((_fold(record.unit), _fold(record.area)), []).append(record)
+        groups.setdefault((fold(record.unit), fold(record.area)), []).append(record)
     areas = [_build_area(rows, problems) for rows in groups.values()]
     areas.sort(key=area_order)
     return Grouping(tuple(areas), tuple(problems), frozenset(rejected))
@@ -138,7 +121,7 @@ def _group_areas(records: tuple[Record, ...]) -> Grouping:
 def area_order(area: Area) -> tuple[str, tuple[int, str]]:
     """Sort key for areas: by unit, then by area number as a number (`2` before `10`)."""
     digits = re.match(r"\d+", area.number)
-    return _fold(area.unit.name), (int(digits.group()) if digits else 10**9, area.number)
+    return fold(area.unit.name), (int(digits.group()) if digits else 10**9, area.number)
 
 
 def _officer(record: Record) -> Officer:
@@ -162,7 +145,7 @@ def _check_people(
     accepted = []
     for record in records:
         # Same name in another unit is another person (a national roster has namesakes).
-        key = (_fold(record.unit), _fold(record.first_name), _fold(record.surname))
+        key = (fold(record.unit), fold(record.first_name), fold(record.surname))
         earlier = first_seen.setdefault(key, record)
         conflicts = []
         if earlier.phone.e164 != record.phone.e164:
@@ -208,7 +191,7 @@ def _build_area(records: list[Record], problems: list[Problem]) -> Area:
             )
     name = next((r.area_name for r in records if r.area_name), "")
     for record in records:
-        if record.area_name and _fold(record.area_name) != _fold(name):
+        if record.area_name and fold(record.area_name) != fold(name):
             problems.append(
                 Problem(
                     Severity.WARNING,
@@ -268,7 +251,7 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
             verbatim.extend(description.unparsed)
         for coverage in parsed:
             text = format_coverage(coverage)
-            lines.setdefault(_fold(text), CoverageLine(text, coverage, record.town))
+            lines.setdefault(fold(text), CoverageLine(text, coverage, record.town))
         for text in verbatim:
             problems.append(
                 Problem(
@@ -279,5 +262,32 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
                     text,
                 )
             )
-            lines.setdefault(_fold(text), CoverageLine(text, None, record.town))
+            lines.setdefault(fold(text), CoverageLine(text, None, record.town))
     return tuple(lines.values())
+
+
+@dataclass(frozen=True)
+class OfficerMatch:
+    officer: Officer
+    areas: tuple[Area, ...]
+
+
+def find_officers(areas: Sequence[Area], query: str) -> list[OfficerMatch]:
+    """Officers whose `first surname` or `surname first` contains `query`, ignoring case and
+    Polish letters (`malek` finds Małek); one entry per person with all their areas."""
+    needle = search_key(query)
+    if not needle:
+        return []
+    found: dict[tuple[str, str], tuple[Officer, list[Area]]] = {}
+    for area in sorted(areas, key=area_order):
+        for officer in area.officers:
+            first, surname = officer.first_name, officer.surname
+            if needle in search_key(f"{first} {surname}") or needle in search_key(
+                f"{surname} {first}"
+            ):
+                found.setdefault(officer.key, (officer, []))[1].append(area)
+    people = sorted(
+        found.values(),
+        key=lambda item: (polish_sort_key(item[0].surname), polish_sort_key(item[0].first_name)),
+    )
+    return [OfficerMatch(officer, tuple(served)) for officer, served in people]

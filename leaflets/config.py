@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from leaflets.columns import fold
 from leaflets.errors import ConfigError, UsageError, os_reason
+from leaflets.text import fold
 
 CONFIG_NAME = "leaflets.toml"
 

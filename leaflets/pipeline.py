@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from leaflets.areas import Area, Grouping, Officer, group_areas
+from leaflets.areas import Area, Grouping, Officer, find_officers, group_areas
 from leaflets.batches import Job, roster_set_aside
 from leaflets.build import (
     ContentCache,
@@ -22,18 +22,17 @@ from leaflets.build import (
 from leaflets.config import FORMATS, Settings, contrast_ratio
 from leaflets.content import oversized_codes
 from leaflets.errors import NotFoundError, UsageError
-from leaflets.lookup import (
-    Address,
-    find_by_address,
-    find_by_name,
-    find_overlaps,
-    parse_address,
-    suggest_streets,
-)
 from leaflets.output import prepare_folder, write_json
 from leaflets.problem_report import write_problem_report
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.roster import Roster, read_rosters
+from leaflets.streets import (
+    Address,
+    find_by_address,
+    find_overlaps,
+    parse_address,
+    suggest_streets,
+)
 from leaflets.validation import validate
 
 log = logging.getLogger(__name__)
@@ -109,7 +108,7 @@ def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
     if bool(address) == bool(name):
         raise UsageError("Podaj dokładnie jedno: --adres albo --nazwisko.")
     if name:
-        officers = find_by_name(areas, name)
+        officers = find_officers(areas, name)
         matches = [
             FoundArea(area, (match.officer,), None) for match in officers for area in match.areas
         ]

@@ -15,8 +15,8 @@ if str(ROOT) not in sys.path:  # `tools` is a folder of scripts, not an installe
 
 from leaflets.areas import group_areas  # noqa: E402
 from leaflets.config import LeafletConfig, Settings  # noqa: E402
-from leaflets.lookup import find_overlaps  # noqa: E402
 from leaflets.roster import read_rosters  # noqa: E402
+from leaflets.streets import find_overlaps  # noqa: E402
 from leaflets.validation import validate  # noqa: E402
 from tests.conftest import pdf_text, qr_payloads  # noqa: E402
 from tools.bench.naive_baseline import run_naive, run_naive_poster  # noqa: E402

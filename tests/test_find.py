@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from leaflets import cli, pipeline
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
-from leaflets.lookup import polish_sort_key
+from leaflets.streets import street_sort_key
 from tests.conftest import SAMPLE, Built, pdf_text
 
 
@@ -129,7 +129,7 @@ def test_street_index_is_in_polish_order_with_every_street(built: Built) -> None
         for line in text.splitlines()
         if line.strip().startswith(("ul. ", "al. ", "pl. ", "os. "))
     ]
-    keys = [polish_sort_key(n) for n in names]
+    keys = [street_sort_key(n) for n in names]
     assert keys == sorted(keys), "streets out of Polish alphabetical order"
     flat = " ".join(text.split())
     for area in built.report.areas:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from leaflets.columns import fold
 from leaflets.ranks import RANKS, full_rank, normalise_rank
+from leaflets.text import fold
 
 # Straight from DOMAIN.md ("Police ranks (ustawa o Policji)"), lowest first.
 EXPECTED = [
