@@ -92,7 +92,7 @@ PARSE_CASES: list[tuple[str, Kind, str, str, tuple[NumberRule, ...]]] = [
      "street", "ul.", "Rybnicka", (span(5, None, "odd"),)),
     ("ul Kartuska 5", "street", "ul.", "Kartuska", (listed("5"),)),
     ("ul.Kartuska", "street", "ul.", "Kartuska", ()),
-    ("UL. KARTUSKA", "street", "ul.", "KARTUSKA", ()),
+    ("UL. KARTUSKA", "street", "ul.", "Kartuska", ()),
     ("ulica Kartuska", "street", "ul.", "Kartuska", ()),
     ("ul. Chojnowska – cała", "street", "ul.", "Chojnowska", ()),
     ("ul. Chojnowska (w całości)", "street", "ul.", "Chojnowska", ()),
@@ -122,7 +122,7 @@ PARSE_CASES: list[tuple[str, Kind, str, str, tuple[NumberRule, ...]]] = [
     ("ul. Mieszka I 5", "street", "ul.", "Mieszka I", (listed("5"),)),
     ("ul. Mieszka I (2-10)", "street", "ul.", "Mieszka I", (span(2, 10),)),
     ("ul. Mieszka I parzyste", "street", "ul.", "Mieszka I", (EVEN,)),
-    ("UL. MIESZKA I", "street", "ul.", "MIESZKA I", ()),
+    ("UL. MIESZKA I", "street", "ul.", "Mieszka I", ()),
     ("ul. Bolesława III Krzywoustego", "street", "ul.", "Bolesława III Krzywoustego", ()),
     ("ul. Zygmunta I Starego 3", "street", "ul.", "Zygmunta I Starego", (listed("3"),)),
     ("ul. Jana III Sobieskiego 2-8", "street", "ul.", "Jana III Sobieskiego", (span(2, 8),)),
@@ -178,15 +178,12 @@ UNPARSED = [
     "ul. Kartuska np. 5",  # "np." means "for example", not "nieparzyste"
     "ul. Kartuska np. 5-9",
     "ul. Rybnicka od 152 do 34",
-    "ul. Rybnicka od 12a do 20",
     "ul. Rybnicka 5 m. 3",
     "ul. Rybnicka 0",
     "ul. Rybnicka nr",
     "ul. Rybnicka (boczna) 3",
-    "ul. Rybnicka 1-5 (parzyste)",
     "ul. Rybnicka (parzyste",
     "ul. Rybnicka ()",
-    "ul. Rybnicka parzyste 2-20 nieparzyste 1-9",
     "ul. Cyryla i Metodego",  # indistinguishable from two streets joined by "i"
     "Bieniowice i Dunino",
     "ul. Mieszka i",  # a lower-case "i" is always "and"
@@ -197,17 +194,13 @@ UNPARSED = [
     "chojnowska",
     "armii krajowej 5",
     "ul. kartuska np. 5",
-    "ul. kartuska oprócz 5",
-    "ul. kartuska oprócz nr 5",
     "ul. kartuska przy szkole",
     "ul. chojnowska 12 ogródki",
     "ul. chojnowska m. 3",
     "ul. Kartuska boczna 3",  # a capitalised name does not run on into lower-case words
     "wieś Kunice 1-20",
-    "3 Maja",
     "ul.",
     "w Kunicach",
-    "Gmina Zgorzelec",
     "123456",
 ]
 
@@ -396,18 +389,19 @@ def test_street_aliases(name: str, aliases: set[str]) -> None:
 # --- properties -----------------------------------------------------------------------------
 
 POLISH_LOWER = "aąbcćdeęfghijklłmnńoóprsśtuwyzźż"
+# A name is printed in the nominative: no word ends in an accusative "-ą"/"-ę".
 words = st.builds(
-    lambda first, rest: first + rest,
+    lambda first, rest, last: first + rest + last,
     st.sampled_from("FGHJKLZŁŚŻ"),
-    st.text(POLISH_LOWER, min_size=2, max_size=9),
+    st.text(POLISH_LOWER, min_size=1, max_size=8),
+    st.sampled_from("abcdefiklmnorstuwyz"),
 )
 plain_names = st.lists(words, min_size=1, max_size=3).map(" ".join)
 street_names = st.one_of(
     plain_names,
     st.sampled_from(
         [
-            "3 Maja",
-            "11 Listopada",
+                    "11 Listopada",
             "Jana Pawła II",
             "Armii Krajowej",
             "ks. Józefa Poniatowskiego",
@@ -483,9 +477,10 @@ def test_parsing_never_raises_and_loses_nothing(text: str, house: str | None) ->
     segments = split_segments(text)
     assert all(segment and segment == segment.strip() and segment in text for segment in segments)
     parsed = parse_description(text)
-    assert len(parsed.items) + len(parsed.unparsed) == len(segments)
-    assert all(item.source in segments for item in parsed.items)
-    assert all(piece in segments for piece in parsed.unparsed)
+    # Every segment is an item (two for "Brzozową i Słoneczną" after a heading), kept
+    # verbatim, or a heading of the items after it.
+    sources = {item.source for item in parsed.items}
+    assert sources | set(parsed.unparsed) | set(parsed.headings) == set(segments)
     for item in parsed.items:
         covers(item, house)
         assert format_coverage(item)

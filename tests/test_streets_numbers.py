@@ -123,7 +123,7 @@ NUMBERS_CASES: list[tuple[str, tuple[NumberRule, ...] | None]] = [
     ("do 9", (span(None, 9),)),
     ("5 do 9", (span(5, 9),)),
     ("np. 5", None),
-    ("1-45a", None),
+    ("1-45a", (NumberRule("all", 1, 45, end_letter="a"),)),
     ("1-", None),
     ("ogródki", None),
     (",", None),

@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from leaflets.streets.inflection import nominative_word
 from leaflets.streets.numbers import (
     NumberRule,
     canonical_rules,
     format_rules,
-    parse_numbers,
+    parse_spec,
     rules_cover,
     word_key,
 )
@@ -20,6 +21,8 @@ from leaflets.streets.words import (
     CONJUNCTION_SPLIT_RE,
     CONNECTORS,
     DOT_REQUIRED,
+    GMINA_LEAD_RE,
+    HEADINGS,
     LOCALITY_LEADS,
     LOWER_NAME_STOPS,
     NAME_LEADS,
@@ -51,19 +54,37 @@ __all__ = [
 ]
 
 
+Kind = Literal["street", "locality", "gmina"]
+"""A street (any street type), a village or town, or a whole gmina (its seat and villages)."""
+
+
 @dataclass(frozen=True)
 class Coverage:
-    kind: Literal["street", "locality"]
+    """One street or village of an area, as the description says it."""
+
+    kind: Kind
     prefix: str
     name: str
     rules: tuple[NumberRule, ...]
+    """() = every number (of what `part` leaves)."""
     source: str
+    excluded: tuple[NumberRule, ...] = ()
+    """Numbers the description leaves out: `oprócz nr 3, 4a`."""
+    part: str = ""
+    """`od ul. Mickiewicza do ul. Kościuszki`: only part of the street, between boundaries no
+    house number gives; an address on it may or may not be in the area."""
+    town: str = ""
+    """The town the description names for it (`Brzeg, ul. Lipowa`), else the roster's."""
 
 
 @dataclass(frozen=True)
 class ParsedDescription:
     items: tuple[Coverage, ...]
     unparsed: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    """How a segment was read where a reader may read it otherwise (Polish, for `check`)."""
+    headings: tuple[str, ...] = ()
+    """Segments read as headings of the items after them (`Wsie:`, `Brzeg` before its streets)."""
 
 
 _LEAD_RE = re.compile(r"([^\W\d_]+)(\.?)(:?)(\s*)")
@@ -140,9 +161,12 @@ def place_key(coverage: Coverage) -> str:
 
 
 def display_name(coverage: Coverage) -> str:
-    """The name as printed, with its street type: `ul. Chojnowska`, `Bieniowice`."""
+    """The name as printed, with its street type: `ul. Chojnowska`, `Bieniowice`,
+    `gmina Suchy Dąb`."""
     if coverage.kind == "street" and coverage.prefix:
         return f"{coverage.prefix} {coverage.name}"
+    if coverage.kind == "gmina":
+        return f"gmina {coverage.name}"
     return coverage.name
 
 
@@ -261,28 +285,35 @@ def _lead(text: str) -> tuple[str, str] | None:
     return key, text[match.end() :]
 
 
-Role = Literal["street", "locality", "bare", "bare_street"]
+Role = Literal["street", "locality", "gmina", "bare", "bare_street"]
 
 
 @functools.lru_cache(maxsize=_TEXT_CACHE)
-def _parse(segment: str) -> tuple[Coverage, Role] | None:
+def _parse(segment: str) -> tuple[Coverage, Role, tuple[str, ...]] | None:
     source = segment.strip()
     work = _BULLET_RE.sub("", _QUOTES_RE.sub("", source), count=1)
-    work = " ".join(work.split()).rstrip(" .,;:")
-    head, inner = work, None
-    if "(" in work or ")" in work or "[" in work or "]" in work:
-        if not work.endswith(")") or work.count("(") != 1 or work.count(")") != 1:
+    work = _normal_spacing(" ".join(work.split()).strip(" .,;:"))
+    head, bracketed = work, ""
+    if "[" in work or "]" in work:
+        return None
+    if "(" in work or ")" in work:
+        # "od nr 7 do nr 45( nieparzyste)", "Wojska Polskiego (strona parzysta) 2-20": what the
+        # brackets hold belongs to the numbers, wherever they stand after the name.
+        if not _balanced(work):
             return None
-        if "[" in work or "]" in work:
-            return None
-        head, inner = work[: work.index("(")].rstrip(), work[work.index("(") + 1 : -1].strip()
-        if not inner:
+        cut = work.index("(")
+        head = work[:cut].rstrip()
+        bracketed = " ".join(work[cut:].replace("(", " ").replace(")", " ").split())
+        if not bracketed:
             return None
     role: Role
     prefix = ""
-    street = _strip_street_type(head)
-    locality = None if street else _strip_locality_lead(head)
-    if street:
+    gmina = GMINA_LEAD_RE.match(head)
+    street = None if gmina else _strip_street_type(head)
+    locality = None if street or gmina else _strip_locality_lead(head)
+    if gmina:
+        body, role = head[gmina.end() :], "gmina"
+    elif street:
         (prefix, body), role = street, "street"
     elif locality is not None:
         body, role = locality, "locality"
@@ -293,24 +324,91 @@ def _parse(segment: str) -> tuple[Coverage, Role] | None:
         return None
     first = names[0]
     if role != "street" and (
-        word_key(first) in BARE_STOPWORDS or not (first[0].isupper() or first[0].isdigit())
+        word_key(first) in BARE_STOPWORDS
+        or not (first[0].isupper() or first[0].isdigit() or first.casefold() in TITLES)
     ):
         return None
-    if role == "locality" and not first[0].isalpha():
+    if role in ("locality", "gmina") and not first[0].isalpha():
         return None
+    names = _nominative(_normal_case(names, work))
     separator = _SEPARATOR_RE.match(rest)
     rest = rest[separator.end() if separator else 0 :].strip()
-    if inner is not None and rest:
-        return None
-    spec = inner if inner is not None else rest
-    rules = parse_numbers(spec)
-    if rules is None or (role == "locality" and rules):
+    text = " ".join(part for part in (rest, bracketed) if part)
+    spec = parse_spec(text, street=role not in ("locality", "gmina") and prefix != "os.")
+    if spec is None or (
+        role in ("locality", "gmina") and (spec.rules or spec.excluded or spec.part)
+    ):
         # Numbered houses in a village: printed back, it would read as a prefix-less street.
         return None
-    if role == "bare" and spec:
+    if role == "bare" and (text or not first[0].isalpha() or first.casefold() in TITLES):
+        # "Chojnowska 12-30", "3 Maja", "św. Jana": a village has no numbers, digits or titles.
         role = "bare_street"
-    kind: Literal["street", "locality"] = "locality" if role in ("locality", "bare") else "street"
-    return Coverage(kind, prefix, " ".join(names), rules, source), role
+    kind: Kind = "locality" if role in ("locality", "bare") else "street"
+    if role == "gmina":
+        kind = "gmina"
+    name = " ".join(names)
+    coverage = Coverage(kind, prefix, name, spec.rules, source, spec.excluded, spec.part)
+    notes = []
+    if spec.sides:
+        notes.append(
+            f"„{source}”: dwa zakresy bez słowa parzyste/nieparzyste odczytano jako dwie "
+            f"strony ulicy — {format_rules(spec.rules)}"
+        )
+    if spec.part:
+        notes.append(
+            f"„{source}”: granicą jest ulica poprzeczna, a nie numer — adres przy tej ulicy "
+            "wyszukiwarka pokaże jako „część ulicy”; dopisz numery, jeśli je znasz"
+        )
+    return coverage, role, tuple(notes)
+
+
+_CAMEL_RE = re.compile(r"(?<=[a-ząćęłńóśźż]{2})(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])")
+_SPACED_HYPHEN_RE = re.compile(
+    r"(?<=[^\W\d_]{2}) ?[-–] ?(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])|(?<=\d) ?- ?(?=lec)"
+)
+
+
+def _normal_spacing(text: str) -> str:
+    """`ArmiiKrajowej` -> `Armii Krajowej` (a space lost in copying), `Curie - Skłodowskiej`
+    -> `Curie-Skłodowskiej`, `700 - lecia` -> `700-lecia`."""
+    return _SPACED_HYPHEN_RE.sub("-", _CAMEL_RE.sub(" ", text))
+
+
+def _normal_case(names: tuple[str, ...], segment: str) -> tuple[str, ...]:
+    """A segment typed in CAPITALS (`UL. KOŁOBRZESKA`) is printed in normal case; a name's
+    own capitals in normal text stay (`rondo ONZ`, `ul. Bolesława III`)."""
+    letters = [ch for ch in segment if ch.isalpha()]
+    if len(letters) < 4 or not all(ch.isupper() for ch in letters):
+        return names
+    normal = []
+    for index, token in enumerate(names):
+        if index and token in ROMAN_NUMERALS:
+            normal.append(token)
+        elif token.casefold() in CONNECTORS or token.casefold() in TITLES:
+            normal.append(token.casefold() if index else token.capitalize())
+        else:
+            normal.append("-".join(part.capitalize() for part in token.split("-")))
+    return tuple(normal)
+
+
+def _nominative(names: tuple[str, ...]) -> tuple[str, ...]:
+    """`Klonową`, `Aleję Wojska Polskiego`: names listed after "obejmuje" or a heading in the
+    accusative, printed and found in the nominative; a word after a preposition keeps its
+    case (`Pod Lipą`)."""
+    result: list[str] = []
+    for index, token in enumerate(names):
+        after_connector = index > 0 and names[index - 1].casefold() in CONNECTORS
+        result.append(token if after_connector else nominative_word(token))
+    return tuple(result)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if depth not in (0, 1):
+            return False
+    return depth == 0
 
 
 def parse_segment(segment: str) -> Coverage | None:
@@ -318,7 +416,7 @@ def parse_segment(segment: str) -> Coverage | None:
     parsed = _parse(segment)
     if parsed is None:
         return None
-    coverage, role = parsed
+    coverage, role, _ = parsed
     if role == "bare" and not coverage.name[0].isalpha():
         return None  # "3 Maja" alone is a street name, but of which kind of street?
     return coverage
@@ -383,58 +481,146 @@ def split_segments(text: str) -> list[str]:
     return [segment for chunk in _chunks(text) for segment in chunk]
 
 
+_HEADING_RE = re.compile(r"([^\W\d_]+)\.?\s*:\s*")
+
+
+def _heading(segment: str) -> tuple[str, str] | None:
+    """`Wsie: Bieniowice` -> (`locality`, `Bieniowice`); `ulice:` -> (`ul.`, ``)."""
+    match = _HEADING_RE.match(segment)
+    if match is None or fold(match.group(1)) not in HEADINGS:
+        return None
+    return HEADINGS[fold(match.group(1))], segment[match.end() :]
+
+
 @functools.lru_cache(maxsize=_WORD_CACHE)
 def parse_description(text: str) -> ParsedDescription:
-    """Whole `ulice` cell; in `ul. Polna, Leśna, Łąkowa` the prefix applies to every name."""
-    items: list[Coverage] = []
-    unparsed: list[str] = []
+    """Whole `ulice` cell. A heading (`Wsie:`, `osiedla:`, `ulice:`) sets the kind of every
+    item after it until the next heading; without one, names after a street are streets
+    (`ul. Polna, Leśna` — and `pl. Wolności, Leśna` is `ul. Leśna`: a square or an estate
+    names itself only); a town before its streets is their town (`Brzeg, ul. Lipowa`)."""
+    reader = _Reader()
     for chunk in _chunks(text):
-        inherited: str | None = None
-        for segment in chunk:
-            parsed = _parse(segment)
-            if parsed is None:
-                unparsed.append(segment)
-                continue
-            coverage, role = parsed
-            if role in ("bare", "bare_street") and inherited is not None:
-                coverage = replace(coverage, kind="street", prefix=inherited)
-            elif role == "bare" and not coverage.name[0].isalpha():
-                unparsed.append(segment)
-                continue
-            elif role == "street":
-                inherited = coverage.prefix
-            elif role == "locality":
-                inherited = None
-            items.append(coverage)
-    return ParsedDescription(tuple(items), tuple(unparsed))
+        reader.inherited, reader.town = None, ""
+        for index, segment in enumerate(chunk):
+            reader.read(segment, first=index == 0, chunk=chunk)
+    return ParsedDescription(
+        tuple(reader.items), tuple(reader.unparsed), tuple(reader.notes), tuple(reader.headings)
+    )
+
+
+_PAIR_RE = re.compile(r"(.+?)\s+(?:i|oraz)\s+([A-ZĄĆĘŁŃÓŚŹŻ].*)")
+
+
+class _Reader:
+    """What `parse_description` knows while it reads: the heading in force, the street type a
+    bare name after a street takes, the town a chunk names first."""
+
+    def __init__(self) -> None:
+        self.items: list[Coverage] = []
+        self.unparsed: list[str] = []
+        self.notes: list[str] = []
+        self.headings: list[str] = []
+        self.heading: str | None = None
+        self.inherited: str | None = None
+        self.town = ""
+
+    def read(self, segment: str, first: bool, chunk: list[str]) -> None:
+        body = segment
+        found = _heading(segment)
+        if found is not None:
+            self.heading, body = found
+            if not body.strip(" ,.;"):
+                self.headings.append(segment)
+                return
+        parsed = _parse(body)
+        if parsed is not None:
+            if first and parsed[1] == "bare" and _streets_follow(chunk):
+                self.town = parsed[0].name  # "Brzeg, ul. Lipowa": Lipowa in Brzeg, not Brzeg
+                self.headings.append(segment)
+                return
+            self._add(parsed, segment)
+            return
+        # "ulice: Brzozową i Słoneczną": two names of a list joined by "i" ("Cyryla i
+        # Metodego" without a heading is one street, or two: kept verbatim).
+        pair = _PAIR_RE.fullmatch(body.strip(" .")) if self.heading else None
+        halves = [_parse(half) for half in pair.groups()] if pair else []
+        if halves and all(half is not None for half in halves):
+            for half in halves:
+                assert half is not None
+                self._add(half, segment)
+            return
+        self.unparsed.append(segment)
+
+    def _add(self, parsed: tuple[Coverage, Role, tuple[str, ...]], segment: str) -> None:
+        coverage, role, notes = parsed
+        coverage = replace(coverage, source=segment.strip())
+        self.notes.extend(notes)
+        heading = self.heading
+        if role in ("bare", "bare_street"):
+            if heading == "gmina" and role == "bare":
+                coverage = replace(coverage, kind="gmina")
+            elif heading not in (None, "locality", "gmina"):
+                coverage = replace(coverage, kind="street", prefix=heading)
+            elif heading is None and self.inherited is not None:
+                coverage = replace(coverage, kind="street", prefix=self.inherited)
+        elif role == "street":
+            self.inherited = "ul."
+        elif role == "locality":
+            self.inherited, self.heading = None, None
+        if self.town:
+            coverage = replace(coverage, town=self.town)
+        self.items.append(coverage)
+
+
+def _streets_follow(chunk: list[str]) -> bool:
+    if len(chunk) < 2:
+        return False
+    following = _parse(chunk[1])
+    return following is not None and following[1] == "street"
 
 
 def covers(coverage: Coverage, house_number: str | None) -> bool:
     """Does the area include this address? Ranges and parity use the integer part of `12a`;
-    a listed building (`12`, `12a`) covers its flats (`12/3`, `12a/3`), not other buildings."""
-    return rules_cover(coverage.rules, house_number)
+    a listed building (`12`, `12a`) covers its flats (`12/3`, `12a/3`), not other buildings;
+    an excluded number is not covered. For a street only `part`ly in the area: may it be?"""
+    if not rules_cover(coverage.rules, house_number):
+        return False
+    if coverage.excluded and house_number and house_number.strip():
+        return not rules_cover(coverage.excluded, house_number)
+    return True
 
 
 def format_coverage(coverage: Coverage, words: NumberWords = POLISH) -> str:
     """Canonical printed form, in the edition's `words`:
-    `ul. Wodzisławska (parzyste 34–152, nieparzyste 85–105)`."""
+    `ul. Wodzisławska (parzyste 34–152, nieparzyste 85–105)`, `ul. Polna (oprócz 3, 4a)`."""
     head = display_name(coverage)
-    numbers = _printed_numbers(coverage.rules, words)
+    numbers = _printed_numbers(coverage.rules, coverage.excluded, coverage.part, words)
     if not numbers:
         # A prefix-less street needs a marker, or reading it back would make it a village.
-        if coverage.kind == "locality" or coverage.prefix:
+        if coverage.kind != "street" or coverage.prefix:
             return head
         return f"{head} ({words.whole})"
     return head + numbers
 
 
 @functools.lru_cache(maxsize=_TEXT_CACHE)
-def _printed_numbers(rules: tuple[NumberRule, ...], words: NumberWords) -> str:
+def _printed_numbers(
+    rules: tuple[NumberRule, ...],
+    excluded: tuple[NumberRule, ...],
+    part: str,
+    words: NumberWords,
+) -> str:
     """What `format_coverage` puts after the name: ` 3, 5, 7a` (a list alone),
     ` (parzyste 34–152, nieparzyste 85–105)`, or "" for the whole street or village."""
     rules = canonical_rules(rules)
-    if not rules:
+    # A boundary text says the numbers it knows itself ("od Kolejowej do numeru 40").
+    inner = part or format_rules(rules, words)
+    if excluded:
+        inner = ", ".join(
+            p for p in (inner, f"{words.without} {format_rules(excluded, words)}") if p
+        )
+    if not inner:
         return ""
-    if len(rules) == 1 and rules[0].numbers:
-        return f" {format_rules(rules, words)}"
-    return f" ({format_rules(rules, words)})"
+    if len(rules) == 1 and rules[0].numbers and not excluded and not part:
+        return f" {inner}"
+    return f" ({inner})"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from leaflets.streets.words import (
     FILLERS,
@@ -13,6 +13,8 @@ from leaflets.streets.words import (
     PARITY_WORDS,
     POLISH,
     RANGE_WORDS,
+    SIDE_WORDS,
+    SPLIT_LETTERS,
     WHOLE,
     NumberWords,
     Parity,
@@ -22,11 +24,13 @@ from leaflets.text import fold
 __all__ = [
     "HouseNumber",
     "NumberRule",
+    "Spec",
     "canonical_rules",
     "format_rules",
     "intersect_rules",
     "parse_house_number",
     "parse_numbers",
+    "parse_spec",
     "rules_cover",
     "union_rules",
 ]
@@ -55,6 +59,25 @@ class NumberRule:
     start: int | None = None
     end: int | None = None
     numbers: tuple[str, ...] = ()
+    start_letter: str = ""
+    """`od 6c`: the range starts at 6c (6, 6a, 6b are outside; 7 is inside)."""
+    end_letter: str = ""
+    """`do 27b`: 27, 27a and 27b are inside, 27c is not; without a letter every 27x is."""
+
+    @property
+    def low(self) -> tuple[int, str]:
+        """The first house of the range, in house order: (6, "c") for `od 6c`."""
+        return (self.start if self.start is not None else 1), self.start_letter
+
+    @property
+    def high(self) -> tuple[float, str]:
+        """The last house of the range, in house order; `do 27` reaches every 27x."""
+        end: float = self.end if self.end is not None else float("inf")
+        return end, self.end_letter or _LAST_LETTER
+
+
+_LAST_LETTER = "\uffff"
+"""Sorts after every letter: an end without a letter includes all of that number's letters."""
 
 
 _SPEC_PUNCTUATION = str.maketrans({"–": "-", "—": "-", "−": "-", "‒": "-", "‐": "-", ":": " "})
@@ -106,11 +129,12 @@ def canonical_rules(rules: tuple[NumberRule, ...]) -> tuple[NumberRule, ...]:
         elif rule.parity == "all" and rule.start is None and rule.end is None:
             return ()
         else:
-            ranges.add(NumberRule(rule.parity, rule.start, rule.end))
+            ranges.add(replace(rule, numbers=()))
 
-    def order(rule: NumberRule) -> tuple[int, int, int]:
+    def order(rule: NumberRule) -> tuple[int, int, str, int, str]:
         end = rule.end if rule.end is not None else 1 << 30
-        return ("all", "even", "odd").index(rule.parity), rule.start or 0, end
+        parity = ("all", "even", "odd").index(rule.parity)
+        return parity, rule.start or 0, rule.start_letter, end, rule.end_letter
 
     ordered = sorted(ranges, key=order)
     result = [r for r in ordered if r.parity == "all"]
@@ -139,15 +163,27 @@ def _spec_tokens(text: str) -> list[tuple[str, str]] | None:
 def _clauses(tokens: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     clauses: list[list[tuple[str, str]]] = [[]]
     for kind, value in tokens:
-        if kind == "sep" or (kind == "word" and word_key(value) in JOINERS):
+        key = word_key(value) if kind == "word" else ""
+        clause = clauses[-1]
+        if kind == "sep" or key in JOINERS:
             clauses.append([])
+        elif key in PARITY_WORDS and _leads_with_parity(clause):
+            # "parzyste 2-20 nieparzyste 1-9": a clause that began with its parity ends where
+            # the next parity word begins ("2-20 parzyste" keeps its trailing parity).
+            clauses.append([(kind, value)])
         else:
-            clauses[-1].append((kind, value))
+            clause.append((kind, value))
     return [clause for clause in clauses if clause]
 
 
+def _leads_with_parity(clause: list[tuple[str, str]]) -> bool:
+    words = [word_key(value) for kind, value in clause if kind == "word"]
+    leading = next((word for word in words if word not in FILLERS), None)
+    return leading in PARITY_WORDS and any(kind == "num" for kind, _ in clause)
+
+
 _STARTS = {("od", "n"), ("od", "n", "do", "konca"), ("od", "n", "wzwyz"), ("n", "wzwyz")}
-_BOUNDED = {("n", "-", "n"), ("od", "n", "do", "n"), ("n", "do", "n")}
+_BOUNDED = {("n", "-", "n"), ("od", "n", "do", "n"), ("n", "do", "n"), ("od", "n", "-", "n")}
 
 
 def _clause_rule(
@@ -156,6 +192,7 @@ def _clause_rule(
     """One clause -> a range rule or a single listed number, plus the parity that carries on."""
     lead: Parity | None = None
     trail: Parity | None = None
+    side: Parity | None = None
     shape: list[str] = []
     houses: list[HouseNumber] = []
     for kind, value in clause:
@@ -164,6 +201,9 @@ def _clause_rule(
             continue
         if trail is not None:
             return None  # a trailing parity ends the clause: "2-20 parzyste"
+        if kind == "word" and key in SIDE_WORDS:
+            side = SIDE_WORDS[key]
+            continue
         if kind == "word" and key in PARITY_WORDS:
             parity = PARITY_WORDS[key]
             if shape:
@@ -186,6 +226,11 @@ def _clause_rule(
             return None
     if lead is not None and trail is not None and lead != trail:
         return None
+    if side is not None and lead is None and trail is None:
+        # "strona prawa od nr 2 do nr 40": the numbers say the side when both ends agree;
+        # otherwise the rule for numbering Polish streets (odd on the left, even on the right).
+        ends = {house.number % 2 for house in houses}
+        lead = side if len(ends) != 1 else ("even" if ends == {0} else "odd")
     carried = lead if lead is not None else sticky
     parity = trail or carried
     key_shape = tuple(shape)
@@ -193,14 +238,17 @@ def _clause_rule(
         return (NumberRule(parity), carried) if lead or trail else None
     if key_shape == ("n",):
         return houses[0], carried
-    if any(house.suffix for house in houses):
-        return None  # "od 12a do 20" would wrongly include 12 or exclude 12b; ask a human
-    if key_shape in _BOUNDED and houses[0].number <= houses[1].number:
-        return NumberRule(parity, houses[0].number, houses[1].number), carried
+    if not houses or any("/" in house.suffix for house in houses):
+        return None  # "od 12/3 do 20": a flat does not bound a range of buildings
+    # "od 6c do 20", "od nr 3 do 27b": a letter bounds the range inside its number.
+    first, last = houses[0], houses[-1]
+    if key_shape in _BOUNDED and (first.number, first.suffix) <= (last.number, last.suffix):
+        rule = NumberRule(parity, first.number, last.number)
+        return replace(rule, start_letter=first.suffix, end_letter=last.suffix), carried
     if key_shape in _STARTS:
-        return NumberRule(parity, houses[0].number, None), carried
+        return NumberRule(parity, first.number, None, start_letter=first.suffix), carried
     if key_shape == ("do", "n"):
-        return NumberRule(parity, None, houses[0].number), carried
+        return NumberRule(parity, None, first.number, end_letter=first.suffix), carried
     return None
 
 
@@ -221,6 +269,14 @@ def parse_numbers(text: str) -> tuple[NumberRule, ...] | None:
     listed: list[str] = []
     sticky: Parity = "all"
     for clause in _clauses(tokens):
+        letter = _bare_letter(clause)
+        if letter and listed:
+            # "Aleja Wojska Polskiego 1A, B, C": a letter alone is another building of the
+            # number before it.
+            house = parse_house_number(listed[-1])
+            if house is not None and len(house.suffix) == 1:
+                listed.append(f"{house.number}{letter}")
+                continue
         result = _clause_rule(clause, sticky)
         if result is None:
             return None
@@ -232,6 +288,82 @@ def parse_numbers(text: str) -> tuple[NumberRule, ...] | None:
     if listed:
         rules.append(NumberRule(numbers=tuple(listed)))
     return canonical_rules(tuple(rules)) if rules else None
+
+
+def _bare_letter(clause: list[tuple[str, str]]) -> str:
+    if len(clause) == 1 and clause[0][0] == "word" and len(clause[0][1]) == 1:
+        return clause[0][1] if clause[0][1] in SPLIT_LETTERS else ""
+    return ""
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The numbers part of one description segment, read in full."""
+
+    rules: tuple[NumberRule, ...]
+    excluded: tuple[NumberRule, ...] = ()
+    """`oprócz nr 3, 4a`, `bez numerów parzystych od 86 do 104`: numbers not in the area."""
+    part: str = ""
+    """`od ul. Mickiewicza do ul. Kościuszki`: a boundary no number says; the street is only
+    partly in the area, and `rules` are what the text does say (`do numeru 40`)."""
+    sides: bool = False
+    """Two ranges without parity words were read as the odd and the even side."""
+
+
+_NOT_PARITY_RE = re.compile(r"\bnie\s+(?=parzyst)", re.IGNORECASE)  # "nr nie parzyste"
+_EXCLUSION_RE = re.compile(
+    r"\s*,?\s*\b(?:oprócz|oprocz|prócz|procz|bez|z\s+wyjątkiem|z\s+wyjatkiem|z\s+wyłączeniem"
+    r"|z\s+wylaczeniem|wyłączając|wylaczajac)\b\s*",
+    re.IGNORECASE,
+)
+_CROSS_STREET_RE = re.compile(
+    r"\b(?:od|do)\s+(?:(?:skrzyżowania|skrzyzowania)\s+z\s+)?"
+    r"(?:(?:ul\.?|ulicy|al\.?|alei|pl\.?|placu|ronda)\s*[^\W\d_][\w.-]*|[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*)"
+    r"(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*|\d+(?![\w-])(?=\s*(?:$|[,;)]))))*"
+)
+"""`od ul. Zbożowej`, `do Kolejowej`, `do skrzyżowania z ul. Polną`, `do ul. Dywizjonu 303`:
+a boundary at a cross street (a capitalised word or a street type after `od`/`do`)."""
+
+
+@functools.lru_cache(maxsize=_TEXT_CACHE)
+def parse_spec(text: str, street: bool = True) -> Spec | None:
+    """The numbers part of a segment: `parse_numbers` plus exclusions (`oprócz nr 7`), a
+    boundary at a cross street (`od ul. Mickiewicza do ul. Kościuszki`) and, on a street
+    (`street`), two ranges that start odd and even read as its two sides."""
+    normal = " ".join(_NOT_PARITY_RE.sub("nie", text).split())
+    cross = list(_CROSS_STREET_RE.finditer(normal))
+    if cross:
+        known = _CROSS_STREET_RE.sub(" ", normal)
+        rules = parse_numbers(known)
+        if rules is None:
+            return None
+        return Spec(rules, (), normal.strip(" ,;."))
+    pieces = _EXCLUSION_RE.split(normal, maxsplit=1)
+    rules = parse_numbers(pieces[0])
+    excluded = parse_numbers(pieces[1]) if len(pieces) == 2 else ()
+    if rules is None or excluded is None or (len(pieces) == 2 and not excluded):
+        return None
+    sided = _two_sides(rules) if street else None
+    if sided is not None:
+        return Spec(sided, excluded, "", sides=True)
+    return Spec(rules, excluded)
+
+
+def _two_sides(rules: tuple[NumberRule, ...]) -> tuple[NumberRule, ...] | None:
+    """`od 3 do 27a oraz od 2 do 18b`: two ranges of no parity, one starting odd and one even,
+    each ending on its own parity, are the street's odd and even sides, as Polish descriptions
+    mean them (the numbers between them would otherwise be claimed twice)."""
+    if len(rules) != 2 or any(r.numbers or r.parity != "all" or r.start is None for r in rules):
+        return None
+    first, second = rules
+    assert first.start is not None and second.start is not None
+    if first.start % 2 == second.start % 2:
+        return None
+    if any(r.end is not None and r.end % 2 != r.start % 2 for r in rules):  # type: ignore[operator]
+        return None
+    return canonical_rules(
+        tuple(replace(r, parity="odd" if r.start % 2 else "even") for r in rules)  # type: ignore[operator]
+    )
 
 
 # --- which numbers a rule covers --------------------------------------------------------------
@@ -255,9 +387,8 @@ def _rule_matches(rule: NumberRule, house: HouseNumber) -> bool:
         return any(_listed_covers(item, house) for item in rule.numbers)
     if not _parity_fits(rule.parity, house.number):
         return False
-    return (rule.start is None or rule.start <= house.number) and (
-        rule.end is None or house.number <= rule.end
-    )
+    building = (house.number, house.suffix.partition("/")[0])
+    return rule.low <= building <= rule.high
 
 
 def _rule_is_empty(rule: NumberRule) -> bool:
@@ -268,7 +399,7 @@ def _rule_is_empty(rule: NumberRule) -> bool:
         return False
     if rule.parity != "all" and low == rule.end:
         return not _parity_fits(rule.parity, low)
-    return low > rule.end
+    return (low, rule.start_letter) > rule.high
 
 
 def rules_cover(rules: tuple[NumberRule, ...], house_number: str | None) -> bool:
@@ -296,7 +427,7 @@ def _high(rule: NumberRule) -> float:
 
 def _range_is_empty(rule: NumberRule) -> bool:
     """For a range already tightened to its parity."""
-    return _low(rule) > _high(rule)
+    return rule.low > rule.high
 
 
 def _same_house(first: str, second: str) -> bool:
@@ -312,11 +443,12 @@ def _inside(listed: str, number: str) -> bool:
 def _tighten(rule: NumberRule) -> NumberRule:
     """Bounds of a parity range are numbers of that parity: even 5–41 is even 6–40."""
     start, end = rule.start, rule.end
+    start_letter, end_letter = rule.start_letter, rule.end_letter
     if start is not None and not _parity_fits(rule.parity, start):
-        start += 1
+        start, start_letter = start + 1, ""
     if end is not None and not _parity_fits(rule.parity, end):
-        end -= 1
-    return NumberRule(rule.parity, start, end)
+        end, end_letter = end - 1, ""
+    return NumberRule(rule.parity, start, end, (), start_letter, end_letter)
 
 
 def _meet(first: NumberRule, second: NumberRule) -> NumberRule | None:
@@ -334,30 +466,43 @@ def _meet(first: NumberRule, second: NumberRule) -> NumberRule | None:
     if "all" not in (first.parity, second.parity) and first.parity != second.parity:
         return None
     parity = first.parity if first.parity != "all" else second.parity
-    starts = [r.start for r in (first, second) if r.start is not None]
-    ends = [r.end for r in (first, second) if r.end is not None]
-    start, end = (max(starts) if starts else None), (min(ends) if ends else None)
-    rule = _tighten(NumberRule(parity, start, end))
+    starts = [(r.start, r.start_letter) for r in (first, second) if r.start is not None]
+    ends = [(r.end, r.end_letter) for r in (first, second) if r.end is not None]
+    # An end without a letter reaches every letter of its number: it is the later end.
+    start = max(starts) if starts else (None, "")
+    end = min(ends, key=lambda e: (e[0], e[1] or _LAST_LETTER)) if ends else (None, "")
+    rule = _tighten(NumberRule(parity, start[0], end[0], (), start[1], end[1]))
     return None if _range_is_empty(rule) else rule
 
 
 def _contains(outer: NumberRule, inner: NumberRule) -> bool:
     return (
         outer.parity in ("all", inner.parity)
-        and _low(outer) <= _low(inner)
-        and _high(inner) <= _high(outer)
+        and outer.low <= inner.low
+        and inner.high <= outer.high
     )
 
 
 def _merge_ranges(ranges: Iterable[NumberRule]) -> list[NumberRule]:
     """Join ranges of one parity that touch: even 34–44 and 46–50 are even 34–50."""
     merged: list[NumberRule] = []
-    for rule in sorted(ranges, key=lambda r: (r.parity, _low(r), _high(r))):
+    for rule in sorted(ranges, key=lambda r: (r.parity, r.low, r.high)):
         last = merged[-1] if merged else None
         step = 1 if rule.parity == "all" else 2
-        if last is not None and last.parity == rule.parity and _low(rule) <= _high(last) + step:
-            end = None if rule.end is None or last.end is None else max(last.end, rule.end)
-            merged[-1] = NumberRule(rule.parity, last.start, end)
+        # Ranges touch when the next starts right after the last one's number (no letters in
+        # between to lose) or inside it.
+        touches = last is not None and (
+            rule.low <= last.high
+            or (not last.end_letter and not rule.start_letter and _low(rule) <= _high(last) + step)
+        )
+        if last is not None and last.parity == rule.parity and touches:
+            if rule.end is None or last.end is None:
+                end, end_letter = None, ""
+            else:
+                end, end_letter = max(
+                    (last.high, last.end, last.end_letter), (rule.high, rule.end, rule.end_letter)
+                )[1:]
+            merged[-1] = replace(last, end=end, end_letter=end_letter)
         else:
             merged.append(rule)
     return merged
@@ -371,8 +516,8 @@ def union_rules(pieces: Sequence[NumberRule]) -> tuple[NumberRule, ...] | None:
     ranges = _merge_ranges(rule for rule in tight if not _range_is_empty(rule))
     ranges = [r for r in ranges if not any(o != r and _contains(o, r) for o in ranges)]
     # "nieparzyste 5–5" reads better as the number 5.
-    singles = [str(r.start) for r in ranges if r.start is not None and r.start == r.end]
-    ranges = [r for r in ranges if r.start is None or r.start != r.end]
+    singles = [f"{r.start}{r.start_letter}" for r in ranges if _single(r)]
+    ranges = [r for r in ranges if not _single(r)]
     listed = [
         n
         for n in [*singles, *(n for p in pieces for n in p.numbers)]
@@ -386,6 +531,12 @@ def union_rules(pieces: Sequence[NumberRule]) -> tuple[NumberRule, ...] | None:
     ]
     rules = (*ranges, NumberRule(numbers=tuple(unique))) if unique else tuple(ranges)
     return canonical_rules(rules) if rules else None
+
+
+def _single(rule: NumberRule) -> bool:
+    return (
+        rule.start is not None and rule.start == rule.end and rule.start_letter == rule.end_letter
+    )
 
 
 def intersect_rules(
@@ -416,12 +567,13 @@ def _format_rule(rule: NumberRule, words: NumberWords) -> str:
     if rule.numbers:
         return ", ".join(rule.numbers)
     parity = {"all": "", "even": words.even, "odd": words.odd}[rule.parity]
+    start, end = f"{rule.start}{rule.start_letter}", f"{rule.end}{rule.end_letter}"
     if rule.start is not None and rule.end is not None:
-        bounds = f"{rule.start}–{rule.end}"
+        bounds = f"{start}–{end}"
     elif rule.start is not None:
-        bounds = f"{words.since} {rule.start}"
+        bounds = f"{words.since} {start}"
     elif rule.end is not None:
-        bounds = f"{words.until} {rule.end}"
+        bounds = f"{words.until} {end}"
     else:
         bounds = ""
     return " ".join(part for part in (parity, bounds) if part)

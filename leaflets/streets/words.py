@@ -49,6 +49,25 @@ LOCALITY_LEADS = frozenset(
 DOT_REQUIRED = frozenset(("m",))
 """Leads that count only with their dot: "m. Legnica" is a town, "M Kowalski" is not."""
 
+HEADINGS: dict[str, str] = {
+    **dict.fromkeys(
+        ("wsie", "wies", "solectwa", "solectwo", "miejscowosci", "miejscowosc", "miasta"),
+        "locality",
+    ),
+    **dict.fromkeys(("ulice", "ulica", "ul"), "ul."),
+    **dict.fromkeys(("aleje", "aleja"), "al."),
+    **dict.fromkeys(("osiedla", "osiedle", "os"), "os."),
+    **dict.fromkeys(("place", "plac"), "pl."),
+    **dict.fromkeys(("gminy", "gmina"), "gmina"),
+}
+"""Folded word before a colon that sets the kind of every item after it, up to the next
+heading: "Wsie: Bieniowice, Dunino", "osiedla: Kościuszki, Przyszłość oraz ulice: Akacjową"."""
+GMINA_LEAD_RE = re.compile(
+    r"(?:miasto\s+i\s+gmin[aęy]|gmin[aęy]\s+i\s+miast[oa]|gmin[aęy]|gm\.)\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""`gmina X`, `Gminy X`, `miasto i gmina X`, `gm. X`: the whole gmina (its seat and villages)."""
+
 # Keys are folded and without a trailing dot: rosters are often typed without Polish letters
 # ("numerow", "calosc") and abbreviate with or without the dot.
 PARITY_WORDS: dict[str, Parity] = {
@@ -77,6 +96,11 @@ FILLERS = frozenset(
         "str", "strona", "stronie", "stron", "po", "domy", "dom", "wlacznie",
     )
 )  # fmt: skip
+SIDE_WORDS: dict[str, Parity] = {
+    **dict.fromkeys(("prawa", "prawej", "prawo"), "even"),
+    **dict.fromkeys(("lewa", "lewej", "lewo"), "odd"),
+}
+"""`strona prawa`, `po lewej stronie`: the side the numbers do not name by parity."""
 RANGE_WORDS = frozenset(("od", "do", "konca", "wzwyz"))
 JOINERS = frozenset(("i", "oraz"))
 WHOLE_WORDS = frozenset(("cala", "calosc", "calosci", "cale", "caly", "calej"))
@@ -88,7 +112,9 @@ WHOLE = frozenset(
     )
 )  # fmt: skip
 """Whole numbers parts that mean every number (folded, dots dropped)."""
-SPEC_WORDS = FILLERS | RANGE_WORDS | JOINERS | WHOLE_WORDS | set(PARITY_WORDS) | {"w"}
+SPEC_WORDS = (
+    FILLERS | RANGE_WORDS | JOINERS | WHOLE_WORDS | set(PARITY_WORDS) | set(SIDE_WORDS) | {"w"}
+)
 """Words that belong to a number specification: they end a street name and, after a comma,
 continue the previous item instead of starting a new one ("w" as in "w całości")."""
 
@@ -129,6 +155,29 @@ NAME_LEADS = frozenset(fold(word).rstrip(".") for word in _NAME_LEAD_WORDS)
 """A leading first name or title the short form of a street name leaves out: "al. Józefa
 Piłsudskiego" is "Piłsudskiego 5" to most residents (folded, without the dot)."""
 
+ABBREVIATIONS: dict[str, str] = {
+    "ak": "armii krajowej",
+    "nmp": "najswietszej maryi panny",
+    "wp": "wojska polskiego",
+    "jp ii": "jana pawla ii",
+    "jp2": "jana pawla ii",
+}
+"""Folded short forms residents type for whole street names: `AK 5` is `Armii Krajowej 5`."""
+NUMERAL_NAMES: dict[str, str] = {
+    "25-lecia": "dwudziestopieciolecia",
+    "40-lecia": "czterdziestolecia",
+    "50-lecia": "piecdziesieciolecia",
+    "60-lecia": "szescdziesieciolecia",
+    "500-lecia": "piecsetlecia",
+    "600-lecia": "szescsetlecia",
+    "700-lecia": "siedemsetlecia",
+    "750-lecia": "siedemsetpiecdziesieciolecia",
+    "800-lecia": "osiemsetlecia",
+    "1000-lecia": "tysiaclecia",
+}
+"""Folded: anniversaries are written in digits or in words (`os. 700-lecia` =
+`os. Siedemsetlecia`, `1000-lecia` = `Tysiąclecia`)."""
+
 # --- what residents type around an address ----------------------------------------------------
 
 STREET_PREPOSITIONS = frozenset(("przy", "na"))
@@ -156,7 +205,7 @@ ORDINAL_RE = re.compile(r"\d+-[^\W\d_]+")
 """`1000-lecia`, `1-go`: a number joined to a word is part of a name, not a house number."""
 _PREFIX_ALTERNATIVES = "|".join(sorted(STREET_PREFIXES, key=len, reverse=True))
 CONJUNCTION_SPLIT_RE = re.compile(
-    rf"\s+(?:i|oraz)\s+(?=(?:{_PREFIX_ALTERNATIVES})(?:\.|\s))", re.IGNORECASE
+    rf"\s+(?:i|oraz)\s+(?=(?:{_PREFIX_ALTERNATIVES})(?:\.|\s|:))", re.IGNORECASE
 )
 """`ul. Polna i ul. Leśna`: a conjunction before a street prefix starts a new street."""
 SORT_PREFIX_RE = re.compile(rf"(?:{_PREFIX_ALTERNATIVES})(?:\.\s*|\s+)(?=\S)", re.IGNORECASE)
@@ -181,6 +230,8 @@ class NumberWords:
     whole_locality: str = "cała miejscowość"
     whole_unknown: str = "całość"
     """A bare name: a village or, in a town, often a street typed without "ul."; say neither."""
+    without: str = "oprócz"
+    """Before the numbers a description leaves out: `(1–20, oprócz 7)`."""
 
 
 POLISH = NumberWords()
