@@ -401,7 +401,7 @@ street_names = st.one_of(
     plain_names,
     st.sampled_from(
         [
-                    "11 Listopada",
+            "11 Listopada",
             "Jana Pawła II",
             "Armii Krajowej",
             "ks. Józefa Poniatowskiego",
