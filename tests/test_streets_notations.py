@@ -134,9 +134,9 @@ def test_a_street_type_names_one_item_and_a_heading_all_items_after_it() -> None
     )
     assert [format_coverage(item) for item in parsed.items] == [
         "pl. Wolności",
-        "ul. Leśna",
+        "Leśna",
         "os. Zielone",
-        "ul. Reymonta",
+        "Reymonta",
         "os. Kościuszki",
         "os. Przyszłość",
         "ul. Klonowa",
@@ -146,6 +146,20 @@ def test_a_street_type_names_one_item_and_a_heading_all_items_after_it() -> None
         "Dunino",
     ]
     assert parsed.unparsed == ()
+
+
+def test_ul_carries_over_a_comma_list_but_not_onto_a_park() -> None:
+    parsed = parse_description(
+        "ul. Rybnicką, Wyzwolenia, Park Cegielnia, Za Fosą, Baranowice wraz z ul. Kościuszki 28"
+    )
+    assert [format_coverage(item) for item in parsed.items] == [
+        "ul. Rybnicka",
+        "ul. Wyzwolenia",
+        "Park Cegielnia",
+        "ul. Za Fosą",
+        "Baranowice",
+        "ul. Kościuszki 28",
+    ]
 
 
 def test_a_town_before_its_streets_is_their_town_not_an_item() -> None:

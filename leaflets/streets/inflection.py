@@ -41,5 +41,8 @@ def nominative_word(word: str) -> str:
     for _form, lemma, tag, *_ in analyses:
         if tag.startswith("subst:sg:") and ("acc" in tag or "inst" in tag) and ":f" in tag:
             return _match_case(lemma.split(":")[0], word)
-    # Not in the dictionary ("Szczejkowicką", a local name): the feminine ending rule.
+    # Not in the dictionary ("Szczejkowicką", a local name): the feminine ending rule; "-kią"
+    # is no Polish ending at all, only a typo of "-ką" ("Wodzisławskią").
+    if word.endswith(("kią", "gią")):
+        return word[:-2] + "a"
     return word[:-1] + "a"

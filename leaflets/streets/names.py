@@ -20,15 +20,21 @@ from leaflets.streets.words import (
     BARE_STOPWORDS,
     CONJUNCTION_SPLIT_RE,
     CONNECTORS,
+    DOCUMENT_WORDS,
     DOT_REQUIRED,
+    GLUED_HEADING_RE,
     GMINA_LEAD_RE,
     HEADINGS,
+    LEAD_WORDS_RE,
     LOCALITY_LEADS,
     LOWER_NAME_STOPS,
+    MONTHS,
     NAME_LEADS,
     ORDINAL_RE,
+    PLACE_NOUNS,
     PLACE_OF_PRINTED,
     POLISH,
+    PREPOSITIONS,
     ROMAN_NUMERALS,
     SPEC_WORDS,
     STREET_PREFIXES,
@@ -170,8 +176,14 @@ def display_name(coverage: Coverage) -> str:
     return coverage.name
 
 
+_CODE_NAME_RE = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]{2,4}-\d{1,3}")
+"""`PU-1`, `DK-81`: a place a unit names by its code."""
+
+
 def _is_capitalised(token: str) -> bool:
     body = token.removesuffix(".")
+    if _CODE_NAME_RE.fullmatch(body):
+        return True
     return (
         bool(body)
         and body[0].isupper()
@@ -213,7 +225,8 @@ def _is_name_token(token: str, previous: str | None, following: str | None, lowe
         return True  # "Mieszka I", "Jana Pawła II": after a name word "I" is not "and"
     lowered = token.casefold()
     if lowered in CONNECTORS or lowered in TITLES:
-        return name_follows
+        # "ks. bp Alojzego Orszulika": a title before another title still leads the name.
+        return name_follows or (following is not None and following.casefold() in TITLES)
     if word_key(token) in SPEC_WORDS:
         # "ul. Do Studzienki" is a name; "ul. Wodzisławska do 70" is not.
         return token[0].isupper() and _is_name_word(following, lower=False)
@@ -221,7 +234,11 @@ def _is_name_token(token: str, previous: str | None, following: str | None, lowe
         return not token.endswith(".") or name_follows
     if ORDINAL_RE.fullmatch(token):
         return True
+    if previous is not None and previous.isdigit() and fold(token) in MONTHS:
+        return True  # "17 sierpnia": a date names a street, in any case
     if token.isdigit():
+        if previous is None and following is not None and fold(following) in MONTHS:
+            return True
         # "ul. 3 Maja" but not "ul. Chojnowska 12 A"; lower case only first: "ul. 3 maja".
         return (
             name_follows
@@ -294,8 +311,8 @@ def _parse(segment: str) -> tuple[Coverage, Role, tuple[str, ...]] | None:
     work = _BULLET_RE.sub("", _QUOTES_RE.sub("", source), count=1)
     work = _normal_spacing(" ".join(work.split()).strip(" .,;:"))
     head, bracketed = work, ""
-    if "[" in work or "]" in work:
-        return None
+    if "[" in work or "]" in work or _GLUED_PREFIX_RE.search(work):
+        return None  # "Sołectwo Dubiny-ul. Szkolna": a village and its street, run together
     if "(" in work or ")" in work:
         # "od nr 7 do nr 45( nieparzyste)", "Wojska Polskiego (strona parzysta) 2-20": what the
         # brackets hold belongs to the numbers, wherever they stand after the name.
@@ -335,9 +352,7 @@ def _parse(segment: str) -> tuple[Coverage, Role, tuple[str, ...]] | None:
     rest = rest[separator.end() if separator else 0 :].strip()
     text = " ".join(part for part in (rest, bracketed) if part)
     spec = parse_spec(text, street=role not in ("locality", "gmina") and prefix != "os.")
-    if spec is None or (
-        role in ("locality", "gmina") and (spec.rules or spec.excluded or spec.part)
-    ):
+    if spec is None or (role in ("locality", "gmina") and (spec.rules or spec.excluded)):
         # Numbered houses in a village: printed back, it would read as a prefix-less street.
         return None
     if role == "bare" and (text or not first[0].isalpha() or first.casefold() in TITLES):
@@ -354,6 +369,8 @@ def _parse(segment: str) -> tuple[Coverage, Role, tuple[str, ...]] | None:
             f"„{source}”: dwa zakresy bez słowa parzyste/nieparzyste odczytano jako dwie "
             f"strony ulicy — {format_rules(spec.rules)}"
         )
+    if spec.within:
+        notes.append(f"„{source}”: pominięto „{spec.within}” — to opis położenia, nie numery")
     if spec.part:
         notes.append(
             f"„{source}”: granicą jest ulica poprzeczna, a nie numer — adres przy tej ulicy "
@@ -362,15 +379,20 @@ def _parse(segment: str) -> tuple[Coverage, Role, tuple[str, ...]] | None:
     return coverage, role, tuple(notes)
 
 
+_GLUED_PREFIX_RE = re.compile(r"\w-(?:ul|al|pl|os)\.")
+_TITLE_GLUED_RE = re.compile(r"(?<![\w.])([^\W\d_]{1,4}\.)(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])")
 _CAMEL_RE = re.compile(r"(?<=[a-ząćęłńóśźż]{2})(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])")
 _SPACED_HYPHEN_RE = re.compile(
-    r"(?<=[^\W\d_]{2}) ?[-–] ?(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])|(?<=\d) ?- ?(?=lec)"
+    r"(?<=[a-ząćęłńóśźż]{2}) ?[-–] ?(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])|(?<=\d) ?- ?(?=lec)"
 )
+_ANNIVERSARY_RE = re.compile(r"(?<=\d) (?=[Ll]eci[ae]\b)")  # "os. 700 Lecia" = "os. 700-lecia"
 
 
 def _normal_spacing(text: str) -> str:
     """`ArmiiKrajowej` -> `Armii Krajowej` (a space lost in copying), `Curie - Skłodowskiej`
     -> `Curie-Skłodowskiej`, `700 - lecia` -> `700-lecia`."""
+    text = _TITLE_GLUED_RE.sub(r"\1 ", text)  # "Ks.Józefa Szafranka", "Al.Niepodległości"
+    text = _ANNIVERSARY_RE.sub("-", text).replace("-Lecia", "-lecia")
     return _SPACED_HYPHEN_RE.sub("-", _CAMEL_RE.sub(" ", text))
 
 
@@ -397,7 +419,7 @@ def _nominative(names: tuple[str, ...]) -> tuple[str, ...]:
     case (`Pod Lipą`)."""
     result: list[str] = []
     for index, token in enumerate(names):
-        after_connector = index > 0 and names[index - 1].casefold() in CONNECTORS
+        after_connector = index > 0 and fold(names[index - 1]) in PREPOSITIONS
         result.append(token if after_connector else nominative_word(token))
     return tuple(result)
 
@@ -468,7 +490,7 @@ def _split_line(line: str) -> list[list[str]]:
 def _chunks(text: str) -> list[list[str]]:
     """Segments grouped by `;` / line: a street prefix carries over commas, never further."""
     grouped: list[list[str]] = []
-    for line in text.splitlines():
+    for line in GLUED_HEADING_RE.sub(", ", text).splitlines():
         for chunk in _split_line(line):
             pieces = [piece.strip() for piece in chunk if piece.strip()]
             if pieces:
@@ -508,7 +530,29 @@ def parse_description(text: str) -> ParsedDescription:
     )
 
 
+def _without_lead(segment: str) -> str | None:
+    """The segment without what a pasted text says before its items (`obejmuje`, `także`,
+    `Granice obwodu głosowania:`); None when that is all there is."""
+    text = segment.strip()
+    text = LEAD_WORDS_RE.sub("", text, count=1) if LEAD_WORDS_RE.match(text) else text
+    text = _LABEL_RE.sub("", text, count=1) if _LABEL_RE.match(text) else text
+    title, colon, rest = text.partition(":")
+    words = title.split()
+    # Two or more words before a colon that do not name a street: a title, not an item;
+    # when its last word is a heading ("POLKOWICE ulice:"), that heading.
+    if colon and len(words) >= 2 and _parse(title) is None and not _heading(text):
+        if fold(words[-1]) in HEADINGS:
+            return f"{words[-1]}: {rest.strip()}"
+        return rest.strip() or None
+    return text
+
+
+_WRAPPED_RE = re.compile(r"(?:Rejon|Obwód|Okręg|Grupa)\s+[\w.]+\s*\((.+)\)")
+_LABEL_RE = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]{1,4}\s+[IVX]+\s*[-–]\s+(?=\S)")
+"""`GO  I    - Osiedle Groty`: a group's label before its items."""
 _PAIR_RE = re.compile(r"(.+?)\s+(?:i|oraz)\s+([A-ZĄĆĘŁŃÓŚŹŻ].*)")
+_TOGETHER_RE = re.compile(r"(.+?)\s+wraz\s+ze?\s+(.+)")
+"""`Baranowice wraz z ul. Kościuszki 28, 30`: the village and the street both."""
 
 
 class _Reader:
@@ -525,14 +569,22 @@ class _Reader:
         self.town = ""
 
     def read(self, segment: str, first: bool, chunk: list[str]) -> None:
-        body = segment
-        found = _heading(segment)
+        wrapped = _WRAPPED_RE.fullmatch(segment.strip(" ."))
+        if wrapped is not None and self._read_inside(wrapped.group(1), segment):
+            return
+        body = _without_lead(segment)
+        if body is None:
+            self.headings.append(segment)  # "Granice obwodu głosowania (nazwy ulic):"
+            return
+        found = _heading(body)
         if found is not None:
             self.heading, body = found
             if not body.strip(" ,.;"):
                 self.headings.append(segment)
                 return
         parsed = _parse(body)
+        if parsed is None and self.items and self._continues(body):
+            return  # "DWORCOWA" and on the next line "od nr 7 do nr 41a strona nieparzysta"
         if parsed is not None:
             if first and parsed[1] == "bare" and _streets_follow(chunk):
                 self.town = parsed[0].name  # "Brzeg, ul. Lipowa": Lipowa in Brzeg, not Brzeg
@@ -540,18 +592,63 @@ class _Reader:
                 return
             self._add(parsed, segment)
             return
-        # "ulice: Brzozową i Słoneczną": two names of a list joined by "i" ("Cyryla i
-        # Metodego" without a heading is one street, or two: kept verbatim).
-        pair = _PAIR_RE.fullmatch(body.strip(" .")) if self.heading else None
+        # "ulice: Brzozową i Słoneczną", "…, Chudek oraz Kierzek.": the last two names of a
+        # list joined by "i" ("Cyryla i Metodego" alone is one street, or two: verbatim).
+        in_list = self.heading is not None or len(chunk) >= 2
+        together = _TOGETHER_RE.fullmatch(body.strip(" ."))
+        pair = together or (_PAIR_RE.fullmatch(body.strip(" .")) if in_list else None)
         halves = [_parse(half) for half in pair.groups()] if pair else []
         if halves and all(half is not None for half in halves):
-            for half in halves:
-                assert half is not None
-                self._add(half, segment)
+            roles = {half[1] for half in halves if half is not None}
+            # Two names of one list are of one kind: "Stare i Nowe Górce" is not two.
+            if together or roles <= {"bare", "locality"}:
+                for half in halves:
+                    assert half is not None
+                    # "Baranowice wraz z ul. Kościuszki": a place with its street.
+                    self._add(half, segment, together=together is not None)
+                return
+        first_word = fold(word.group()) if (word := re.match(r"\w+", body)) else ""
+        if first_word in DOCUMENT_WORDS and "(" not in body:
+            self.headings.append(segment)  # "Obwód nr 1", "Granice okręgu wyborczego"
+            self.notes.append(f"„{segment}”: pominięto — to nagłówek dokumentu, nie ulica")
             return
         self.unparsed.append(segment)
 
-    def _add(self, parsed: tuple[Coverage, Role, tuple[str, ...]], segment: str) -> None:
+    def _read_inside(self, inner: str, segment: str) -> bool:
+        """`Rejon I (Osiedla: Śródmieście-Wschód, Katedralna)`: a list under a label."""
+        parsed = parse_description(inner)
+        if parsed.unparsed or not parsed.items:
+            return False
+        self.items.extend(replace(item, source=segment.strip()) for item in parsed.items)
+        self.notes.extend(parsed.notes)
+        return True
+
+    def _continues(self, body: str) -> bool:
+        """Numbers alone after a name are that street's numbers: "DWORCOWA" and on the next
+        line "od nr 7 do nr 41a strona nieparzysta"; "(strona nieparzysta) 29-31;41-51"."""
+        last = self.items[-1]
+        if last.kind == "gmina" or last.excluded or last.part or not last.source:
+            return False
+        spec = parse_spec(body)
+        if spec is None or not (spec.rules or spec.excluded or spec.part):
+            return False
+        rules = spec.rules
+        parities = {rule.parity for rule in last.rules}
+        if len(parities) == 1 and all(rule.parity == "all" for rule in rules):
+            rules = tuple(replace(rule, parity=next(iter(parities))) for rule in rules)
+        self.items[-1] = replace(
+            last,
+            kind="street",
+            rules=canonical_rules(last.rules + rules),
+            excluded=spec.excluded,
+            part=spec.part,
+            source=f"{last.source}\n{body}",
+        )
+        return True
+
+    def _add(
+        self, parsed: tuple[Coverage, Role, tuple[str, ...]], segment: str, together: bool = False
+    ) -> None:
         coverage, role, notes = parsed
         coverage = replace(coverage, source=segment.strip())
         self.notes.extend(notes)
@@ -561,9 +658,14 @@ class _Reader:
                 coverage = replace(coverage, kind="gmina")
             elif heading not in (None, "locality", "gmina"):
                 coverage = replace(coverage, kind="street", prefix=heading)
-            elif heading is None and self.inherited is not None:
+            elif (
+                heading is None
+                and self.inherited is not None
+                and not together
+                and fold(coverage.name.split()[0]) not in PLACE_NOUNS
+            ):
                 coverage = replace(coverage, kind="street", prefix=self.inherited)
-        elif role == "street":
+        elif role == "street" and coverage.prefix == "ul.":
             self.inherited = "ul."
         elif role == "locality":
             self.inherited, self.heading = None, None

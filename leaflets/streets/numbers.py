@@ -308,6 +308,8 @@ class Spec:
     partly in the area, and `rules` are what the text does say (`do numeru 40`)."""
     sides: bool = False
     """Two ranges without parity words were read as the odd and the even side."""
+    within: str = ""
+    """`w obrębie ul. Dąbrowskiego`: where the numbers stand, left out of the reading."""
 
 
 _NOT_PARITY_RE = re.compile(r"\bnie\s+(?=parzyst)", re.IGNORECASE)  # "nr nie parzyste"
@@ -317,12 +319,18 @@ _EXCLUSION_RE = re.compile(
     re.IGNORECASE,
 )
 _CROSS_STREET_RE = re.compile(
-    r"\b(?:od|do)\s+(?:(?:skrzyżowania|skrzyzowania)\s+z\s+)?"
-    r"(?:(?:ul\.?|ulicy|al\.?|alei|pl\.?|placu|ronda)\s*[^\W\d_][\w.-]*|[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*)"
+    r"\b(?:(?:od|do)\s+(?:(?:skrzyżowania|skrzyzowania)\s+z\s+)?"
+    r"(?:(?:ul\.?|ulicy|al\.?|alei|pl\.?|placu|ronda)\s*[^\W\d_][\w.-]*|[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*"
+    r"|(?:lasu|torów|torow|granicy|mostu|rzeki|potoku|drogi)\s+[\w.-]+)"
     r"(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*|\d+(?![\w-])(?=\s*(?:$|[,;)]))))*"
+    r"|za\s+\S+)"
 )
-"""`od ul. Zbożowej`, `do Kolejowej`, `do skrzyżowania z ul. Polną`, `do ul. Dywizjonu 303`:
-a boundary at a cross street (a capitalised word or a street type after `od`/`do`)."""
+"""`od ul. Zbożowej`, `do Kolejowej`, `do skrzyżowania z ul. Polną`, `do ul. Dywizjonu 303`,
+`do lasu Baraniok`, `za "czwórką"`: a boundary at a cross street or a landmark (a capitalised
+word, a street type or a landmark word after `od`/`do`, a quoted name after `za`)."""
+_WITHIN_RE = re.compile(r"\s*\bw\s+obrębie\s+(?:ul\.|ulicy|al\.)\s*(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*\s*)+")
+"""`bloki 1-6 i 9-10 w obrębie ul. Dąbrowskiego`: where the blocks stand, not which they are."""
+_NR_HYPHEN_RE = re.compile(r"\bnr-([yu])\b", re.IGNORECASE)  # "nr-y 3-11", "od 63 nr-u"
 
 
 @functools.lru_cache(maxsize=_TEXT_CACHE)
@@ -330,23 +338,28 @@ def parse_spec(text: str, street: bool = True) -> Spec | None:
     """The numbers part of a segment: `parse_numbers` plus exclusions (`oprócz nr 7`), a
     boundary at a cross street (`od ul. Mickiewicza do ul. Kościuszki`) and, on a street
     (`street`), two ranges that start odd and even read as its two sides."""
-    normal = " ".join(_NOT_PARITY_RE.sub("nie", text).split())
+    normal = " ".join(_NOT_PARITY_RE.sub("nie", _NR_HYPHEN_RE.sub(r"nr\1", text)).split())
+    within = _WITHIN_RE.search(normal)
+    if within is not None:
+        normal = (normal[: within.start()] + " " + normal[within.end() :]).strip()
     cross = list(_CROSS_STREET_RE.finditer(normal))
     if cross:
         known = _CROSS_STREET_RE.sub(" ", normal)
         rules = parse_numbers(known)
         if rules is None:
             return None
-        return Spec(rules, (), normal.strip(" ,;."))
+        part = " ".join(normal.replace("( ", "(").split()).strip(" ,;.")
+        return Spec(rules, (), part, within=within.group().strip() if within else "")
     pieces = _EXCLUSION_RE.split(normal, maxsplit=1)
     rules = parse_numbers(pieces[0])
     excluded = parse_numbers(pieces[1]) if len(pieces) == 2 else ()
     if rules is None or excluded is None or (len(pieces) == 2 and not excluded):
         return None
+    dropped = within.group().strip() if within else ""
     sided = _two_sides(rules) if street else None
     if sided is not None:
-        return Spec(sided, excluded, "", sides=True)
-    return Spec(rules, excluded)
+        return Spec(sided, excluded, "", sides=True, within=dropped)
+    return Spec(rules, excluded, within=dropped)
 
 
 def _two_sides(rules: tuple[NumberRule, ...]) -> tuple[NumberRule, ...] | None:

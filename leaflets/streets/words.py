@@ -28,6 +28,7 @@ class StreetType:
 
 STREET_TYPES = (
     StreetType("ul.", "street", ("ul", "ulica", "ulicy", "ulice")),
+    StreetType("pasaż", "street", ("pasaz", "pasazu")),
     StreetType("al.", "street", ("al", "aleja", "alei", "aleje", "alej")),
     StreetType("pl.", "square", ("pl", "plac", "placu")),
     StreetType("os.", "estate", ("os", "osiedle", "osiedla")),
@@ -43,6 +44,7 @@ PLACE_OF_PRINTED: dict[str, Place] = {kind.printed: kind.place for kind in STREE
 LOCALITY_LEADS = frozenset(
     (
         "wies", "wsie", "miejscowosc", "miejscowosci", "solectwo", "solectwa", "miasto", "m",
+        "dzielnica", "dzielnice", "dzielnicy",
     )
 )  # fmt: skip
 """Folded words that say a village or town follows: "wieś Kunice", "miejscowości: Bieniowice"."""
@@ -91,7 +93,8 @@ PARITY_WORDS: dict[str, Parity] = {
 }
 FILLERS = frozenset(
     (
-        "nr", "nry", "numer", "numery", "numeru", "numerow", "numerach", "numerami", "numeracja",
+        "nr", "nry", "nru", "numer", "numery", "numeru", "numerow", "numerach", "numerami",
+        "numeracja",
         "bloki", "blok", "blokow", "bl", "budynki", "budynek", "budynkow", "budynku",
         "str", "strona", "stronie", "stron", "po", "domy", "dom", "wlacznie",
     )
@@ -102,7 +105,8 @@ SIDE_WORDS: dict[str, Parity] = {
 }
 """`strona prawa`, `po lewej stronie`: the side the numbers do not name by parity."""
 RANGE_WORDS = frozenset(("od", "do", "konca", "wzwyz"))
-JOINERS = frozenset(("i", "oraz"))
+JOINERS = frozenset(("i", "oraz", "a", "takze"))
+"""Between two parts of one street's numbers: "1-3 oraz parzyste od 2 do 6, a także 10-16"."""
 WHOLE_WORDS = frozenset(("cala", "calosc", "calosci", "cale", "caly", "calej"))
 WHOLE = frozenset(
     (
@@ -122,16 +126,28 @@ BARE_STOPWORDS = frozenset(
     (
         "okolice", "okolica", "okolicy", "teren", "tereny", "terenu", "rejon", "rejonu",
         "obszar", "obszaru", "czesc", "ogrodki", "dzialki", "posesje", "skrzyzowanie", "np",
-        "obejmuje", "gmina", "dzielnica", "bez", "poza", "przy",
+        "obejmuje", "gmina", "bez", "poza", "przy", "granice", "granica", "wykaz",
+        "obwod", "obwodu", "okreg", "okregu", "ewakuacja", "adres", "numer",
     )
 ) | SPEC_WORDS  # fmt: skip
 """A capitalised first word that describes a place rather than naming it: "Okolice dworca"."""
 CONNECTORS = frozenset(("nad", "pod", "na", "w", "we", "z", "ze", "im"))
+PREPOSITIONS = CONNECTORS | frozenset(("za", "przy", "przed", "u", "między", "miedzy", "ponad"))
+"""A name word after these keeps its case: `Pod Lipą`, `Za Fosą` (not accusatives)."""
+PLACE_NOUNS = frozenset(
+    (
+        "park", "rod", "rynek", "skwer", "ogrod", "ogrody", "obwodnica", "cmentarz", "dworzec",
+        "zespol", "teren", "tereny", "las", "bulwar", "stadion", "spoldzielnia", "dzielnica",
+    )
+)  # fmt: skip
+"""Folded first words of places that are no street: a `ul.` before the items before them does
+not reach them (`ul. Rybnicką, Park Cegielnia, ROD Calineczka`)."""
 """Lower-case words inside a name: "Rudnik nad Sanem", "Bohaterów w Getcie"."""
 TITLES = frozenset(
     (
         "ks.", "gen.", "św.", "bp.", "abp.", "kard.", "mjr.", "płk.", "ppłk.", "kpt.", "por.",
         "ppor.", "prof.", "dr.", "marsz.", "hm.", "im.", "bł.", "o.", "kmdr.", "adm.", "hetm.",
+        "bpa.", "rtm.", "mjr", "bp", "gen", "ks", "dr", "prof", "św", "boh.",
     )
 )  # fmt: skip
 """Abbreviated titles inside a name, compared case-folded with their dot: "ul. ks. Józefa"."""
@@ -177,6 +193,26 @@ NUMERAL_NAMES: dict[str, str] = {
 }
 """Folded: anniversaries are written in digits or in words (`os. 700-lecia` =
 `os. Siedemsetlecia`, `1000-lecia` = `Tysiąclecia`)."""
+
+MONTHS = frozenset(
+    (
+        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+        "wrzesnia", "pazdziernika", "listopada", "grudnia",
+    )
+)  # fmt: skip
+"""Folded: a day and a month name a street even typed in lower case: `17 sierpnia`."""
+LEAD_WORDS_RE = re.compile(
+    r"(?:także|również|obejmuje(?:\s+(?:swoim\s+zasięgiem|teren|również))?)\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""What a pasted description says before its first item: `obejmuje os. Korfantego`,
+`także miasto Choszczno`."""
+GLUED_HEADING_RE = re.compile(r"(?<=[^\s(])\s+(?=(?:Wsie|Sołectwa|Miejscowości|Osiedla)\s*:)")
+"""`… od nr 103 do 108 Wsie: Bielice Nowe`: a heading glued to the previous item."""
+
+DOCUMENT_WORDS = frozenset(("obwod", "okreg", "granice", "wykaz", "numer", "adres", "lista"))
+"""Folded first words of a pasted document's own labels (`Obwód nr 1`, `Granice okręgu
+wyborczego`, `numer komisji: 21`): headings to leave out, with a note, not area items."""
 
 # --- what residents type around an address ----------------------------------------------------
 
