@@ -10,8 +10,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from leaflets.problems import Problem, RowRef, Severity
-from leaflets.streets.names import Coverage, format_coverage, parse_description, parse_segment
-from leaflets.streets.numbers import parse_numbers
+
+# The submodules, not the package: the package's answer modules import this one.
+from leaflets.streets.descriptions import parse_description
+from leaflets.streets.names import Coverage, format_coverage, parse_segment
+from leaflets.streets.specs import parse_numbers
 from leaflets.text import fold, polish_sort_key, search_key, slugify
 from leaflets.validation import Phone, Record
 
@@ -249,6 +252,12 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
             description = parse_description(record.description)
             parsed.extend(description.items)
             verbatim.extend(description.unparsed)
+            # How a segment was read where a reader may read it otherwise (two ranges as the
+            # two sides, a cross street as a boundary): said once, on the row.
+            problems.extend(
+                Problem(Severity.WARNING, note, record.where, "ulice", record.description)
+                for note in description.notes
+            )
         for coverage in parsed:
             text = format_coverage(coverage)
             lines.setdefault(fold(text), CoverageLine(text, coverage, record.town))

@@ -25,7 +25,7 @@ from leaflets.streets import (
     street_aliases,
     street_key,
 )
-from leaflets.streets import names as streets
+from leaflets.streets import descriptions as streets
 from leaflets.streets.words import CONJUNCTION_SPLIT_RE
 from tests.street_rules import EVEN, ODD, listed, number_rules, rule_sets, span
 

@@ -9,16 +9,14 @@ from leaflets.streets.addresses import (
     parse_address,
     suggest_streets,
 )
+from leaflets.streets.descriptions import ParsedDescription, parse_description, split_segments
 from leaflets.streets.index import IndexEntry, street_index, street_sort_key
 from leaflets.streets.names import (
     Coverage,
-    ParsedDescription,
     covers,
     display_name,
     format_coverage,
-    parse_description,
     parse_segment,
-    split_segments,
     street_aliases,
     street_key,
 )
@@ -29,11 +27,11 @@ from leaflets.streets.numbers import (
     format_rules,
     intersect_rules,
     parse_house_number,
-    parse_numbers,
     rules_cover,
     union_rules,
 )
 from leaflets.streets.overlaps import Overlap, find_overlaps
+from leaflets.streets.specs import Spec, parse_numbers, parse_spec
 
 # leaflets.areas imports the parser (names, numbers) and the answer modules (addresses,
 # overlaps, index) import leaflets.areas as a module, so any order of these imports works.
@@ -51,6 +49,7 @@ __all__ = [
     "Overlap",
     "Parity",
     "ParsedDescription",
+    "Spec",
     "StreetType",
     "canonical_rules",
     "covers",
@@ -65,6 +64,7 @@ __all__ = [
     "parse_house_number",
     "parse_numbers",
     "parse_segment",
+    "parse_spec",
     "rules_cover",
     "split_segments",
     "street_aliases",
