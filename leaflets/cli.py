@@ -280,7 +280,7 @@ def check(
 @click.option(
     "--nazwisko", "name", default="", metavar="TEKST", help="Nazwisko lub imię (fragment)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Wynik jako lista JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Wynik jako JSON.")
 @ENCODING
 @DELIMITER
 @_help_option
@@ -310,6 +310,8 @@ def find(
 def _print_found(found: pipeline.Found) -> None:
     if not found.matches:
         out.print(f"Nie znaleziono: „{escape(found.query)}”.")
+        if found.message:
+            out.print(escape(found.message))
         if found.suggestions:
             out.print("Może chodzi o: " + ", ".join(escape(s) for s in found.suggestions) + "?")
         return
@@ -319,8 +321,15 @@ def _print_found(found: pipeline.Found) -> None:
         out.print(
             f"[bold]{escape(title)}[/]" + (f", {escape(area.unit.name)}" if area.unit.name else "")
         )
-        if match.covered_by:
+        if match.covered_by and match.certainty == "unsure":
+            out.print(f"  opis rejonu nie został w pełni zrozumiany: „{escape(match.covered_by)}”")
+        elif match.covered_by and match.certainty == "part":
+            street, _, part = match.covered_by.partition(" (")
+            out.print(f"  obejmuje: {escape(street)} — część: {escape(part.removesuffix(')'))}")
+        elif match.covered_by:
             out.print(f"  obejmuje: {escape(match.covered_by)}")
+        if match.approximate:
+            out.print("  (nazwa ulicy dopasowana w przybliżeniu — sprawdź pisownię)")
         for officer in match.officers:
             parts = [f"{officer.rank} {officer.name}".strip(), f"tel. {officer.phone.national}"]
             if officer.email:

@@ -28,6 +28,7 @@ from leaflets.problems import Problem, RowRef, Severity
 from leaflets.roster import Roster, read_rosters
 from leaflets.streets import (
     Address,
+    answer_address,
     find_by_address,
     find_overlaps,
     parse_address,
@@ -112,13 +113,13 @@ def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
         matches = [
             FoundArea(area, (match.officer,), None) for match in officers for area in match.areas
         ]
-        return Found(name, matches, [])
-    parsed = _parse_address(address)
+        return Found(name, matches, [], "found" if matches else "no_such_person")
+    answer = answer_address(areas, _parse_address(address))
     matches = [
-        FoundArea(m.area, m.area.officers, m.line.text) for m in find_by_address(areas, parsed)
+        FoundArea(m.area, m.area.officers, m.line.text, m.certainty, m.approximate)
+        for m in answer.matches
     ]
-    suggestions = [] if matches else suggest_streets(areas, parsed.street)
-    return Found(address, matches, suggestions)
+    return Found(address, matches, list(answer.suggestions), answer.reason, answer.message)
 
 
 def _parse_address(text: str) -> Address:
@@ -137,6 +138,10 @@ class FoundArea:
     officers: tuple[Officer, ...]
     covered_by: str | None
     """The description segment that matched the address (None for a name search)."""
+    certainty: str = "exact"
+    """`part`: the street is only partly in the area; `unsure`: the line was not understood."""
+    approximate: bool = False
+    """The street's name matched with a typo or a first name left out or added."""
 
 
 @dataclass(frozen=True)
@@ -145,12 +150,25 @@ class Found:
     matches: list[FoundArea]
     suggestions: list[str]
     """Nearest street names when an address matched nothing."""
+    reason: str = "found"
+    """`found`, `number_not_covered`, `no_such_street`, `no_such_person`."""
+    message: str = ""
+    """Polish: why nothing was found (the street's parts when only the number is not)."""
 
     @property
     def exit_code(self) -> int:
         return 0 if self.matches else 1
 
-    def as_json(self) -> list[dict[str, Any]]:
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "reason": self.reason,
+            "message": self.message,
+            "suggestions": self.suggestions,
+            "matches": self._matches_json(),
+        }
+
+    def _matches_json(self) -> list[dict[str, Any]]:
         return [
             {
                 "unit": m.area.unit.name,
@@ -166,6 +184,8 @@ class Found:
                     for o in m.officers
                 ],
                 "covered_by": m.covered_by,
+                "certainty": m.certainty,
+                "approximate": m.approximate,
             }
             for m in self.matches
         ]

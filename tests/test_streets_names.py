@@ -477,9 +477,10 @@ def test_parsing_never_raises_and_loses_nothing(text: str, house: str | None) ->
     segments = split_segments(text)
     assert all(segment and segment == segment.strip() and segment in text for segment in segments)
     parsed = parse_description(text)
-    # Every segment is an item (two for "Brzozową i Słoneczną" after a heading), kept
-    # verbatim, or a heading of the items after it.
-    sources = {item.source for item in parsed.items}
+    # Every segment is an item (two for "Brzozową i Słoneczną" after a heading; numbers alone
+    # join the street before them, on the item's next source line), kept verbatim, or a
+    # heading of the items after it.
+    sources = {line for item in parsed.items for line in item.source.split("\n")}
     assert sources | set(parsed.unparsed) | set(parsed.headings) == set(segments)
     for item in parsed.items:
         covers(item, house)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from leaflets.streets.addresses import (
     Address,
+    Answer,
     Match,
+    answer_address,
     find_by_address,
     parse_address,
     suggest_streets,
@@ -40,6 +42,7 @@ from leaflets.streets.words import POLISH, NumberWords, Parity, StreetType
 __all__ = [
     "POLISH",
     "Address",
+    "Answer",
     "Coverage",
     "HouseNumber",
     "IndexEntry",
@@ -51,6 +54,7 @@ __all__ = [
     "ParsedDescription",
     "Spec",
     "StreetType",
+    "answer_address",
     "canonical_rules",
     "covers",
     "display_name",

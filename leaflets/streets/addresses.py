@@ -7,31 +7,39 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
+
+from rapidfuzz.distance import Levenshtein
 
 # The module, not its names: leaflets.areas imports this package's parser, so its names do not
 # exist yet while this package loads; they are looked up when a search runs.
 from leaflets import areas as area_model
 from leaflets.streets.index import street_sort_key
-from leaflets.streets.names import covers, display_name, name_key, name_keys
+from leaflets.streets.inflection import same_street, same_town, typed_town
+from leaflets.streets.names import covers, display_name, name_key, name_keys, printed_numbers
 from leaflets.streets.numbers import parse_house_number
 from leaflets.streets.words import (
-    CASE_ENDINGS,
     FLAT_WORDS,
     NUMBER_WORDS,
     ORDINAL_RE,
     SPLIT_LETTERS,
-    STREET_ENDINGS,
     STREET_PREFIXES,
     STREET_PREPOSITIONS,
-    TOWN_PREPOSITIONS,
 )
 from leaflets.text import fold, search_key
 
 if TYPE_CHECKING:
     from leaflets.areas import Area, CoverageLine
 
-__all__ = ["Address", "Match", "find_by_address", "parse_address", "suggest_streets"]
+__all__ = [
+    "Address",
+    "Answer",
+    "Match",
+    "answer_address",
+    "find_by_address",
+    "parse_address",
+    "suggest_streets",
+]
 
 
 @dataclass(frozen=True)
@@ -44,13 +52,8 @@ class Address:
     """Normalised house number (`12a`, `12/3`); "" when not given."""
     town: str
     """Town or village as typed; "" when not given."""
-
-
-@dataclass(frozen=True)
-class Match:
-    area: Area
-    line: CoverageLine
-    """The description line that covers the address (`line.text` is what to show)."""
+    gmina: str = ""
+    """The gmina, when typed (`Kunice 5, gm. Legnickie Pole`)."""
 
 
 _POSTAL_RE = re.compile(r"(?<!\w)\d{2}\s?-\s?\d{3}(?!\w)")
@@ -154,54 +157,6 @@ def parse_address(text: str) -> Address | None:
     return Address(first.name, first.number, town)
 
 
-_KEY_CACHE = 1 << 16
-
-
-@functools.lru_cache(maxsize=_KEY_CACHE)
-def _typed_town(town: str) -> str:
-    """The key of a town as typed in a search: `w Legnicy` -> `legnicy`."""
-    words = search_key(town).split()
-    if len(words) > 1 and words[0] in TOWN_PREPOSITIONS:
-        words = words[1:]
-    return " ".join(words)
-
-
-@functools.lru_cache(maxsize=_KEY_CACHE)
-def _same_town(typed: str, known: str) -> bool:
-    """Whether the typed town key is the known one or one of its case forms (`legnicy` ~
-    `legnica`, `krakowie` ~ `krakow`, `zielonej gorze` ~ `zielona gora`; not `chojnice` ~
-    `chojnow`). Roster towns are in the nominative; people type `w Legnicy`."""
-    return _inflected(typed, known, CASE_ENDINGS)
-
-
-@functools.lru_cache(maxsize=_KEY_CACHE)
-def _same_street(typed: str, known: str) -> bool:
-    """Whether a typed street key is a case form of a roster one (`chojnowskiej` ~
-    `chojnowska`, `alei roz` ~ `aleja roz`): asked only when no name matched as typed."""
-    return _inflected(typed, known, STREET_ENDINGS)
-
-
-def _inflected(typed: str, known: str, endings: frozenset[str]) -> bool:
-    """Word by word, the typed word is the known one or shares a stem of at least three
-    letters with it that leaves at most two letters of the known word, the rest of the typed
-    word one of `endings`."""
-    typed_words, known_words = typed.split(), known.split()
-    if len(typed_words) != len(known_words):
-        return False
-    for word, base in zip(typed_words, known_words, strict=True):
-        if word == base:
-            continue
-        # The shared stem may end inside the ending: legnick|ich ~ legnick|ie share `legnicki`.
-        longest = next(
-            (i for i, (a, b) in enumerate(zip(word, base, strict=False)) if a != b),
-            min(len(word), len(base)),
-        )
-        shortest = max(3, len(base) - 2)
-        if not any(word[stem:] in endings for stem in range(shortest, longest + 1)):
-            return False
-    return True
-
-
 def _without_preposition(street: str) -> str:
     """A typed street without a leading `przy`/`na`; asked only after the name as typed (a
     street may be called `Na Skarpie`)."""
@@ -211,29 +166,145 @@ def _without_preposition(street: str) -> str:
     return street
 
 
-def _names_match(known: str, typed: str, inflected: bool) -> bool:
-    if not inflected:
-        return bool(name_keys(known) & name_keys(typed))
+Certainty = Literal["exact", "part", "unsure"]
+Reason = Literal["found", "number_not_covered", "no_such_street"]
+
+
+@dataclass(frozen=True)
+class Match:
+    area: Area
+    line: CoverageLine
+    """The description line that covers the address (`line.text` is what to show)."""
+    approximate: bool = False
+    """The street's name matched only with a typo or a first name left out or added
+    (`Kościszki` for `Kościuszki`, `Mickiewicza` for `Adama Mickiewicza`)."""
+
+    @property
+    def certainty(self) -> Certainty:
+        """`part`: the street is only partly in the area, between cross streets; `unsure`: the
+        line was not understood and names the street somewhere in its text."""
+        if self.line.coverage is None:
+            return "unsure"
+        return "part" if self.line.coverage.part else "exact"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What `find --adres` says: the areas, why none, and what else to try."""
+
+    address: Address
+    matches: tuple[Match, ...]
+    reason: Reason
+    message: str
+    """Polish, for a person: why nothing was found, or "" when something was."""
+    suggestions: tuple[str, ...]
+    """Similar street and village names (`ul. Chojnowska`) when the street is not known."""
+
+
+def answer_address(areas: Sequence[Area], address: Address) -> Answer:
+    """The areas covering the address, or why none does: the street is known but not that
+    number (with the parts that are), or the street is not known (with similar names)."""
+    matches = tuple(find_by_address(areas, address))
+    if matches:
+        return Answer(address, matches, "found", "", ())
+    known = _known_parts(areas, address)
+    if known:
+        parts = "; ".join(f"rejon {area.number} — {numbers}" for area, numbers, _ in known)
+        message = (
+            f"{known[0][2]} jest w wykazie, ale numer {address.number} nie należy do "
+            f"żadnego rejonu: {parts}"
+        )
+        return Answer(address, (), "number_not_covered", message, ())
+    suggestions = tuple(suggest_streets(areas, address.street))
+    message = f"Nie ma w wykazie ulicy ani miejscowości „{address.street}”."
+    return Answer(address, (), "no_such_street", message, suggestions)
+
+
+def _known_parts(areas: Sequence[Area], address: Address) -> list[tuple[Area, str, str]]:
+    """(area, its numbers, the street's name) for every area listing the typed street in the
+    typed town, when the address has a number none of them covers."""
+    if not address.number:
+        return []
+    any_number = Address(address.street, "", address.town, address.gmina)
+    found = []
+    for match in find_by_address(areas, any_number):
+        coverage = match.line.coverage
+        if coverage is not None and coverage.kind == "street" and not match.approximate:
+            numbers = printed_numbers(coverage) or "cała ulica"
+            found.append((match.area, numbers, display_name(coverage)))
+    return found
+
+
+_AS_TYPED, _INFLECTED, _TYPO = range(3)
+"""How a typed name may match a roster name, tried in this order: as typed, also by a short
+form (`Piłsudskiego` on `al. Józefa Piłsudskiego`), as a case form (`przy Chojnowskiej`),
+with a typo (`Kościszki`)."""
+
+
+def _names_match(known: str, typed: str, how: int) -> bool | None:
+    """None: no match; True: an approximate one (a short form, a typo); False: exact."""
+    if how == _AS_TYPED:
+        if name_key(typed) in name_keys(known) - _first_name_forms(known):
+            return False
+        return True if name_keys(known) & name_keys(typed) else None
     typed_keys = name_keys(_without_preposition(typed))
-    return any(_same_street(t, k) for t in typed_keys for k in name_keys(known))
+    if how == _INFLECTED:
+        return (
+            False if any(same_street(t, k) for t in typed_keys for k in name_keys(known)) else None
+        )
+    return True if any(_typo(t, k) for t in typed_keys for k in name_keys(known)) else None
 
 
-def _line_covers(area: Area, line: CoverageLine, address: Address, inflected: bool) -> bool:
+def _first_name_forms(name: str) -> frozenset[str]:
+    """The short forms a name has by leaving out a first name or a title (an exact match of
+    one of them is approximate: `Mickiewicza` is not said to be `Adama Mickiewicza`)."""
+    return name_keys(name) - {name_key(name)}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _typo(typed: str, known: str) -> bool:
+    """One letter wrong, missing or extra in a name of at least 6 letters, two in one of at
+    least 12 (`koscszki` ~ `kosciuszki`): a typo in the search or in the roster."""
+    if typed == known or min(len(typed), len(known)) < 6 or typed[0] != known[0]:
+        return False
+    allowed = 2 if min(len(typed), len(known)) >= 12 else 1
+    return bool(Levenshtein.distance(typed, known, score_cutoff=allowed) <= allowed)
+
+
+def _line_match(area: Area, line: CoverageLine, address: Address, how: int) -> Match | None:
     coverage = line.coverage
     if coverage is None:
-        return False
-    town = _typed_town(address.town)
-    if coverage.kind == "locality" and town and _same_town(town, name_key(coverage.name)):
-        return True  # a whole village: any street, any number in it
+        return None
+    town = typed_town(address.town)
+    line_town = search_key(coverage.town or line.town or area.town)
+    if coverage.kind in ("locality", "gmina") and how == _AS_TYPED:
+        place = name_key(coverage.name)
+        if town and same_town(town, place):
+            return Match(area, line)  # a whole village, or a gmina's seat: any street in it
+        if coverage.kind == "gmina" and address.gmina and same_town(address.gmina, place):
+            return Match(area, line)  # "Kunice 5, gm. Legnickie Pole": the roster names it
+    if coverage.kind == "gmina":
+        return None
     # "Piłsudskiego 5" is on "al. Józefa Piłsudskiego", and "Józefa Piłsudskiego 5" on
     # "al. Piłsudskiego": the names match when a short form of one is a form of the other.
-    if not _names_match(coverage.name, address.street, inflected):
-        return False
-    line_town = search_key(line.town or area.town)
-    if town and line_town and not _same_town(town, line_town):
-        return False
+    approximate = _names_match(coverage.name, address.street, how)
+    if approximate is None or (town and line_town and not same_town(town, line_town)):
+        return None
     # A listed building ("12") covers its flats ("12/3"): `covers` knows.
-    return covers(coverage, address.number)
+    return Match(area, line, approximate) if covers(coverage, address.number) else None
+
+
+def _verbatim_names(area: Area, line: CoverageLine, address: Address) -> bool:
+    """A line kept verbatim that names the typed street (`Bogucką (lewa strona za "czwórką")`
+    names Bogucka): the answer says the description was not fully understood."""
+    key = name_key(address.street)
+    if line.coverage is not None or len(key) < 4:
+        return False
+    town = typed_town(address.town)
+    line_town = search_key(line.town or area.town)
+    if town and line_town and not same_town(town, line_town):
+        return False
+    return f" {key} " in f" {search_key(line.text)} "
 
 
 def find_by_address(areas: Sequence[Area], address: Address) -> list[Match]:
@@ -241,23 +312,27 @@ def find_by_address(areas: Sequence[Area], address: Address) -> list[Match]:
 
     A given town must be the line's town (or the area's), also in a case form (`w Legnicy`);
     a line without a town matches any. A street is looked up as typed, and only when that
-    finds nothing, as a case form of a roster name (`przy Chojnowskiej 12`).
+    finds nothing, as a case form of a roster name (`przy Chojnowskiej 12`),
+    with a typo (marked approximate), and last in the lines kept verbatim.
     """
     if not name_key(address.street):
         return []
     ordered = sorted(areas, key=area_model.area_order)
-    for inflected in (False, True):
+    for how in (_AS_TYPED, _INFLECTED, _TYPO):
         found = []
         for area in ordered:
-            line = next(
-                (line for line in area.lines if _line_covers(area, line, address, inflected)),
-                None,
-            )
-            if line is not None:
-                found.append(Match(area, line))
+            matches = (_line_match(area, line, address, how) for line in area.lines)
+            match = next((match for match in matches if match is not None), None)
+            if match is not None:
+                found.append(match)
         if found:
             return found
-    return []
+    unsure = []
+    for area in ordered:
+        line = next((line for line in area.lines if _verbatim_names(area, line, address)), None)
+        if line is not None:
+            unsure.append(Match(area, line))
+    return unsure
 
 
 def suggest_streets(areas: Sequence[Area], street: str, limit: int = 3) -> list[str]:

@@ -7,8 +7,16 @@ import logging
 import re
 from typing import Any
 
-from leaflets.streets.words import CONNECTORS, PREPOSITIONS, ROMAN_NUMERALS, TITLES
-from leaflets.text import fold
+from leaflets.streets.words import (
+    CASE_ENDINGS,
+    CONNECTORS,
+    PREPOSITIONS,
+    ROMAN_NUMERALS,
+    STREET_ENDINGS,
+    TITLES,
+    TOWN_PREPOSITIONS,
+)
+from leaflets.text import fold, search_key
 
 log = logging.getLogger(__name__)
 
@@ -94,3 +102,53 @@ def nominative(names: tuple[str, ...]) -> tuple[str, ...]:
         after_connector = index > 0 and fold(names[index - 1]) in PREPOSITIONS
         result.append(token if after_connector else nominative_word(token))
     return tuple(result)
+
+
+# --- case forms typed in a search -------------------------------------------------------------
+
+_KEY_CACHE = 1 << 16
+
+
+@functools.lru_cache(maxsize=_KEY_CACHE)
+def typed_town(town: str) -> str:
+    """The key of a town as typed in a search: `w Legnicy` -> `legnicy`."""
+    words = search_key(town).split()
+    if len(words) > 1 and words[0] in TOWN_PREPOSITIONS:
+        words = words[1:]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=_KEY_CACHE)
+def same_town(typed: str, known: str) -> bool:
+    """Whether the typed town key is the known one or one of its case forms (`legnicy` ~
+    `legnica`, `krakowie` ~ `krakow`, `zielonej gorze` ~ `zielona gora`; not `chojnice` ~
+    `chojnow`). Roster towns are in the nominative; people type `w Legnicy`."""
+    return _inflected(typed, known, CASE_ENDINGS)
+
+
+@functools.lru_cache(maxsize=_KEY_CACHE)
+def same_street(typed: str, known: str) -> bool:
+    """Whether a typed street key is a case form of a roster one (`chojnowskiej` ~
+    `chojnowska`, `alei roz` ~ `aleja roz`): asked only when no name matched as typed."""
+    return _inflected(typed, known, STREET_ENDINGS)
+
+
+def _inflected(typed: str, known: str, endings: frozenset[str]) -> bool:
+    """Word by word, the typed word is the known one or shares a stem of at least three
+    letters with it that leaves at most two letters of the known word, the rest of the typed
+    word one of `endings`."""
+    typed_words, known_words = typed.split(), known.split()
+    if len(typed_words) != len(known_words):
+        return False
+    for word, base in zip(typed_words, known_words, strict=True):
+        if word == base:
+            continue
+        # The shared stem may end inside the ending: legnick|ich ~ legnick|ie share `legnicki`.
+        longest = next(
+            (i for i, (a, b) in enumerate(zip(word, base, strict=False)) if a != b),
+            min(len(word), len(base)),
+        )
+        shortest = max(3, len(base) - 2)
+        if not any(word[stem:] in endings for stem in range(shortest, longest + 1)):
+            return False
+    return True

@@ -17,6 +17,7 @@ from leaflets.streets.numbers import (
 )
 from leaflets.streets.specs import parse_spec
 from leaflets.streets.words import (
+    ABBREVIATIONS,
     BARE_STOPWORDS,
     CONNECTORS,
     DOT_REQUIRED,
@@ -25,6 +26,7 @@ from leaflets.streets.words import (
     LOWER_NAME_STOPS,
     MONTHS,
     NAME_LEADS,
+    NUMERAL_NAMES,
     ORDINAL_RE,
     PLACE_OF_PRINTED,
     POLISH,
@@ -48,6 +50,7 @@ __all__ = [
     "parse_item",
     "parse_segment",
     "place_key",
+    "printed_numbers",
     "street_aliases",
     "street_key",
 ]
@@ -130,8 +133,19 @@ def name_key(name: str) -> str:
 @functools.lru_cache(maxsize=_WORD_CACHE)
 def name_keys(name: str) -> frozenset[str]:
     """`name_key` of the full name and of its short forms: `Józefa Piłsudskiego` is also
-    `pilsudskiego`."""
-    return frozenset(search_key(alias) for alias in _street_aliases(name))
+    `pilsudskiego`; `AK` is `armii krajowej`, `os. 700-lecia` is `siedemsetlecia`."""
+    keys = {search_key(alias) for alias in _street_aliases(name)}
+    for key in list(keys):
+        if key in _ABBREVIATIONS:
+            keys.add(_ABBREVIATIONS[key])
+        for digits, words in _NUMERALS.items():
+            if digits in f" {key} ":
+                keys.add(f" {key} ".replace(digits, f" {words} ").strip())
+    return frozenset(keys)
+
+
+_ABBREVIATIONS = {search_key(short): search_key(full) for short, full in ABBREVIATIONS.items()}
+_NUMERALS = {f" {search_key(digits)} ": words for digits, words in NUMERAL_NAMES.items()}
 
 
 @functools.lru_cache(maxsize=_WORD_CACHE)
@@ -388,6 +402,13 @@ def covers(coverage: Coverage, house_number: str | None) -> bool:
     if coverage.excluded and house_number and house_number.strip():
         return not rules_cover(coverage.excluded, house_number)
     return True
+
+
+def printed_numbers(coverage: Coverage, words: NumberWords = POLISH) -> str:
+    """The numbers part alone, for the street index and answers: `parzyste 72–152`,
+    `od ul. Mickiewicza do ul. Kościuszki`, `1–20, oprócz 7`; "" for the whole of it."""
+    text = _printed_numbers(coverage.rules, coverage.excluded, coverage.part, words).strip()
+    return text[1:-1] if text.startswith("(") and text.endswith(")") else text
 
 
 def format_coverage(coverage: Coverage, words: NumberWords = POLISH) -> str:
