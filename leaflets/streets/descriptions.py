@@ -6,7 +6,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from leaflets.streets.names import Coverage, Role, parse_item
+from leaflets.streets.inflection import is_place_name
+from leaflets.streets.names import CODE_NAME_RE, Coverage, Role, parse_item
 from leaflets.streets.numbers import canonical_rules, word_key
 from leaflets.streets.specs import parse_spec
 from leaflets.streets.words import (
@@ -17,6 +18,7 @@ from leaflets.streets.words import (
     LEAD_WORDS_RE,
     PLACE_NOUNS,
     SPEC_WORDS,
+    STREET_PREFIXES,
 )
 from leaflets.text import fold
 
@@ -138,13 +140,22 @@ def _without_lead(segment: str) -> str | None:
     words = title.split()
     # Two or more words before a colon that do not name a street: a title, not an item;
     # when its last word is a heading ("POLKOWICE ulice:"), that heading.
-    if colon and len(words) >= 2 and parse_item(title) is None and not _heading(text):
+    if (
+        colon
+        and len(words) >= 2
+        and not any(fold(word) in STREET_PREFIX_WORDS for word in words)
+        and parse_item(title) is None
+        and not _heading(text)
+    ):
         if fold(words[-1]) in HEADINGS:
             return f"{words[-1]}: {rest.strip()}"
         return rest.strip() or None
     return text
 
 
+STREET_PREFIX_WORDS = frozenset(f"{spelling}." for spelling in STREET_PREFIXES)
+"""`ul.`, `al.`: a title before a colon names no street (`ul. Zajęcza Sołectwo Lipiny oraz
+miejscowości: Nieznany Bór` is items, not a title)."""
 _WRAPPED_RE = re.compile(r"(?:Rejon|Obwód|Okręg|Grupa)\s+[\w.]+\s*\((.+)\)")
 _LABEL_RE = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]{1,4}\s+[IVX]+\s*[-–]\s+(?=\S)")
 """`GO  I    - Osiedle Groty`: a group's label before its items."""
@@ -184,7 +195,10 @@ class _Reader:
         if parsed is None and self.items and self._continues(body):
             return  # "DWORCOWA" and on the next line "od nr 7 do nr 41a strona nieparzysta"
         if parsed is not None:
-            if first and parsed[1] == "bare" and _streets_follow(chunk):
+            # The dictionary must know the name as a place's: "Akacjowa, Aleja Wycieczkowa" is
+            # two streets.
+            town_like = is_place_name(parsed[0].name.split()[0].split("-")[0])
+            if first and parsed[1] == "bare" and town_like and _streets_follow(chunk):
                 self.town = parsed[0].name  # "Brzeg, ul. Lipowa": Lipowa in Brzeg, not Brzeg
                 self.headings.append(segment)
                 return
@@ -261,6 +275,8 @@ class _Reader:
                 and self.inherited is not None
                 and not together
                 and fold(coverage.name.split()[0]) not in PLACE_NOUNS
+                and not (" " not in coverage.name and is_place_name(coverage.name))
+                and not CODE_NAME_RE.fullmatch(coverage.name)
             ):
                 coverage = replace(coverage, kind="street", prefix=self.inherited)
         elif role == "street" and coverage.prefix == "ul.":

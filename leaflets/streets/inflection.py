@@ -32,6 +32,18 @@ def _analyser() -> Any:
     return morfeusz2.Morfeusz(generate=True, analyse=True)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def is_place_name(word: str) -> bool:
+    """The dictionary knows `word` only as the name of a place (`Kleszczówka`, `Baranowice`),
+    not as an adjective, a surname or a common noun, as most street names are: a district or
+    a village listed among streets ("ul. Wodzisławska do numeru 70, Kleszczówka do DK-81")."""
+    analyses = [analysis[2] for analysis in _analyser().analyse(word)]
+    return bool(analyses) and all(
+        tag.startswith("subst:") and "nazwa_geograficzna" in qualifiers
+        for _form, _lemma, tag, qualifiers, *_ in analyses
+    )
+
+
 def _match_case(form: str, like: str) -> str:
     return form[:1].upper() + form[1:] if like[:1].isupper() else form
 

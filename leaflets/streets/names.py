@@ -170,13 +170,13 @@ def display_name(coverage: Coverage) -> str:
     return coverage.name
 
 
-_CODE_NAME_RE = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]{2,4}-\d{1,3}")
+CODE_NAME_RE = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]{2,4}-\d{1,3}")
 """`PU-1`, `DK-81`: a place a unit names by its code."""
 
 
 def _is_capitalised(token: str) -> bool:
     body = token.removesuffix(".")
-    if _CODE_NAME_RE.fullmatch(body):
+    if CODE_NAME_RE.fullmatch(body):
         return True
     return (
         bool(body)

@@ -238,7 +238,8 @@ def parse_spec(text: str, street: bool = True) -> Spec | None:
         rules = parse_numbers(known)
         if rules is None:
             return None
-        part = " ".join(normal.replace("( ", "(").split()).strip(" ,;.")
+        part = " ".join(normal.replace("( ", "(").replace(" )", ")").split()).strip(" ,;.")
+        part = part.replace(" ,", ",")
         return Spec(rules, (), part, within=within.group().strip() if within else "")
     pieces = _EXCLUSION_RE.split(normal, maxsplit=1)
     rules = parse_numbers(pieces[0])
