@@ -178,9 +178,12 @@ def report(figures: Figures, verbose: bool = False) -> str:
         return f"{part}/{whole} ({100 * part / whole:.1f} %)" if whole else "0/0"
 
     lines = [
-        f"segments understood (parsed or read as a heading): {share(figures.understood, figures.segments)}",
-        f"segments read as the table says (printed form):     {share(figures.printed_right, figures.segments)}",
-        f"printed street type right, per item:                {share(figures.types_right, figures.items)}",
+        "segments understood (parsed or read as a heading): "
+        + share(figures.understood, figures.segments),
+        "segments read as the table says (printed form):     "
+        + share(figures.printed_right, figures.segments),
+        "printed street type right, per item:                "
+        + share(figures.types_right, figures.items),
         f"lookups right:     {share(figures.right, figures.lookups)}",
         f"lookups wrong:     {share(figures.wrong, figures.lookups)}",
         f"lookups not found: {share(figures.not_found, figures.lookups)}",
