@@ -162,6 +162,10 @@ def number_words(language: str) -> NumberWords:
         even=ed.pgettext("numery domów", "parzyste").first,
         since=ed.pgettext("numery domów", "od").first,
         until=ed.pgettext("numery domów", "do").first,
+        # TRANSLATORS: "(1–20, oprócz 7)" = except number 7; "cała gmina" = the whole gmina
+        # (commune: its town and villages).
+        without=ed.pgettext("numery domów", "oprócz").first,
+        whole_gmina=ed.pgettext("numery domów", "cała gmina").first,
     )
 
 

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import replace
 
-from leaflets.streets import covers, format_coverage, parse_description, parse_segment
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from leaflets.streets import (
+    Address,
+    HouseNumber,
+    NumberRule,
+    canonical_rules,
+    covers,
+    find_by_address,
+    format_coverage,
+    parse_description,
+    parse_segment,
+)
+from tests.street_areas import area_with, bases
 
 # (segment, printed form)
 PRINTED = [
@@ -182,3 +197,72 @@ def test_how_a_segment_was_read_is_noted_once_in_polish() -> None:
         "numer — adres przy tej ulicy wyszukiwarka pokaże jako „część ulicy”; dopisz numery, "
         "jeśli je znasz",
     )
+
+
+# --- properties of the new notations ----------------------------------------------------------
+
+
+@st.composite
+def lettered_ranges(draw: st.DrawFn) -> tuple[str, NumberRule, HouseNumber]:
+    """`od 6c do 27b` with a house inside it, as text, rule and house."""
+    parity = draw(st.sampled_from(["all", "even", "odd"]))
+    start = draw(st.integers(1, 200))
+    end = draw(st.integers(start + 2, start + 200))
+    start_letter = draw(st.sampled_from(["", "a", "c"]))
+    end_letter = draw(st.sampled_from(["", "b", "d"]))
+    number = draw(
+        st.integers(start + 1, end - 1).filter(
+            lambda n: parity == "all" or (n % 2 == 0) == (parity == "even")
+        )
+    )
+    word = {"all": "", "even": " (parzyste)", "odd": " (nieparzyste)"}[parity]
+    text = f"od {start}{start_letter} do {end}{end_letter}{word}"
+    rule = NumberRule(parity, start, end, (), start_letter, end_letter)  # type: ignore[arg-type]
+    return text, rule, HouseNumber(number, draw(st.sampled_from(["", "a", "/2"])))
+
+
+@settings(max_examples=150, deadline=None)
+@given(lettered_ranges(), st.sampled_from(["", " oprócz nr 1"]))
+def test_inside_a_lettered_range_is_found_and_the_wrong_side_is_not(
+    case: tuple[str, NumberRule, HouseNumber], exclusion: str
+) -> None:
+    text, rule, house = case
+    area = area_with(bases()[0], f"ul. Próbna {text}{exclusion}")
+    line = area.lines[0]
+    assert line.coverage is not None and line.coverage.rules == canonical_rules((rule,))
+    # What is printed reads back the same.
+    assert parse_segment(format_coverage(line.coverage)) == replace(
+        line.coverage, source=format_coverage(line.coverage)
+    )
+    found = find_by_address([area], Address("Próbna", house.text, "Legnica"))
+    assert [m.area for m in found] == [area]
+    if rule.parity != "all":
+        other = house.number + 1 if house.number + 1 < (rule.end or 0) else house.number - 1
+        assume(other > (rule.start or 0))
+        assert find_by_address([area], Address("Próbna", str(other), "")) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(1, 200), min_size=1, max_size=5, unique=True), st.integers(1, 200))
+def test_an_excluded_number_is_not_found_and_the_rest_of_the_street_is(
+    excluded: list[int], other: int
+) -> None:
+    text = ", ".join(f"nr {n}" for n in excluded)
+    area = area_with(bases()[0], f"ul. Próbna (oprócz {text})")
+    for number in excluded:
+        assert find_by_address([area], Address("Próbna", str(number), "")) == []
+        assert find_by_address([area], Address("Próbna", f"{number}/4", "")) == []
+    assume(other not in excluded)
+    assert [m.area for m in find_by_address([area], Address("Próbna", str(other), ""))] == [area]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 99).map(lambda n: 2 * n - 1), st.integers(1, 99).map(lambda n: 2 * n))
+def test_two_ranges_starting_odd_and_even_are_the_two_sides(odd: int, even: int) -> None:
+    coverage = parse_segment(f"ul. Próbna od {odd} do {odd + 20} oraz od {even} do {even + 20}")
+    assert coverage is not None
+    assert coverage.rules == canonical_rules(
+        (NumberRule("odd", odd, odd + 20), NumberRule("even", even, even + 20))
+    )
+    assert not covers(coverage, str(odd + 22))  # the next odd number is the next area's
+    assert covers(coverage, str(even + 20)) and not covers(coverage, str(even + 22))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 # The module, not its names: leaflets.areas imports this package's parser, so its names do not
@@ -20,6 +20,7 @@ from leaflets.streets.names import covers, display_name, name_key, name_keys, pr
 from leaflets.streets.numbers import parse_house_number
 from leaflets.streets.words import (
     FLAT_WORDS,
+    GMINA_LEAD_RE,
     NUMBER_WORDS,
     ORDINAL_RE,
     SPLIT_LETTERS,
@@ -137,8 +138,19 @@ def parse_address(text: str) -> Address | None:
     normal = re.sub(r"\s*/\s*", "/", normal).strip(" .,;")
     parts = [part.strip(" .") for part in normal.split(",")]
     parts = [part for part in parts if part]
+    # "Kunice 5, gm. Legnickie Pole": the gmina, when a resident adds it.
+    gminas = [part for part in parts if GMINA_LEAD_RE.match(part)]
+    if len(gminas) > 1:
+        return None
+    gmina = GMINA_LEAD_RE.sub("", gminas[0], count=1) if gminas else ""
+    parts = [part for part in parts if part not in gminas]
     if not parts or len(parts) > 2:
         return None
+    address = _street_and_town(parts)
+    return replace(address, gmina=gmina) if address is not None and gmina else address
+
+
+def _street_and_town(parts: list[str]) -> Address | None:
     if len(parts) == 1:
         street = _split_street(parts[0])
         return None if street is None else Address(street.name, street.number, street.town)
@@ -359,7 +371,13 @@ def suggest_streets(areas: Sequence[Area], street: str, limit: int = 3) -> list[
         wanted = name_key(typed)
         if not wanted:
             continue
-        close = difflib.get_close_matches(wanted, list(names_of), n=limit, cutoff=0.6)
+        # Really similar only: 70 % of the letters in common (`zlotorijska` ~ `zlotoryjska`).
+        close = [
+            form
+            for form, _score, _index in process.extract(
+                wanted, list(names_of), scorer=fuzz.ratio, limit=limit, score_cutoff=70
+            )
+        ]
         starts = sorted((form for form in names_of if form.startswith(wanted)), key=street_sort_key)
         found = [
             displays[key]

@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from leaflets.streets.inflection import is_place_name
+from leaflets.streets.inflection import is_place_name, may_be_town
 from leaflets.streets.names import CODE_NAME_RE, Coverage, Role, parse_item
 from leaflets.streets.numbers import canonical_rules, word_key
 from leaflets.streets.specs import parse_spec
@@ -197,7 +197,7 @@ class _Reader:
         if parsed is not None:
             # The dictionary must know the name as a place's: "Akacjowa, Aleja Wycieczkowa" is
             # two streets.
-            town_like = is_place_name(parsed[0].name.split()[0].split("-")[0])
+            town_like = may_be_town(parsed[0].name.split()[0].split("-")[0])
             if first and parsed[1] == "bare" and town_like and _streets_follow(chunk):
                 self.town = parsed[0].name  # "Brzeg, ul. Lipowa": Lipowa in Brzeg, not Brzeg
                 self.headings.append(segment)

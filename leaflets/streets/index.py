@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 # The module, not its names: see leaflets.streets.addresses.
 from leaflets import areas as area_model
-from leaflets.streets.names import display_name, name_key
-from leaflets.streets.numbers import canonical_rules, first_number, format_rules
+from leaflets.streets.names import display_name, name_key, printed_numbers
+from leaflets.streets.numbers import canonical_rules, first_number
 from leaflets.streets.words import POLISH, SORT_PREFIX_RE, NumberWords
 from leaflets.text import SortKey, polish_sort_key, search_key
 
@@ -35,9 +35,13 @@ class IndexEntry:
     area: Area
 
 
-def whole_word(locality: bool, key: str, towns: Iterable[str], words: NumberWords = POLISH) -> str:
-    """What to say for all of a place: a street, a village named as the town, or a bare name
-    that may be either (`całość`)."""
+def whole_word(
+    locality: bool, key: str, towns: Iterable[str], words: NumberWords = POLISH, gmina: bool = False
+) -> str:
+    """What to say for all of a place: a street, a village named as the town, a gmina, or a
+    bare name that may be either (`całość`)."""
+    if gmina:
+        return words.whole_gmina
     if not locality:
         return words.whole_street
     return words.whole_locality if key in towns else words.whole_unknown
@@ -58,10 +62,11 @@ def street_index(areas: Sequence[Area], words: NumberWords = POLISH) -> list[Ind
                 whole = whole_word(
                     coverage.kind == "locality",
                     name_key(coverage.name),
-                    (search_key(line.town or area.town),),
+                    (search_key(coverage.town or line.town or area.town),),
                     words,
+                    gmina=coverage.kind == "gmina",
                 )
-                numbers = format_rules(rules, words) or whole
+                numbers = printed_numbers(coverage, words) or whole
                 first = first_number(rules)
             entry = IndexEntry(name, street_sort_key(name), numbers, area)
             unit, number = area_model.area_order(area)

@@ -44,6 +44,17 @@ def is_place_name(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def may_be_town(word: str) -> bool:
+    """The dictionary knows `word` as a place's name and not as an adjective, as most street
+    names are: `Brzeg` (also a common noun, "shore") may be a town, `Akacjowa` may not."""
+    analyses = [analysis[2] for analysis in _analyser().analyse(word)]
+    return any(
+        tag.startswith("subst:") and ":nom" in tag and "nazwa_geograficzna" in qualifiers
+        for _form, _lemma, tag, qualifiers, *_ in analyses
+    ) and not any(tag.startswith("adj:") for _form, _lemma, tag, *_ in analyses)
+
+
 def _match_case(form: str, like: str) -> str:
     return form[:1].upper() + form[1:] if like[:1].isupper() else form
 

@@ -44,11 +44,11 @@ def _claims(area: Area) -> list[_Claim]:
     merged: dict[tuple[str, str], _Claim] = {}
     for line in area.lines:
         coverage = line.coverage
-        if coverage is None:
-            continue
-        locality = coverage.kind == "locality"
+        if coverage is None or coverage.part:
+            continue  # a street between cross streets: which numbers is not known
+        locality = coverage.kind != "street"
         key = place_key(coverage)
-        town = search_key(line.town or area.town)
+        town = search_key(coverage.town or line.town or area.town)
         claim = _Claim(key, town, locality, display_name(coverage), coverage.rules)
         known = merged.get((key, town))
         if known is not None:

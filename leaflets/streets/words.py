@@ -268,6 +268,7 @@ class NumberWords:
     """A bare name: a village or, in a town, often a street typed without "ul."; say neither."""
     without: str = "oprócz"
     """Before the numbers a description leaves out: `(1–20, oprócz 7)`."""
+    whole_gmina: str = "cała gmina"
 
 
 POLISH = NumberWords()
