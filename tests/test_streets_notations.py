@@ -16,10 +16,11 @@ from leaflets.streets import (
     covers,
     find_by_address,
     format_coverage,
+    parse_address,
     parse_description,
     parse_segment,
 )
-from tests.street_areas import area_with, bases
+from tests.street_areas import area_with, bases, build, row
 
 # (segment, printed form)
 PRINTED = [
@@ -175,6 +176,31 @@ def test_ul_carries_over_a_comma_list_but_not_onto_a_park() -> None:
         "Baranowice",
         "ul. Kościuszki 28",
     ]
+
+
+def test_a_town_and_gmina_above_a_village_list_is_its_heading_not_the_whole_gmina() -> None:
+    parsed = parse_description("Miasto i Gmina Strzelin\nBiały Kościół, Gębczyce")
+    assert [(item.kind, format_coverage(item)) for item in parsed.items] == [
+        ("locality", "Strzelin"),
+        ("locality", "Biały Kościół"),
+        ("locality", "Gębczyce"),
+    ]
+    alone = parse_description("gmina Suchy Dąb")
+    assert [(item.kind, item.name) for item in alone.items] == [("gmina", "Suchy Dąb")]
+
+
+def test_a_whole_gmina_covers_its_seat_and_an_address_that_names_the_gmina() -> None:
+    areas = build(row("1", "gmina Suchy Dąb", town=""), row("2", "ul. Polna", town="Gdańsk"))
+    for typed, expected in [
+        ("Suchy Dąb 5", ["1"]),
+        ("Polna 3, Suchy Dąb", ["1"]),
+        ("Krzywe Koło 12, gm. Suchy Dąb", ["1"]),
+        ("Krzywe Koło 12", []),
+        ("Polna 3, Gdańsk", ["2"]),
+    ]:
+        address = parse_address(typed)
+        assert address is not None
+        assert [m.area.number for m in find_by_address(areas, address)] == expected, typed
 
 
 def test_a_town_before_its_streets_is_their_town_not_an_item() -> None:

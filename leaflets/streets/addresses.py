@@ -293,8 +293,10 @@ def _line_match(area: Area, line: CoverageLine, address: Address, how: int) -> M
         place = name_key(coverage.name)
         if town and same_town(town, place):
             return Match(area, line)  # a whole village, or a gmina's seat: any street in it
-        if coverage.kind == "gmina" and address.gmina and same_town(address.gmina, place):
+        if coverage.kind == "gmina" and same_town(typed_town(address.gmina), place):
             return Match(area, line)  # "Kunice 5, gm. Legnickie Pole": the roster names it
+        if coverage.kind == "gmina" and not town and name_key(address.street) == place:
+            return Match(area, line)  # "Suchy Dąb 5": the seat, addressed like a village
     if coverage.kind == "gmina":
         return None
     # "Piłsudskiego 5" is on "al. Józefa Piłsudskiego", and "Józefa Piłsudskiego 5" on

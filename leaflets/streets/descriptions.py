@@ -125,9 +125,20 @@ def parse_description(text: str) -> ParsedDescription:
         reader.inherited, reader.town = None, ""
         for index, segment in enumerate(chunk):
             reader.read(segment, first=index == 0, chunk=chunk)
+    items = reader.items
+    if len(items) > 1:
+        # "Miasto i Gmina Strzelin" pasted above a list of villages is the list's heading: the
+        # town and the villages named are the area, not the whole gmina.
+        items = [
+            replace(item, kind="locality") if _SEAT_AND_GMINA_RE.match(item.source) else item
+            for item in items
+        ]
     return ParsedDescription(
-        tuple(reader.items), tuple(reader.unparsed), tuple(reader.notes), tuple(reader.headings)
+        tuple(items), tuple(reader.unparsed), tuple(reader.notes), tuple(reader.headings)
     )
+
+
+_SEAT_AND_GMINA_RE = re.compile(r"\s*miasto\s+i\s+gmina\s", re.IGNORECASE)
 
 
 def _without_lead(segment: str) -> str | None:

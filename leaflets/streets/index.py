@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -10,8 +11,8 @@ from typing import TYPE_CHECKING
 from leaflets import areas as area_model
 from leaflets.streets.names import display_name, name_key, printed_numbers
 from leaflets.streets.numbers import canonical_rules, first_number
-from leaflets.streets.words import POLISH, SORT_PREFIX_RE, NumberWords
-from leaflets.text import SortKey, polish_sort_key, search_key
+from leaflets.streets.words import NUMERAL_NAMES, POLISH, SORT_PREFIX_RE, NumberWords
+from leaflets.text import SortKey, fold, polish_sort_key, search_key
 
 if TYPE_CHECKING:
     from leaflets.areas import Area
@@ -20,8 +21,19 @@ __all__ = ["IndexEntry", "street_index", "street_sort_key", "whole_word"]
 
 
 def street_sort_key(name: str) -> SortKey:
-    """`polish_sort_key` with the street type ignored: `al. Armii Krajowej` sorts under A."""
-    return polish_sort_key(name, SORT_PREFIX_RE)
+    """`polish_sort_key` with the street type ignored (`al. Armii Krajowej` sorts under A),
+    and a name that starts with a number by its words: `3 Maja` under M (after `Maja` and
+    `2 Maja`), `700-lecia` as `Siedemsetlecia`."""
+    named = SORT_PREFIX_RE.sub("", " ".join(name.split()), count=1)
+    match = _NUMBERED_RE.fullmatch(named)
+    if match is None:
+        return polish_sort_key(name, SORT_PREFIX_RE)
+    digits, rest = match.groups()
+    words = NUMERAL_NAMES.get(fold(f"{digits}-{rest}"))
+    return polish_sort_key(words if words else f"{rest} {digits}")
+
+
+_NUMBERED_RE = re.compile(r"(\d+)(?:\s*-\s*|\s+)([^\W\d_].*)")
 
 
 @dataclass(frozen=True)

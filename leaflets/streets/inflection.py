@@ -24,8 +24,9 @@ _FEMININE_NOMINATIVE = "adj:sg:nom.voc:f:pos"
 
 
 @functools.cache
-def _analyser() -> Any:
-    """Morfeusz 2 with its bundled dictionary (SGJP), loaded once per process (~0.4 s)."""
+def analyser() -> Any:
+    """Morfeusz 2 with its bundled dictionary (SGJP), loaded once per process (~0.1 s; `make
+    bench` reports it)."""
     import morfeusz2
 
     log.debug("ładowanie analizatora morfologicznego Morfeusz 2")
@@ -37,7 +38,7 @@ def is_place_name(word: str) -> bool:
     """The dictionary knows `word` only as the name of a place (`Kleszczówka`, `Baranowice`),
     not as an adjective, a surname or a common noun, as most street names are: a district or
     a village listed among streets ("ul. Wodzisławska do numeru 70, Kleszczówka do DK-81")."""
-    analyses = [analysis[2] for analysis in _analyser().analyse(word)]
+    analyses = [analysis[2] for analysis in analyser().analyse(word)]
     return bool(analyses) and all(
         tag.startswith("subst:") and "nazwa_geograficzna" in qualifiers
         for _form, _lemma, tag, qualifiers, *_ in analyses
@@ -48,7 +49,7 @@ def is_place_name(word: str) -> bool:
 def may_be_town(word: str) -> bool:
     """The dictionary knows `word` as a place's name and not as an adjective, as most street
     names are: `Brzeg` (also a common noun, "shore") may be a town, `Akacjowa` may not."""
-    analyses = [analysis[2] for analysis in _analyser().analyse(word)]
+    analyses = [analysis[2] for analysis in analyser().analyse(word)]
     return any(
         tag.startswith("subst:") and ":nom" in tag and "nazwa_geograficzna" in qualifiers
         for _form, _lemma, tag, qualifiers, *_ in analyses
@@ -67,10 +68,10 @@ def nominative_word(word: str) -> str:
     genitive: `Mickiewicza` is the street's own name, not a case form of it."""
     if not word.endswith(("ą", "ę")) or len(word) < 4:
         return word
-    analyses = [analysis[2] for analysis in _analyser().analyse(word)]
+    analyses = [analysis[2] for analysis in analyser().analyse(word)]
     for _form, lemma, tag, *_ in analyses:
         if tag.startswith("adj:sg:") and ":f:" in tag and ("acc" in tag or "inst" in tag):
-            generated = [g[0] for g in _analyser().generate(lemma) if g[2] == _FEMININE_NOMINATIVE]
+            generated = [g[0] for g in analyser().generate(lemma) if g[2] == _FEMININE_NOMINATIVE]
             if generated:
                 return _match_case(generated[0], word)
     for _form, lemma, tag, *_ in analyses:

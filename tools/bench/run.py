@@ -39,6 +39,7 @@ import weasyprint
 
 from leaflets import pipeline
 from leaflets.config import FORMATS, LeafletConfig, Settings
+from leaflets.streets.inflection import analyser
 from tools.bench.naive_baseline import run_naive, run_naive_poster
 from tools.bench.synthetic_roster import (
     DEFAULT_AREAS,
@@ -152,6 +153,8 @@ class Figures:
     """max(ru_maxrss of this process, of its largest finished child): the largest process."""
     peak_rss_total_mib: float | None = None
     """Sum of the RSS of this process and all its children, sampled: the machine's view."""
+    morphology_load_s: float = 0.0
+    """Loading Morfeusz 2 and its dictionary (once per process; the street parser's case forms)."""
     rebuild_s: float = 0.0
     rebuild_changed: dict[str, Any] = field(default_factory=dict)
     rebuild_rewritten_area_pdfs: int = 0
@@ -334,6 +337,14 @@ def measure_naive(
         figures.naive_poster_ms_per_leaflet, _ = run_naive_poster(settings, settings.out)
 
 
+def load_morphology() -> float:
+    """Seconds to load Morfeusz 2 (the street parser loads it once per process)."""
+    with step("słownik morfologiczny (Morfeusz 2)"):
+        start = time.perf_counter()
+        analyser()
+        return time.perf_counter() - start
+
+
 def measure(args: argparse.Namespace, work: Path) -> Figures:
     for name in ("naiwnie", "naiwnie-plakat", "probka-out", "out"):
         shutil.rmtree(work / name, ignore_errors=True)  # a reused --workdir starts clean
@@ -353,6 +364,8 @@ def measure(args: argparse.Namespace, work: Path) -> Figures:
         },
     )
     figures.machine["jobs"] = args.jobs or os.cpu_count() or 1
+
+    figures.morphology_load_s = load_morphology()
 
     sample_rows = first_areas(rows, min(args.naive_sample, args.areas))
     sample = work / "probka.csv"
@@ -457,6 +470,12 @@ def table(figures: Figures) -> str:
             f"{figures.full_wall_s:.1f} s",
             f"< {TARGET_FULL_S:.0f} s",
             _yes(t["full_build"]),
+        ),
+        (
+            "wczytanie słownika Morfeusz 2 (raz na proces)",
+            f"{figures.morphology_load_s:.2f} s",
+            "",
+            "",
         ),
         (
             "szczytowe RSS — największy proces (getrusage)",
