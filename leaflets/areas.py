@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from leaflets._gc import gc_paused
-from leaflets.columns import fold
 from leaflets.problems import Problem, RowRef, Severity
-from leaflets.streets import (
-    Coverage,
-    format_coverage,
-    parse_description,
-    parse_numbers,
-    parse_segment,
-)
+
+# The submodules, not the package: the package's answer modules import this one.
+from leaflets.streets.descriptions import parse_description
+from leaflets.streets.names import Coverage, format_coverage, parse_segment
+from leaflets.streets.specs import parse_numbers
+from leaflets.text import fold, polish_sort_key, search_key
 from leaflets.validation import Officer, Phone, Record
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _fold(text: str) -> str:
-    """`fold`, cached: unit, area, officer and street names repeat all over a national roster."""
-    return fold(text)
-
-
-def slugify(text: str) -> str:
-    """`Komisariat Policji Legnica-Śródmieście` -> `komisariat-policji-legnica-srodmiescie`."""
-    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")[:60].strip("-")
 
 
 @dataclass(frozen=True)
@@ -76,7 +63,7 @@ def _group_areas(records: tuple[Record, ...]) -> Grouping:
     accepted = _check_people(records, problems, rejected)
     groups: dict[tuple[str, str], list[Record]] = {}
     for record in accepted:
-        groups.setdefault((_fold(record.unit), _fold(record.area)), []).append(record)
+        groups.setdefault((fold(record.unit), fold(record.area)), []).append(record)
     areas = [_build_area(rows, problems) for rows in groups.values()]
     areas.sort(key=area_order)
     return Grouping(tuple(areas), tuple(problems), frozenset(rejected))
@@ -85,7 +72,7 @@ def _group_areas(records: tuple[Record, ...]) -> Grouping:
 def area_order(area: Area) -> tuple[str, tuple[int, str]]:
     """Sort key for areas: by unit, then by area number as a number (`2` before `10`)."""
     digits = re.match(r"\d+", area.number)
-    return _fold(area.unit.name), (int(digits.group()) if digits else 10**9, area.number)
+    return fold(area.unit.name), (int(digits.group()) if digits else 10**9, area.number)
 
 
 def _check_people(
@@ -97,7 +84,7 @@ def _check_people(
     for record in records:
         # Same name in another unit is another person (a national roster has namesakes).
         officer = record.officer
-        key = (_fold(record.unit), *officer.key)
+        key = (fold(record.unit), *officer.key)
         earlier = first_seen.setdefault(key, record)
         known = earlier.officer
         conflicts = []
@@ -145,7 +132,7 @@ def _build_area(records: list[Record], problems: list[Problem]) -> Area:
             )
     name = next((r.area_name for r in records if r.area_name), "")
     for record in records:
-        if record.area_name and _fold(record.area_name) != _fold(name):
+        if record.area_name and fold(record.area_name) != fold(name):
             problems.append(
                 Problem(
                     Severity.WARNING,
@@ -205,9 +192,17 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
             description = parse_description(record.description)
             parsed.extend(description.items)
             verbatim.extend(description.unparsed)
+            # How a segment was read where a reader may read it otherwise (two ranges as the
+            # two sides, a cross street as a boundary): said once, on the row.
+            problems.extend(
+                Problem(
+                    Severity.INFO, "odczyt-opisu", note, record.where, "ulice", record.description
+                )
+                for note in description.notes
+            )
         for coverage in parsed:
             text = format_coverage(coverage)
-            lines.setdefault(_fold(text), CoverageLine(text, coverage, record.town))
+            lines.setdefault(fold(text), CoverageLine(text, coverage, record.town))
         for text in verbatim:
             problems.append(
                 Problem(
@@ -219,5 +214,32 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
                     text,
                 )
             )
-            lines.setdefault(_fold(text), CoverageLine(text, None, record.town))
+            lines.setdefault(fold(text), CoverageLine(text, None, record.town))
     return tuple(lines.values())
+
+
+@dataclass(frozen=True)
+class OfficerMatch:
+    officer: Officer
+    areas: tuple[Area, ...]
+
+
+def find_officers(areas: Sequence[Area], query: str) -> list[OfficerMatch]:
+    """Officers whose `first surname` or `surname first` contains `query`, ignoring case and
+    Polish letters (`malek` finds Małek); one entry per person with all their areas."""
+    needle = search_key(query)
+    if not needle:
+        return []
+    found: dict[tuple[str, str], tuple[Officer, list[Area]]] = {}
+    for area in sorted(areas, key=area_order):
+        for officer in area.officers:
+            first, surname = officer.first_name, officer.surname
+            if needle in search_key(f"{first} {surname}") or needle in search_key(
+                f"{surname} {first}"
+            ):
+                found.setdefault(officer.key, (officer, []))[1].append(area)
+    people = sorted(
+        found.values(),
+        key=lambda item: (polish_sort_key(item[0].surname), polish_sort_key(item[0].first_name)),
+    )
+    return [OfficerMatch(officer, tuple(served)) for officer, served in people]

@@ -15,9 +15,9 @@ from typing import Protocol
 from leaflets.areas import Area
 from leaflets.config import Settings
 from leaflets.formats import DENSITY_STEPS, FORMATS, SHORT_BACK_STEP
-from leaflets.lookup import find_overlaps
 from leaflets.output.paths import area_key
 from leaflets.problems import Problem, Severity
+from leaflets.streets import find_overlaps
 
 
 def overlaps(areas: Sequence[Area]) -> list[Problem]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from leaflets.text import header_key
 
 # Canonical name -> accepted alternatives, as the README's "Roster format" lists them.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -36,22 +36,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 REQUIRED: tuple[str, ...] = ("rejon", "imie", "nazwisko", "telefon")
-
-# Letters NFKD does not decompose into base + combining mark.
-_EXTRA_FOLDS = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O"})
-
-
-def fold(text: str) -> str:
-    """Lower-case `text` and strip Polish (and other) diacritics: `Łódź` -> `lodz`."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def header_key(header: str) -> str:
-    """The matching key of a header: case, surrounding spaces, diacritics and punctuation
-    ignored, so `Tel. kom.`, `tel kom` and `TEL.KOM` are the same column."""
-    return re.sub(r"[\W_]+", "", fold(header))
-
 
 _LOOKUP: dict[str, str] = {}
 for _canonical, _alternatives in ALIASES.items():

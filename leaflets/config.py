@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from leaflets.columns import fold
 from leaflets.errors import ConfigError, UsageError, os_reason
 from leaflets.formats import DEFAULT_FORMATS, FORMATS
+from leaflets.text import fold
 
 CONFIG_NAME = "leaflets.toml"
 

@@ -15,10 +15,9 @@ from leaflets.areas import Area, CoverageLine, Unit
 from leaflets.config import LeafletConfig
 from leaflets.formats import RUN_IN_STEP, SHORT_BACK_STEP, FormatSpec
 from leaflets.i18n import N_, SOURCE, Edition, Phrase, edition
-from leaflets.lookup import street_index
 from leaflets.qrcodes import make_qr, qr_modules, tel_payload, vcard_payload
 from leaflets.ranks import full_rank, normalise_rank
-from leaflets.streets import canonical_rules, format_rules, street_key
+from leaflets.streets import POLISH, NumberWords, format_coverage, street_index, street_key
 from leaflets.validation import Officer
 
 KMZB_NAME = N_("Krajowa Mapa Zagrożeń Bezpieczeństwa")
@@ -164,49 +163,35 @@ def _streets_heading(area: Area, ed: Edition) -> Phrase:
 
 
 @functools.cache
-def _number_words(language: str) -> dict[str, str]:
-    """The words the street parser prints around house numbers (streets.format_rules and the
-    street index), in `language`."""
+def number_words(language: str) -> NumberWords:
+    """The words the street printer puts around house numbers (street lines and the street
+    index), in `language`; a bilingual edition prints the Polish ones (Polish leads)."""
     ed = edition(language)
+    if ed.first == SOURCE or ed.bilingual:
+        return POLISH
     # TRANSLATORS: words around house numbers after a street name: "(parzyste 72–152)",
     # "od 12", "do 70", "(cała)" = the whole street.
-    return {
-        "cała miejscowość": ed.pgettext("numery domów", "cała miejscowość").first,
-        "cała ulica": ed.pgettext("numery domów", "cała ulica").first,
-        "całość": ed.pgettext("numery domów", "całość").first,
-        "cała": ed.pgettext("numery domów", "cała").first,
-        "nieparzyste": ed.pgettext("numery domów", "nieparzyste").first,
-        "parzyste": ed.pgettext("numery domów", "parzyste").first,
-        "od": ed.pgettext("numery domów", "od").first,
-        "do": ed.pgettext("numery domów", "do").first,
-    }
+    return NumberWords(
+        whole_locality=ed.pgettext("numery domów", "cała miejscowość").first,
+        whole_street=ed.pgettext("numery domów", "cała ulica").first,
+        whole_unknown=ed.pgettext("numery domów", "całość").first,
+        whole=ed.pgettext("numery domów", "cała").first,
+        odd=ed.pgettext("numery domów", "nieparzyste").first,
+        even=ed.pgettext("numery domów", "parzyste").first,
+        since=ed.pgettext("numery domów", "od").first,
+        until=ed.pgettext("numery domów", "do").first,
+        # TRANSLATORS: "(1–20, oprócz 7)" = except number 7; "cała gmina" = the whole gmina
+        # (commune: its town and villages).
+        without=ed.pgettext("numery domów", "oprócz").first,
+        whole_gmina=ed.pgettext("numery domów", "cała gmina").first,
+    )
 
 
-_NUMBER_WORDS = re.compile(
-    r"\b(cała miejscowość|cała ulica|całość|cała|nieparzyste|parzyste|od|do)\b"
-)
-
-
-def translate_numbers(text: str, ed: Edition) -> str:
-    """`parzyste 34–152, od 5` -> `even 34–152, from 5`. Only for the numbers part of a line,
-    which holds no names: street and village names are never translated."""
-    if ed.first == SOURCE:
-        return text
-    words = _number_words(ed.first)
-    return _NUMBER_WORDS.sub(lambda match: words[match.group(1)], text)
-
-
-def _street_line(line: CoverageLine, ed: Edition) -> str:
-    """A line of the street list. Bilingual editions print it as written (Polish leads);
-    other editions translate the house-number words and keep the names."""
-    if ed.first == SOURCE or line.coverage is None:
+def _street_line(line: CoverageLine, words: NumberWords) -> str:
+    """A line of the street list: names as written, house-number words in the edition's."""
+    if line.coverage is None or words == POLISH:
         return line.text
-    numbers = format_rules(canonical_rules(line.coverage.rules)) or "cała"
-    for tail in (f"({numbers})", numbers):
-        if line.text.endswith(f" {tail}"):
-            head = line.text.removesuffix(tail)
-            return head + tail.replace(numbers, translate_numbers(numbers, ed))
-    return line.text
+    return format_coverage(line.coverage, words)
 
 
 def _qr(
@@ -308,7 +293,7 @@ def leaflet_view(
         area_label=_area_label(area, ed),
         streets_heading=_streets_heading(area, ed),
         officers=tuple(_officer_view(o, area, spec, ed, config.qr_level) for o in area.officers),
-        streets=tuple(_street_line(line, ed) for line in area.lines),
+        streets=tuple(_street_line(line, number_words(language)) for line in area.lines),
         unit_phone=area.unit.phone.national if area.unit.phone else "",
         unit_phone_href=f"tel:{area.unit.phone.e164}" if area.unit.phone else "",
         moja_komenda=_qr(
@@ -368,7 +353,7 @@ def index_view(areas: Sequence[Area], language: str = SOURCE) -> IndexView:
     ed = edition(language)
     phone_label = ed.gettext("tel.").first
     letters: dict[str, dict[str, list[IndexRow]]] = {}
-    for entry in street_index(areas):
+    for entry in street_index(areas, number_words(language)):
         area = entry.area
         officers = "; ".join(
             f"{o.rank} {o.first_name} {o.surname}, {phone_label} {o.phone.national}".strip()
@@ -377,8 +362,7 @@ def index_view(areas: Sequence[Area], language: str = SOURCE) -> IndexView:
         label = ed.gettext("rejon %(number)s", number=area.number)
         if area.name:
             label = Phrase(f"{label.first} ({area.name})", label.second, label.second_language)
-        numbers = entry.numbers if ed.bilingual else translate_numbers(entry.numbers, ed)
-        row = IndexRow(numbers, label, officers)
+        row = IndexRow(entry.numbers, label, officers)
         letter = _initial(entry.name)
         letters.setdefault(letter, {}).setdefault(entry.name, []).append(row)
     first = areas[0]

@@ -15,21 +15,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leaflets import checks
-from leaflets.areas import Area, Grouping, group_areas
+from leaflets.areas import Area, Grouping, find_officers, group_areas
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
-from leaflets.lookup import (
-    Address,
-    find_by_address,
-    find_by_name,
-    parse_address,
-    suggest_streets,
-)
 from leaflets.output.files import prepare_folder
 from leaflets.output.manifest import RowStatus, officer_json, write_manifest
 from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key
 from leaflets.problems import Problem, RowRef
 from leaflets.roster import Roster, read_rosters
+from leaflets.streets import (
+    Address,
+    answer_address,
+    find_by_address,
+    parse_address,
+    suggest_streets,
+)
 from leaflets.validation import Officer, validate
 
 if TYPE_CHECKING:  # rendering imports WeasyPrint: `find` and `--help` must not pay for it
@@ -108,16 +108,17 @@ def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
     parsed = _parse_address(address) if address else None
     areas = intake(settings).grouping.areas
     if parsed is None:
-        officers = find_by_name(areas, name)
+        officers = find_officers(areas, name)
         matches = [
             FoundArea(area, (match.officer,), None) for match in officers for area in match.areas
         ]
-        return Found(name, matches, [])
+        return Found(name, matches, [], "found" if matches else "no_such_person")
+    answer = answer_address(areas, parsed)
     matches = [
-        FoundArea(m.area, m.area.officers, m.line.text) for m in find_by_address(areas, parsed)
+        FoundArea(m.area, m.area.officers, m.line.text, m.certainty, m.approximate)
+        for m in answer.matches
     ]
-    suggestions = [] if matches else suggest_streets(areas, parsed.street)
-    return Found(address, matches, suggestions)
+    return Found(address, matches, list(answer.suggestions), answer.reason, answer.message)
 
 
 def _parse_address(text: str) -> Address:
@@ -136,6 +137,10 @@ class FoundArea:
     officers: tuple[Officer, ...]
     covered_by: str | None
     """The description segment that matched the address (None for a name search)."""
+    certainty: str = "exact"
+    """`part`: the street is only partly in the area; `unsure`: the line was not understood."""
+    approximate: bool = False
+    """The street's name matched with a typo or a first name left out or added."""
 
 
 @dataclass(frozen=True)
@@ -144,12 +149,25 @@ class Found:
     matches: list[FoundArea]
     suggestions: list[str]
     """Nearest street names when an address matched nothing."""
+    reason: str = "found"
+    """`found`, `number_not_covered`, `no_such_street`, `no_such_person`."""
+    message: str = ""
+    """Polish: why nothing was found (the street's parts when only the number is not)."""
 
     @property
     def exit_code(self) -> int:
         return 0 if self.matches else 1
 
-    def as_json(self) -> list[dict[str, Any]]:
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "reason": self.reason,
+            "message": self.message,
+            "suggestions": self.suggestions,
+            "matches": self._matches_json(),
+        }
+
+    def _matches_json(self) -> list[dict[str, Any]]:
         return [
             {
                 "unit": m.area.unit.name,
@@ -157,6 +175,8 @@ class Found:
                 "area_name": m.area.name,
                 "officers": [officer_json(o) for o in m.officers],
                 "covered_by": m.covered_by,
+                "certainty": m.certainty,
+                "approximate": m.approximate,
             }
             for m in self.matches
         ]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
-from leaflets.columns import fold
 from leaflets.i18n import N_
+from leaflets.text import header_key
 
 # (full name, standard abbreviation), lowest first. The full names are translated on the
 # leaflets (`sierżant sztabowy (staff sergeant)`), so they are marked for extraction.
@@ -30,21 +28,17 @@ RANKS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", fold(text))
-
-
 _BY_KEY: dict[str, str] = {}
 for _full, _abbreviation in RANKS:
-    _BY_KEY[_key(_full)] = _abbreviation
-    _BY_KEY[_key(_abbreviation)] = _abbreviation
+    _BY_KEY[header_key(_full)] = _abbreviation
+    _BY_KEY[header_key(_abbreviation)] = _abbreviation
 # Common spellings seen on police pages that the two forms above do not cover.
 _BY_KEY.update({"sierzsztab": "sierż. szt.", "aspsztab": "asp. szt.", "stpost": "st. post."})
 
 
 def normalise_rank(text: str) -> str | None:
     """`sierz.szt.`, `Sierżant sztabowy`, `SIERŻ. SZT.` -> `sierż. szt.`; None if unknown."""
-    return _BY_KEY.get(_key(text))
+    return _BY_KEY.get(header_key(text))
 
 
 def full_rank(abbreviation: str) -> str:

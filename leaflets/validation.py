@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from collections.abc import Mapping
@@ -13,11 +12,11 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from PIL import Image, UnidentifiedImageError
 
-from leaflets.columns import fold
 from leaflets.config import LeafletConfig
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.ranks import normalise_rank
 from leaflets.roster import RawRow
+from leaflets.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +31,6 @@ class Phone:
     national: str
     e164: str
     mobile: bool
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _fold(text: str) -> str:
-    """`fold`, cached: officer names repeat all over a national roster."""
-    return fold(text)
 
 
 @dataclass(frozen=True)
@@ -59,7 +52,7 @@ class Officer:
 
     @property
     def key(self) -> tuple[str, str]:
-        return _fold(self.first_name), _fold(self.surname)
+        return fold(self.first_name), fold(self.surname)
 
 
 @dataclass(frozen=True)

@@ -5,20 +5,25 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
+
 from leaflets.areas import (
     Area,
     CoverageLine,
     Grouping,
     Unit,
+    find_officers,
     gc_paused,
     group_areas,
-    slugify,
 )
 from leaflets.config import LeafletConfig
 from leaflets.output.paths import area_folder, area_key, unit_folder
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.roster import RawRow
 from leaflets.validation import Phone, validate
+from tests.street_areas import labels
+
+pytest_plugins = ["tests.street_fixtures"]
 
 FILE = "rejony.xlsx"
 SHEET = "KP I"
@@ -276,12 +281,7 @@ def test_unit_data_and_priorities_are_collected_from_all_rows() -> None:
     assert area_key(area) == "kp-legnica/rejon-1"
 
 
-def test_slugify() -> None:
-    assert slugify("Komisariat Policji Legnica-Śródmieście") == (
-        "komisariat-policji-legnica-srodmiescie"
-    )
-    assert slugify("  Rejon nr 5 / Łąki  ") == "rejon-nr-5-laki"
-    assert slugify("x" * 59 + " y") == "x" * 59  # cut at 60, no trailing dash
+def test_a_unit_without_a_name_has_a_folder_name() -> None:
     assert unit_folder(Unit("", "", None)) == "jednostka"
 
 
@@ -306,3 +306,37 @@ def test_gc_paused_restores_the_collector_as_it_was() -> None:
         assert not gc.isenabled()  # left off: whoever turned it off turns it on
     finally:
         gc.enable()
+
+
+# --- find_officers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("lukasik", [("Agnieszka Łukasik", ["5"])]),
+        ("ŁUKASIK", [("Agnieszka Łukasik", ["5"])]),
+        ("ŚLIWA", [("Krzysztof Śliwa", ["10"])]),
+        ("sliwa krzysztof", [("Krzysztof Śliwa", ["10"])]),
+        ("Magdalena Król", [("Magdalena Król", ["13"])]),
+        ("krol magda", [("Magdalena Król", ["13"])]),
+        ("jabł", [("Marek Jabłoński", ["4", "6"])]),
+        ("Marek Jablonski", [("Marek Jabłoński", ["4", "6"])]),
+        ("michal zak", [("Michał Żak", ["2"])]),
+        ("zak", [("Grzegorz Sobczak", ["3"]), ("Michał Żak", ["2"])]),
+        ("łuk", [("Łukasz Kowalczyk", ["1"]), ("Agnieszka Łukasik", ["5"])]),
+        ("Nowak", []),
+        ("   ", []),
+    ],
+)
+def test_find_officers(
+    query: str, expected: list[tuple[str, list[str]]], sample: tuple[Area, ...]
+) -> None:
+    found = find_officers(sample, query)
+    assert [(m.officer.name, labels(list(m.areas))) for m in found] == expected
+
+
+def test_find_officers_gives_phone_and_email(sample: tuple[Area, ...]) -> None:
+    [match] = find_officers(sample, "Wiśniewska")
+    assert match.officer.phone.national == "511 000 482"
+    assert match.officer.email == "karolina.wisniewska@legnica.policja.example"

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from leaflets.areas import group_areas
 from leaflets.config import LeafletConfig, Settings
-from leaflets.lookup import find_overlaps
 from leaflets.roster import read_rosters
+from leaflets.streets import find_overlaps
 from leaflets.validation import validate
 from tests.helpers import pdf_text, qr_payloads
 from tools.bench.naive_baseline import run_naive, run_naive_poster

@@ -11,11 +11,10 @@ from leaflets.columns import (
     REQUIRED,
     canonical,
     closest_header,
-    fold,
-    header_key,
     header_score,
     match_headers,
 )
+from leaflets.text import fold, header_key
 
 ALL_NAMES: list[tuple[str, str]] = [
     (column, name) for column, names in ALIASES.items() for name in (column, *names)
@@ -99,17 +98,6 @@ def test_sloppy_headers_match(header: str, column: str) -> None:
 )
 def test_headers_that_are_not_roster_columns(header: str) -> None:
     assert canonical(header) is None
-
-
-def test_header_key_folds_polish_letters_and_drops_punctuation() -> None:
-    assert header_key("Zasięg rejonu") == "zasiegrejonu"
-    assert header_key(" Łódź, ŻÓŁĆ! ") == "lodzzolc"
-    assert header_key("Tel. kom.") == header_key("TEL KOM") == "telkom"
-
-
-def test_fold_strips_diacritics_and_lowercases() -> None:
-    assert fold("Łódź") == "lodz"
-    assert fold("ZAŻÓŁĆ GĘŚLĄ JAŹŃ") == "zazolc gesla jazn"
 
 
 def test_match_headers_maps_indexes_and_collects_unknown() -> None:

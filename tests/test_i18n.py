@@ -20,13 +20,14 @@ from pypdf import PdfReader
 from leaflets import cli, pipeline
 from leaflets.areas import Area
 from leaflets.config import KMZB_URL, LANGUAGES, Settings, parse_languages
-from leaflets.content import leaflet_view, translate_numbers
+from leaflets.content import leaflet_view, number_words
 from leaflets.errors import UsageError
 from leaflets.formats import FORMATS
 from leaflets.i18n import LABEL_FUNCTION, Phrase, edition, translations
 from leaflets.output.paths import area_key, edition_name, unit_folder
 from leaflets.render.renderer import Renderer
 from leaflets.render.workers import page_context
+from leaflets.streets import format_coverage, format_rules, parse_numbers, parse_segment
 from tests.helpers import ROOT, pdf_pages, pdf_text, qr_payloads, sample_settings
 
 LOCALE = ROOT / "leaflets" / "locale"
@@ -148,11 +149,16 @@ def test_dates_follow_the_language() -> None:
     assert str(edition("en").date(date)) == "1 November 2026"
 
 
-def test_house_number_words_are_translated_and_names_are_not() -> None:
-    text = "parzyste 2–40, nieparzyste od 5, do 70"
-    assert translate_numbers(text, edition("en")) == "even 2–40, odd from 5, up to 70"
-    assert translate_numbers(text, edition("uk")) == "парні 2–40, непарні від 5, до 70"
-    assert translate_numbers(text, edition("pl+uk")) == text
+def test_house_number_words_are_printed_in_the_edition_language() -> None:
+    text = "do 70, parzyste 2–40, nieparzyste od 5"
+    rules = parse_numbers(text)
+    assert rules is not None
+    assert format_rules(rules, number_words("en")) == "up to 70, even 2–40, odd from 5"
+    assert format_rules(rules, number_words("uk")) == "до 70, парні 2–40, непарні від 5"
+    assert format_rules(rules, number_words("pl+uk")) == text
+    village = parse_segment("Chojnowska (cała)")
+    assert village is not None
+    assert format_coverage(village, number_words("en")) == "Chojnowska (whole street)"
 
 
 @pytest.mark.pdf

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from leaflets.columns import fold
 from leaflets.ranks import RANKS, full_rank, normalise_rank
+from leaflets.text import fold
 
 # The ranks of the Police Act (ustawa o Policji, art. 47) and their standard abbreviations,
 # lowest first.

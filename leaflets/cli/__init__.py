@@ -272,7 +272,7 @@ def check(
 @click.option(
     "--nazwisko", "name", default="", metavar="TEKST", help="Nazwisko lub imię (fragment)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Wynik jako lista JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Wynik jako JSON.")
 @ENCODING
 @DELIMITER
 @_help_option

@@ -113,6 +113,8 @@ def found(answer: Found, as_json: bool) -> None:
         return
     if not answer.matches:
         out.print(f"Nie znaleziono: „{escape(answer.query)}”.")
+        if answer.message:
+            out.print(escape(answer.message))
         if answer.suggestions:
             out.print("Może chodzi o: " + ", ".join(escape(s) for s in answer.suggestions) + "?")
         return
@@ -122,8 +124,15 @@ def found(answer: Found, as_json: bool) -> None:
         out.print(
             f"[bold]{escape(title)}[/]" + (f", {escape(area.unit.name)}" if area.unit.name else "")
         )
-        if match.covered_by:
+        if match.covered_by and match.certainty == "unsure":
+            out.print(f"  opis rejonu nie został w pełni zrozumiany: „{escape(match.covered_by)}”")
+        elif match.covered_by and match.certainty == "part":
+            street, _, part = match.covered_by.partition(" (")
+            out.print(f"  obejmuje: {escape(street)} — część: {escape(part.removesuffix(')'))}")
+        elif match.covered_by:
             out.print(f"  obejmuje: {escape(match.covered_by)}")
+        if match.approximate:
+            out.print("  (nazwa ulicy dopasowana w przybliżeniu — sprawdź pisownię)")
         for officer in match.officers:
             parts = [f"{officer.rank} {officer.name}".strip(), f"tel. {officer.phone.national}"]
             if officer.email:

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 from leaflets import cli, pipeline
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
-from leaflets.lookup import polish_sort_key
 from leaflets.output.paths import unit_folder
+from leaflets.streets import street_sort_key
 from tests.helpers import SAMPLE, Built, pdf_text
 
 
@@ -36,7 +36,7 @@ def test_find_by_address_prints_area_and_officer() -> None:
 def test_find_json_shape() -> None:
     result = _invoke("find", str(SAMPLE), "--adres", "Chojnowska 81", "--json")
     assert result.exit_code == 0
-    assert json.loads(result.output) == [
+    assert json.loads(result.output)["matches"] == [
         {
             "unit": "Komisariat Policji Legnica-Śródmieście (jednostka fikcyjna)",
             "area": "1",
@@ -50,23 +50,53 @@ def test_find_json_shape() -> None:
                 }
             ],
             "covered_by": "ul. Chojnowska (parzyste 72–152, nieparzyste 71–105)",
+            "certainty": "exact",
+            "approximate": False,
         }
     ]
 
 
-def test_find_wrong_parity_is_not_found_and_suggests() -> None:
-    result = _invoke("find", str(SAMPLE), "--adres", "Chojnowsk 80")
+def test_find_an_unknown_street_suggests_similar_ones() -> None:
+    result = _invoke("find", str(SAMPLE), "--adres", "Chojnowskaja 80")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "Nie znaleziono: „Chojnowsk 80”.",
+        "Nie znaleziono: „Chojnowskaja 80”.",
+        "Nie ma w wykazie ulicy ani miejscowości „Chojnowskaja”.",
         "Może chodzi o: ul. Chojnowska?",
+    ]
+    found = json.loads(_invoke("find", str(SAMPLE), "--adres", "Chojnowskaja 80", "--json").output)
+    assert found == {
+        "query": "Chojnowskaja 80",
+        "reason": "no_such_street",
+        "message": "Nie ma w wykazie ulicy ani miejscowości „Chojnowskaja”.",
+        "suggestions": ["ul. Chojnowska"],
+        "matches": [],
+    }
+
+
+def test_find_a_number_the_street_does_not_cover_says_which_parts_are() -> None:
+    result = _invoke("find", str(SAMPLE), "--adres", "ul. Chojnowska 200, Legnica")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Nie znaleziono: „ul. Chojnowska 200, Legnica”.",
+        "ul. Chojnowska jest w wykazie, ale numer 200 nie należy do żadnego rejonu: "
+        "rejon 1 — parzyste 72–152, nieparzyste 71–105",
+    ]
+
+
+def test_find_a_typo_finds_the_street_and_says_so() -> None:
+    result = _invoke("find", str(SAMPLE), "--adres", "Chojnowsk 80")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[1:3] == [
+        "  obejmuje: ul. Chojnowska (parzyste 72–152, nieparzyste 71–105)",
+        "  (nazwa ulicy dopasowana w przybliżeniu — sprawdź pisownię)",
     ]
 
 
 def test_find_by_name_ignores_case_and_polish_letters() -> None:
     result = _invoke("find", str(SAMPLE), "--nazwisko", "jablonski", "--json")
     assert result.exit_code == 0
-    found = json.loads(result.output)
+    found = json.loads(result.output)["matches"]
     assert [m["area"] for m in found] == ["4", "6"]
     assert {m["officers"][0]["name"] for m in found} == {"Marek Jabłoński"}
 
@@ -130,7 +160,7 @@ def test_street_index_is_in_polish_order_with_every_street(built: Built) -> None
         for line in text.splitlines()
         if line.strip().startswith(("ul. ", "al. ", "pl. ", "os. "))
     ]
-    keys = [polish_sort_key(n) for n in names]
+    keys = [street_sort_key(n) for n in names]
     assert keys == sorted(keys), "streets out of Polish alphabetical order"
     flat = " ".join(text.split())
     for area in built.report.areas:

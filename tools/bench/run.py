@@ -39,6 +39,7 @@ import weasyprint
 from leaflets import pipeline
 from leaflets.config import LeafletConfig, Settings
 from leaflets.formats import FORMATS
+from leaflets.streets.inflection import analyser
 from tools.bench.cli import CliFigures, measure_cli
 from tools.bench.cli import rows as cli_rows
 from tools.bench.naive_baseline import run_naive, run_naive_poster
@@ -154,6 +155,8 @@ class Figures:
     """max(ru_maxrss of this process, of its largest finished child): the largest process."""
     peak_rss_total_mib: float | None = None
     """Sum of the RSS of this process and all its children, sampled: the machine's view."""
+    morphology_load_s: float = 0.0
+    """Loading Morfeusz 2 and its dictionary (once per process; the street parser's case forms)."""
     rebuild_s: float = 0.0
     rebuild_changed: dict[str, Any] = field(default_factory=dict)
     rebuild_rewritten_area_pdfs: int = 0
@@ -338,6 +341,23 @@ def measure_naive(
         figures.naive_poster_ms_per_leaflet, _ = run_naive_poster(settings, settings.out)
 
 
+def measure_commands(
+    args: argparse.Namespace, work: Path, sample: Path, leaflets: int, figures: Figures
+) -> CliFigures:
+    with step("wiersz poleceń: --help, błąd użycia, find, check, budowa jednostki, testy"):
+        return measure_cli(
+            work, sample, leaflets, figures.naive_poster_ms_per_leaflet, tests=not args.no_tests
+        )
+
+
+def load_morphology() -> float:
+    """Seconds to load Morfeusz 2 (the street parser loads it once per process)."""
+    with step("słownik morfologiczny (Morfeusz 2)"):
+        start = time.perf_counter()
+        analyser()
+        return time.perf_counter() - start
+
+
 def measure(args: argparse.Namespace, work: Path) -> Figures:
     for name in ("naiwnie", "naiwnie-plakat", "probka-out", "out"):
         shutil.rmtree(work / name, ignore_errors=True)  # a reused --workdir starts clean
@@ -358,6 +378,8 @@ def measure(args: argparse.Namespace, work: Path) -> Figures:
     )
     figures.machine["jobs"] = args.jobs or os.cpu_count() or 1
 
+    figures.morphology_load_s = load_morphology()
+
     sample_rows = first_areas(rows, min(args.naive_sample, args.areas))
     sample = work / "probka.csv"
     write_rows(sample, sample_rows)
@@ -366,14 +388,7 @@ def measure(args: argparse.Namespace, work: Path) -> Figures:
     with step(f"leaflets na tej samej próbce ({len(sample_rows)} ulotek)"):
         sampled = timed_build(settings_for(sample, work / "probka-out", args.jobs, force=True))
     figures.sample_ms_per_leaflet = sampled.ms_per_leaflet
-    with step("wiersz poleceń: --help, błąd użycia, find, check, budowa jednostki, testy"):
-        figures.cli = measure_cli(
-            work,
-            sample,
-            sampled.leaflets,
-            figures.naive_poster_ms_per_leaflet,
-            tests=not args.no_tests,
-        )
+    figures.cli = measure_commands(args, work, sample, sampled.leaflets, figures)
     figures.ratio_sample = figures.naive_ms_per_leaflet / sampled.ms_per_leaflet
     figures.ratio_poster_sample = figures.naive_poster_ms_per_leaflet / sampled.ms_per_leaflet
 
@@ -469,6 +484,12 @@ def table(figures: Figures) -> str:
             f"{figures.full_wall_s:.1f} s",
             f"< {TARGET_FULL_S:.0f} s",
             _yes(t["full_build"]),
+        ),
+        (
+            "wczytanie słownika Morfeusz 2 (raz na proces)",
+            f"{figures.morphology_load_s:.2f} s",
+            "",
+            "",
         ),
         (
             "szczytowe RSS — największy proces (getrusage)",

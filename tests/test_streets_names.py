@@ -1,4 +1,4 @@
-"""Tests for leaflets.streets: area-description parsing, coverage checks and printed form."""
+"""Tests for leaflets.streets.names: segment and description parsing, keys, printed form."""
 
 from __future__ import annotations
 
@@ -6,19 +6,15 @@ from dataclasses import replace
 from typing import Literal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from leaflets import streets
 from leaflets.streets import (
     Coverage,
-    HouseNumber,
     NumberRule,
-    Parity,
     ParsedDescription,
     canonical_rules,
     covers,
-    fold_diacritics,
     format_coverage,
     format_rules,
     parse_description,
@@ -29,20 +25,13 @@ from leaflets.streets import (
     street_aliases,
     street_key,
 )
-
-
-def span(start: int | None, end: int | None, parity: Parity = "all") -> NumberRule:
-    return NumberRule(parity, start, end)
-
-
-def listed(*numbers: str) -> NumberRule:
-    return NumberRule(numbers=numbers)
-
-
-EVEN = span(None, None, "even")
-ODD = span(None, None, "odd")
+from leaflets.streets import descriptions as streets
+from leaflets.streets.specs import _two_sides
+from leaflets.streets.words import CONJUNCTION_SPLIT_RE
+from tests.street_rules import EVEN, ODD, house_texts, listed, number_rules, rule_sets, span
 
 Kind = Literal["street", "locality"]
+
 
 # (segment, kind, prefix, name, rules)
 PARSE_CASES: list[tuple[str, Kind, str, str, tuple[NumberRule, ...]]] = [
@@ -104,7 +93,7 @@ PARSE_CASES: list[tuple[str, Kind, str, str, tuple[NumberRule, ...]]] = [
      "street", "ul.", "Rybnicka", (span(5, None, "odd"),)),
     ("ul Kartuska 5", "street", "ul.", "Kartuska", (listed("5"),)),
     ("ul.Kartuska", "street", "ul.", "Kartuska", ()),
-    ("UL. KARTUSKA", "street", "ul.", "KARTUSKA", ()),
+    ("UL. KARTUSKA", "street", "ul.", "Kartuska", ()),
     ("ulica Kartuska", "street", "ul.", "Kartuska", ()),
     ("ul. Chojnowska – cała", "street", "ul.", "Chojnowska", ()),
     ("ul. Chojnowska (w całości)", "street", "ul.", "Chojnowska", ()),
@@ -134,7 +123,7 @@ PARSE_CASES: list[tuple[str, Kind, str, str, tuple[NumberRule, ...]]] = [
     ("ul. Mieszka I 5", "street", "ul.", "Mieszka I", (listed("5"),)),
     ("ul. Mieszka I (2-10)", "street", "ul.", "Mieszka I", (span(2, 10),)),
     ("ul. Mieszka I parzyste", "street", "ul.", "Mieszka I", (EVEN,)),
-    ("UL. MIESZKA I", "street", "ul.", "MIESZKA I", ()),
+    ("UL. MIESZKA I", "street", "ul.", "Mieszka I", ()),
     ("ul. Bolesława III Krzywoustego", "street", "ul.", "Bolesława III Krzywoustego", ()),
     ("ul. Zygmunta I Starego 3", "street", "ul.", "Zygmunta I Starego", (listed("3"),)),
     ("ul. Jana III Sobieskiego 2-8", "street", "ul.", "Jana III Sobieskiego", (span(2, 8),)),
@@ -190,15 +179,12 @@ UNPARSED = [
     "ul. Kartuska np. 5",  # "np." means "for example", not "nieparzyste"
     "ul. Kartuska np. 5-9",
     "ul. Rybnicka od 152 do 34",
-    "ul. Rybnicka od 12a do 20",
     "ul. Rybnicka 5 m. 3",
     "ul. Rybnicka 0",
     "ul. Rybnicka nr",
     "ul. Rybnicka (boczna) 3",
-    "ul. Rybnicka 1-5 (parzyste)",
     "ul. Rybnicka (parzyste",
     "ul. Rybnicka ()",
-    "ul. Rybnicka parzyste 2-20 nieparzyste 1-9",
     "ul. Cyryla i Metodego",  # indistinguishable from two streets joined by "i"
     "Bieniowice i Dunino",
     "ul. Mieszka i",  # a lower-case "i" is always "and"
@@ -209,17 +195,13 @@ UNPARSED = [
     "chojnowska",
     "armii krajowej 5",
     "ul. kartuska np. 5",
-    "ul. kartuska oprócz 5",
-    "ul. kartuska oprócz nr 5",
     "ul. kartuska przy szkole",
     "ul. chojnowska 12 ogródki",
     "ul. chojnowska m. 3",
     "ul. Kartuska boczna 3",  # a capitalised name does not run on into lower-case words
     "wieś Kunice 1-20",
-    "3 Maja",
     "ul.",
     "w Kunicach",
-    "Gmina Zgorzelec",
     "123456",
 ]
 
@@ -228,91 +210,6 @@ UNPARSED = [
 def test_unparsed_segments(segment: str) -> None:
     assert parse_segment(segment) is None
     assert parse_description(segment) == ParsedDescription((), (segment,))
-
-
-COVERS_CASES = [
-    # Wodzisławska: even 34–152, odd 85–105
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "34", True),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "152", True),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "32", False),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "154", False),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "33", False),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "85", True),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "105", True),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "107", False),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "34a", True),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "35a", False),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", None, True),
-    ("ul. Rybnicka (numery parzyste od 48 i nieparzyste od numeru 25)", "48", True),
-    ("ul. Rybnicka (numery parzyste od 48 i nieparzyste od numeru 25)", "46", False),
-    ("ul. Rybnicka (numery parzyste od 48 i nieparzyste od numeru 25)", "9999", True),
-    ("ul. Rybnicka (numery parzyste od 48 i nieparzyste od numeru 25)", "23", False),
-    ("ul. Wodzisławska do numeru 70", "70", True),
-    ("ul. Wodzisławska do numeru 70", "70a", True),
-    ("ul. Wodzisławska do numeru 70", "71", False),
-    ("ul. Wodzisławska do numeru 70", "1", True),
-    ("ul. Chojnowska 1-45", "12a", True),
-    ("ul. Chojnowska 1-45", "12 A", True),
-    ("ul. Chojnowska 1-45", "12/3", True),
-    ("ul. Chojnowska 1-45", "46", False),
-    ("ul. Chojnowska 1-45", "abc", False),
-    ("ul. Chojnowska 1-45", "", True),
-    ("ul. Folwarecka 3, 5, 7a", "7a", True),
-    ("ul. Folwarecka 3, 5, 7a", "7A", True),
-    ("ul. Folwarecka 3, 5, 7a", "7", False),
-    ("ul. Folwarecka 3, 5, 7a", "5", True),
-    ("ul. Folwarecka 3, 5, 7a", "5b", False),
-    ("ul. Folwarecka 3, 5, 7a", "4", False),
-    ("ul. Kartuska numery 12/3", "12/3", True),
-    ("ul. Kartuska numery 12/3", "12 / 3", True),
-    ("ul. Kartuska numery 12/3", "12", False),
-    ("ul. Kartuska numery 12/3", "12/4", False),
-    ("ul. Kartuska numery 12/3", "12a/3", False),
-    # A listed building covers its flats; a letter is another building.
-    ("ul. Batorego 12", "12", True),
-    ("ul. Batorego 12", "12/3", True),
-    ("ul. Batorego 12", "12 / 3", True),
-    ("ul. Batorego 12", "12a", False),
-    ("ul. Batorego 12", "12a/3", False),
-    ("ul. Batorego 12", "13/3", False),
-    ("ul. Batorego 12a", "12a/3", True),
-    ("ul. Batorego 12a", "12/3", False),
-    ("ul. Batorego 12a", "12", False),
-    ("ul. Batorego 3, 12, 7a", "12/1", True),
-    ("ul. Batorego 3, 12, 7a", "7a/1", True),
-    ("ul. Batorego 3, 12, 7a", "7/1", False),
-    # Ranges and parity already use the building's integer part.
-    ("ul. Chojnowska 1-45", "45/7", True),
-    ("ul. Chojnowska 1-45", "46/1", False),
-    ("ul. Chojnowska do 70", "70/2", True),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "34/3", True),
-    ("ul. Wodzisławska (parzyste od 34 do 152, nieparzyste od 85 do 105)", "35/2", False),
-    ("ul. Kartuska (nr nieparzyste)", "13/2", True),
-    ("ul. Kartuska (nr nieparzyste)", "14/1", False),
-    ("ul. Kartuska (nr nieparzyste)", "1", True),
-    ("ul. Kartuska (nr nieparzyste)", "2", False),
-    ("ul. Kartuska (nr nieparzyste)", "101b", True),
-    ("os. Księcia Władysława (bloki 1-6 i 9-10)", "6", True),
-    ("os. Księcia Władysława (bloki 1-6 i 9-10)", "7", False),
-    ("os. Księcia Władysława (bloki 1-6 i 9-10)", "9", True),
-    ("ul. Chojnowska", "999", True),
-    ("ul. Chojnowska", "nie wiem", True),
-    ("Bieniowice", "12", True),
-    ("Bieniowice", None, True),
-]
-
-
-@pytest.mark.parametrize(("segment", "house", "expected"), COVERS_CASES)
-def test_covers(segment: str, house: str | None, expected: bool) -> None:
-    coverage = parse_segment(segment)
-    assert coverage is not None
-    assert covers(coverage, house) is expected
-
-
-def test_covers_without_house_number_needs_a_nonempty_rule() -> None:
-    street = Coverage("street", "ul.", "Pusta", (span(3, 3, "even"), span(9, 5)), "")
-    assert covers(street, None) is False
-    assert covers(replace(street, rules=(span(4, 4, "even"),)), "") is True
 
 
 SPLIT_CASES = [
@@ -407,57 +304,6 @@ def test_plural_lead_word_makes_streets_and_village_lead_ends_the_street_list() 
     ]
 
 
-NUMBERS_CASES: list[tuple[str, tuple[NumberRule, ...] | None]] = [
-    ("", ()),
-    ("  ", ()),
-    ("cała", ()),
-    ("calosc", ()),
-    ("1-45", (span(1, 45),)),
-    ("parzyste 2-20", (span(2, 20, "even"),)),
-    ("nieparzyste: 1–19", (span(1, 19, "odd"),)),
-    ("3, 5, 7a", (listed("3", "5", "7a"),)),
-    ("numery 12/3", (listed("12/3"),)),
-    ("12a/3", (listed("12a/3"),)),
-    ("od 5", (span(5, None),)),
-    ("do 9", (span(None, 9),)),
-    ("5 do 9", (span(5, 9),)),
-    ("np. 5", None),
-    ("1-45a", None),
-    ("1-", None),
-    ("ogródki", None),
-    (",", None),
-    ("parzyste nieparzyste 1-5", None),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), NUMBERS_CASES)
-def test_parse_numbers(text: str, expected: tuple[NumberRule, ...] | None) -> None:
-    assert parse_numbers(text) == expected
-
-
-HOUSE_CASES = [
-    ("12", HouseNumber(12)),
-    ("12a", HouseNumber(12, "a")),
-    ("12 A", HouseNumber(12, "a")),
-    ("7A", HouseNumber(7, "a")),
-    ("12/3", HouseNumber(12, "/3")),
-    ("12 / 3", HouseNumber(12, "/3")),
-    ("12a/3", HouseNumber(12, "a/3")),
-    ("nr 5", HouseNumber(5)),
-    (" 007 ", HouseNumber(7)),
-    ("0", None),
-    ("12-14", None),
-    ("abc", None),
-    ("", None),
-    ("123456", None),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), HOUSE_CASES)
-def test_parse_house_number(text: str, expected: HouseNumber | None) -> None:
-    assert parse_house_number(text) == expected
-
-
 FORMAT_CASES = [
     (
         "ul. Wodzisławska (parzyste od numeru 34 do numeru 152, nieparzyste od numeru 85 do "
@@ -483,28 +329,6 @@ def test_format_coverage(segment: str, expected: str) -> None:
     coverage = parse_segment(segment)
     assert coverage is not None
     assert format_coverage(coverage) == expected
-
-
-FORMAT_RULES_CASES: list[tuple[tuple[NumberRule, ...], str]] = [
-    ((), ""),
-    ((span(None, None),), ""),
-    ((span(1, 5), span(None, None)), ""),
-    ((span(34, 152, "even"), span(85, 105, "odd")), "parzyste 34–152, nieparzyste 85–105"),
-    ((span(85, 105, "odd"), span(34, 152, "even")), "parzyste 34–152, nieparzyste 85–105"),
-    ((listed("3", "5", "7a"),), "3, 5, 7a"),
-    ((listed("7A"), listed("3", "5")), "3, 5, 7a"),
-    ((span(None, 70),), "do 70"),
-    ((span(48, None, "even"), span(25, None, "odd")), "parzyste od 48, nieparzyste od 25"),
-    ((ODD,), "nieparzyste"),
-    ((span(1, 6), span(9, 10)), "1–6, 9–10"),
-    ((span(40, None, "even"), listed("25"), span(10, 20)), "10–20, 25, parzyste od 40"),
-]
-
-
-@pytest.mark.parametrize(("rules", "expected"), FORMAT_RULES_CASES)
-def test_format_rules(rules: tuple[NumberRule, ...], expected: str) -> None:
-    assert format_rules(rules) == expected
-    assert parse_numbers(expected) == canonical_rules(rules)
 
 
 def test_locality_given_numbers_by_the_caller_prints_without_a_lead_word() -> None:
@@ -563,92 +387,21 @@ def test_street_aliases(name: str, aliases: set[str]) -> None:
     assert street_key(name) in street_aliases(name)
 
 
-def test_fold_diacritics_covers_every_polish_letter() -> None:
-    assert fold_diacritics("ĄĆĘŁŃÓŚŹŻ ąćęłńóśźż") == "ACELNOSZZ acelnoszz"
-    assert fold_diacritics("Łódź") == "Lodz"
-
-
 # --- properties -----------------------------------------------------------------------------
 
-PARITIES: tuple[Parity, ...] = ("all", "even", "odd")
-suffixes = st.sampled_from(["", "a", "b", "h", "/1", "/12", "c/2"])
-
-
-def _matches_parity(number: int, parity: Parity) -> bool:
-    return parity == "all" or (number % 2 == 0) == (parity == "even")
-
-
-@st.composite
-def range_and_inside(draw: st.DrawFn) -> tuple[NumberRule, HouseNumber]:
-    parity = draw(st.sampled_from(PARITIES))
-    start = draw(st.integers(1, 400))
-    end = draw(st.integers(start + 1, start + 400))
-    number = draw(
-        st.integers(start, end).filter(lambda n: _matches_parity(n, parity)),
-    )
-    rule = NumberRule(
-        parity,
-        draw(st.sampled_from([start, None])),
-        draw(st.sampled_from([end, None])),
-    )
-    return rule, HouseNumber(number, draw(suffixes))
-
-
-@settings(max_examples=200, deadline=None)
-@given(range_and_inside())
-def test_number_of_right_parity_inside_range_is_covered(
-    case: tuple[NumberRule, HouseNumber],
-) -> None:
-    rule, house = case
-    street = Coverage("street", "ul.", "Polna", (rule,), "")
-    assert covers(street, house.text)
-    reparsed = parse_segment(format_coverage(street))
-    assert reparsed is not None
-    assert covers(reparsed, house.text)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.integers(1, 9999), st.sampled_from(["", "a", "B"]), st.integers(1, 999))
-def test_a_listed_building_covers_its_flats_and_a_flat_only_itself(
-    number: int, letter: str, flat: int
-) -> None:
-    building = f"{number}{letter}"
-    street = Coverage("street", "ul.", "Polna", (listed(building),), "")
-    assert covers(street, f"{building}/{flat}")
-    assert not covers(street, f"{number}x/{flat}")
-    assert not covers(street, f"{number + 1}{letter}/{flat}")
-    only_flat = replace(street, rules=(listed(f"{building}/{flat}"),))
-    assert covers(only_flat, f"{building}/{flat}")
-    assert not covers(only_flat, building)
-    assert not covers(only_flat, f"{building}/{flat + 1}")
-
-
-@settings(max_examples=200, deadline=None)
-@given(range_and_inside())
-def test_number_of_wrong_parity_is_not_covered(case: tuple[NumberRule, HouseNumber]) -> None:
-    rule, house = case
-    parity: Parity = "odd" if house.number % 2 == 0 else "even"
-    street = Coverage("street", "ul.", "Polna", (replace(rule, parity=parity),), "")
-    assert not covers(street, house.text)
-    text = f"ul. Polna {'parzyste' if parity == 'even' else 'nieparzyste'} od 1 do 99999"
-    parsed = parse_segment(text)
-    assert parsed is not None
-    assert not covers(parsed, house.text)
-
-
-# Name pieces avoid the parser's reserved words on purpose; those are covered by the tables.
 POLISH_LOWER = "aąbcćdeęfghijklłmnńoóprsśtuwyzźż"
+# A name is printed in the nominative: no word ends in an accusative "-ą"/"-ę".
 words = st.builds(
-    lambda first, rest: first + rest,
+    lambda first, rest, last: first + rest + last,
     st.sampled_from("FGHJKLZŁŚŻ"),
-    st.text(POLISH_LOWER, min_size=2, max_size=9),
+    st.text(POLISH_LOWER, min_size=1, max_size=8),
+    st.sampled_from("abcdefiklmnorstuwyz"),
 )
 plain_names = st.lists(words, min_size=1, max_size=3).map(" ".join)
 street_names = st.one_of(
     plain_names,
     st.sampled_from(
         [
-            "3 Maja",
             "11 Listopada",
             "Jana Pawła II",
             "Armii Krajowej",
@@ -678,19 +431,6 @@ lower_street_names = st.sampled_from(
         "skłodowskiej-curie",
     ]
 )
-house_texts = st.builds(lambda n, s: f"{n}{s}", st.integers(1, 300), suffixes)
-
-
-@st.composite
-def number_rules(draw: st.DrawFn) -> NumberRule:
-    if draw(st.booleans()):
-        return NumberRule(numbers=tuple(draw(st.lists(house_texts, min_size=1, max_size=4))))
-    start = draw(st.one_of(st.none(), st.integers(1, 300)))
-    end = draw(st.one_of(st.none(), st.integers(start or 1, 600)))
-    return NumberRule(draw(st.sampled_from(PARITIES)), start, end)
-
-
-rule_sets = st.lists(number_rules(), max_size=4).map(lambda rules: canonical_rules(tuple(rules)))
 
 
 @st.composite
@@ -699,7 +439,13 @@ def coverages(draw: st.DrawFn) -> Coverage:
         return Coverage("locality", "", draw(plain_names), (), "")
     prefix = draw(st.sampled_from(["ul.", "al.", "pl.", "os.", "rondo", ""]))
     name = draw(st.one_of(street_names, lower_street_names)) if prefix else draw(plain_names)
-    return Coverage("street", prefix, name, draw(rule_sets), "")
+    rules = draw(rule_sets)
+    # Two ranges of no parity, one starting odd and one even, are read as the street's two
+    # sides (the reading Polish descriptions mean); the parser never makes them from text.
+    assume(prefix == "os." or _two_sides(rules) is None)
+    excluded = draw(st.lists(house_texts, max_size=3)) if draw(st.booleans()) else []
+    exclusion = canonical_rules((NumberRule(numbers=tuple(excluded)),)) if excluded else ()
+    return Coverage("street", prefix, name, rules, "", exclusion)
 
 
 @settings(max_examples=200, deadline=None)
@@ -738,16 +484,17 @@ def test_parsing_never_raises_and_loses_nothing(text: str, house: str | None) ->
     segments = split_segments(text)
     assert all(segment and segment == segment.strip() and segment in text for segment in segments)
     parsed = parse_description(text)
-    assert len(parsed.items) + len(parsed.unparsed) == len(segments)
-    assert all(item.source in segments for item in parsed.items)
-    assert all(piece in segments for piece in parsed.unparsed)
+    # Every segment is an item (two for "Brzozową i Słoneczną" after a heading; numbers alone
+    # join the street before them, on the item's next source line), kept verbatim, or a
+    # heading of the items after it.
+    sources = {line for item in parsed.items for line in item.source.split("\n")}
+    assert sources | set(parsed.unparsed) | set(parsed.headings) == set(segments)
     for item in parsed.items:
         covers(item, house)
         assert format_coverage(item)
     parse_numbers(text)
     parse_house_number(text)
     street_key(text)
-    fold_diacritics(text)
 
 
 # --- the fast paths give the same answers -----------------------------------------------------
@@ -773,7 +520,7 @@ def _split_line_every_character(line: str) -> list[list[str]]:
         elif char == "," and streets._starts_new_item(line[index + 1 :]):
             chunks[-1].append(line[start:index])
             start = index + 1
-        elif char.isspace() and (conjunction := streets._CONJUNCTION_SPLIT_RE.match(line, index)):
+        elif char.isspace() and (conjunction := CONJUNCTION_SPLIT_RE.match(line, index)):
             chunks[-1].append(line[start:index])
             start = conjunction.end()
     chunks[-1].append(line[start:])
