@@ -212,7 +212,7 @@ _CROSS_STREET_RE = re.compile(
     r"\b(?:(?:od|do)\s+(?:(?:skrzyżowania|skrzyzowania)\s+z\s+)?"
     r"(?:(?:ul\.?|ulicy|al\.?|alei|pl\.?|placu|ronda)\s*[^\W\d_][\w.-]*|[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*"
     r"|(?:lasu|torów|torow|granicy|mostu|rzeki|potoku|drogi)\s+[\w.-]+)"
-    r"(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*|\d+(?![\w-])(?=\s*(?:$|[,;)]))))*"
+    r"(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*|\d+(?![\w-])(?=\s*(?:$|[,;)]|do\b|od\b))))*"
     r"|za\s+\S+)"
 )
 """`od ul. Zbożowej`, `do Kolejowej`, `do skrzyżowania z ul. Polną`, `do ul. Dywizjonu 303`,
