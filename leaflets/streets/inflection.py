@@ -129,6 +129,8 @@ def nominative(names: tuple[str, ...]) -> tuple[str, ...]:
     """`Klonową`, `Aleję Wojska Polskiego`: names listed after "obejmuje" or a heading in the
     accusative, printed and found in the nominative; a word after a preposition keeps its
     case (`Pod Lipą`)."""
+    if not any(token.endswith(("ą", "ę")) for token in names):
+        return names
     result: list[str] = []
     for index, token in enumerate(names):
         after_connector = index > 0 and fold(names[index - 1]) in PREPOSITIONS
