@@ -12,7 +12,7 @@ from leaflets.problems import Problem, RowRef, Severity
 # The submodules, not the package: the package's answer modules import this one.
 from leaflets.streets.descriptions import parse_description
 from leaflets.streets.names import Coverage, format_coverage, parse_segment
-from leaflets.streets.specs import parse_numbers
+from leaflets.streets.specs import parse_spec
 from leaflets.text import fold, polish_sort_key, search_key
 from leaflets.validation import Officer, Phone, Record
 
@@ -181,11 +181,20 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
         verbatim: list[str] = []
         if record.numbers:
             street = parse_segment(record.description)
-            rules = parse_numbers(record.numbers)
-            if street is not None and rules is not None:
+            spec = parse_spec(record.numbers)
+            if street is not None and spec is not None:
                 source = f"{record.description} {record.numbers}"
                 # A bare name reads as a village; with house numbers it is a street.
-                parsed.append(replace(street, kind="street", rules=rules, source=source))
+                parsed.append(
+                    replace(
+                        street,
+                        kind="street",
+                        rules=spec.rules,
+                        excluded=spec.excluded,
+                        part=spec.part,
+                        source=source,
+                    )
+                )
             else:
                 verbatim.append(f"{record.description} {record.numbers}")
         else:
