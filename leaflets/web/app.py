@@ -148,8 +148,8 @@ def create_app(settings: ServeSettings, *, build_command: tuple[str, ...] | None
         https_only=False,
         max_age=None,
     )
-    app.add_middleware(security.SecurityHeaders)
     app.add_middleware(security.HostCheck, allowed=settings.allowed_hosts(), error_page=error_page)
+    app.add_middleware(security.SecurityHeaders)  # outermost: on every answer, refusals too
     return app
 
 

@@ -35,8 +35,8 @@ PAPER = {
     "wizytowka": "karton 90 × 50 mm",
     "skorowidz": "A4",
 }
-DUPLEX = "dwustronnie, obracanie wzdłuż dłuższej krawędzi, skala 100 %"
-SIMPLEX = "jednostronnie, skala 100 %"
+DUPLEX = "dwustronnie, obracanie wzdłuż dłuższej krawędzi, skala 100\u00a0%"
+SIMPLEX = "jednostronnie, skala 100\u00a0%"
 
 
 @dataclass(frozen=True)
