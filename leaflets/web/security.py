@@ -161,11 +161,16 @@ def check_form(request: Request, form: Mapping[str, Any]) -> None:
     """Every form: the session's CSRF token, and when the browser names the page's origin
     (Origin, Sec-Fetch-Site), this very site."""
     origin = request.headers.get("origin")
+    site = request.headers.get("sec-fetch-site")
+    if origin == "null" and site == "same-origin":
+        # With `Referrer-Policy: no-referrer` Chromium sends `Origin: null` on form posts; the
+        # browser's own Sec-Fetch-Site then says where the form came from.
+        origin = None
     if origin is not None:
         host = request.headers.get("host", "")
         if origin != f"{request.url.scheme}://{host}":
             raise FormRejected("origin")
-    if request.headers.get("sec-fetch-site") not in (None, "same-origin", "none"):
+    if site not in (None, "same-origin", "none"):
         raise FormRejected("sec-fetch-site")
     sent = form.get("csrf")
     expected = request.session.get("csrf")

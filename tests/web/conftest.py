@@ -131,3 +131,54 @@ def gone(pgid: int, timeout: float = 8) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+class Served:
+    """`leaflets serve` run as a user runs it, in a process of its own, on a free port."""
+
+    def __init__(self, data: Path, *args: str, env: dict[str, str] | None = None) -> None:
+        import os
+        import subprocess
+
+        self.log = data.parent / f"{data.name}-serwer.log"
+        data.mkdir(parents=True, exist_ok=True)
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "leaflets",
+                    "serve",
+                    "--port",
+                    "0",
+                    "--dane",
+                    str(data),
+                    *args,
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, **(env or {})},
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            found = re.search(r"Otwórz w przeglądarce: (http://\S+)", self.log.read_text())
+            if found:
+                self.url = found.group(1)
+                return
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.05)
+        raise AssertionError(f"the server did not start: {self.log.read_text()}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(20)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Keep each phase's report on the test, so a browser fixture can tell it failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report

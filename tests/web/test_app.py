@@ -332,6 +332,10 @@ def test_forms_need_the_csrf_token_and_this_origin(web: Web) -> None:
         "/wyslij", data={"csrf": web.token}, files=files, headers={"Origin": "http://evil.example"}
     )
     assert foreign.status_code == 403
+    null = web.client.post(
+        "/wyslij", data={"csrf": web.token}, files=files, headers={"Origin": "null"}
+    )
+    assert null.status_code == 403  # a sandboxed or file:// page
     cross = web.client.post(
         "/wyslij", data={"csrf": web.token}, files=files, headers={"Sec-Fetch-Site": "cross-site"}
     )
