@@ -127,10 +127,166 @@ def fits(page: Page, width: int) -> None:
 def images_loaded(page: Page, selector: str, at_least: int = 1) -> None:
     page.wait_for_function(
         "([sel, n]) => { const all = [...document.querySelectorAll(sel)];"
-        " return all.length >= n && all.slice(0, n).every(i => i.complete && i.naturalWidth > 0); }",
+        " return all.length >= n"
+        " && all.slice(0, n).every(i => i.complete && i.naturalWidth > 0); }",
         arg=[selector, at_least],
         timeout=30_000,
     )
+
+
+def _start(page: Page, server: Served, visited: dict[str, str]) -> None:
+    page.goto(server.url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ulotki i plakaty dla dzielnicowych")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Przejdź do treści"
+    page.keyboard.press("Tab")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    axe(page)
+    shot(page, "start")
+    visited["start"] = page.url
+
+
+def _upload(page: Page, visited: dict[str, str]) -> str:
+    page.set_input_files("input[name=wykaz]", SAMPLE)
+    expect(page.locator("[data-nazwa-pliku]").first).to_have_text("legnica-wzor.xlsx")
+    started = time.perf_counter()
+    page.get_by_role("button", name="Wyślij wykaz").click()
+    expect(page.get_by_role("heading", name="Problemy w wykazie")).to_be_visible()
+    assert time.perf_counter() - started < 5
+    table = page.locator("#problemy")
+    expect(table).to_contain_text("używany jest domyślny link do aplikacji Moja Komenda")
+    expect(page.locator(".liczby")).to_contain_text("14")
+    workspace = page.url
+    page.get_by_label("tylko błędy").check()
+    expect(page.locator("#problemy")).to_contain_text("Brak problemów tego rodzaju.")
+    assert "rodzaj=bledy" in page.url
+    page.get_by_label("wszystkie").check()
+    expect(page.locator("#problemy .rodzaj-ostrzezenie").first).to_be_visible()
+    images_loaded(page, ".format img", 5)
+    axe(page)
+    shot(page, "obszar")
+    visited["obszar"] = workspace
+    return workspace
+
+
+def _settings(page: Page, tmp_path: Path, visited: dict[str, str]) -> None:
+    page.get_by_role("link", name="Ustawienia jednostki").click()
+    page.get_by_label("Kolor nagłówków").fill("niebieski")
+    page.get_by_role("button", name="Zapisz ustawienia").click()
+    expect(page.locator("#blad-ustawien")).to_contain_text("kolor podaj jako #RRGGBB")
+    page.get_by_label("Kolor nagłówków").fill("")
+    page.get_by_label("Nazwa jednostki").fill(
+        "Komisariat Policji Legnica-Śródmieście (jednostka fikcyjna)"
+    )
+    page.get_by_label("Adres jednostki").fill("ul. Przykładowa 1, 59-220 Legnica")
+    page.get_by_label("Data „stan na”").fill("2026-11-01")
+    page.get_by_label("znak „WZÓR” na ulotkach").check()
+    logo = tmp_path / "logo.png"
+    from PIL import Image
+
+    emblem = Image.new("RGB", (120, 120), "white")
+    emblem.paste(Image.new("RGB", (80, 80), "#14264b"), (20, 20))
+    emblem.save(logo)
+    page.set_input_files("#logo", logo)
+    page.get_by_role("button", name="Zapisz ustawienia").click()
+    expect(page.locator("#zapisano")).to_contain_text("Zapisano ustawienia.")
+    images_loaded(page, ".logo-obecne img")
+    axe(page)
+    shot(page, "ustawienia")
+    visited["ustawienia"] = page.url
+
+
+def _build(page: Page, workspace: str, visited: dict[str, str]) -> None:
+    page.goto(workspace)
+    expect(page.get_by_label("Plakat A4")).to_be_checked()
+    page.get_by_role("button", name="Utwórz ulotki").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Ulotki:")
+    build = page.url
+    values: list[str] = []
+    thumbnail_while_running = False
+    axe_while_running = False
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and not page.locator("#wynik").count():
+        bar = page.locator("#pasek-postepu")
+        value = bar.get_attribute("value") if bar.count() else None
+        if value is not None and (not values or values[-1] != value):
+            values.append(value)
+        if not thumbnail_while_running and page.evaluate(
+            "() => [...document.querySelectorAll('#miniatury img')]"
+            ".some(i => i.complete && i.naturalWidth === 240)"
+        ):
+            thumbnail_while_running = True
+            shot(page, "postep")
+            if not axe_while_running and not page.locator("#wynik").count():
+                axe(page)
+                axe_while_running = True
+        page.wait_for_timeout(50)
+    expect(page.locator("#wynik")).to_have_attribute("data-stan", "gotowe")
+    assert len(values) >= 3, values
+    assert thumbnail_while_running
+    expect(page.get_by_role("button", name="Anuluj")).to_have_count(0)
+    expect(page.locator("#stan-tworzenia")).to_have_text("gotowe")
+    images_loaded(page, ".pliki-rejonu img", 4)
+    axe(page)
+    shot(page, "wyniki")
+    visited["wyniki"] = build
+
+
+def _downloads(page: Page, tmp_path: Path) -> None:
+    poster = page.locator(".rejon").first.get_by_role("link", name="Pobierz Plakat A4")
+    with page.expect_download() as download:
+        poster.click()
+    pdf = tmp_path / download.value.suggested_filename
+    download.value.save_as(pdf)
+    sizes = {
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+        for p in PdfReader(pdf).pages
+    }
+    assert sizes == {(595, 842)}
+    payloads = qr_payloads(pdf)
+    assert "tel:+48723000114" in payloads
+    assert "https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html" in payloads
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Pobierz wszystko (ZIP)").click()
+    archive = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
+    names = archive.namelist()
+    assert "manifest.json" in names and "problemy.xlsx" in names
+    assert sum(name.endswith("/plakat-a4.pdf") for name in names) == 14
+    assert archive.read(names[0])  # readable
+
+
+def _page_view(page: Page, visited: dict[str, str]) -> None:
+    page.locator("a.podglad").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Plakat A4")
+    images_loaded(page, ".strony img")
+    axe(page)
+    shot(page, "strony")
+    visited["strony"] = page.url
+
+
+def _search(page: Page, workspace: str, visited: dict[str, str]) -> None:
+    page.goto(f"{workspace}/szukaj")
+    page.get_by_label("Kto jest dzielnicowym pod adresem…?").press_sequentially(
+        "Chojnowska 80, Legnica", delay=40
+    )
+    expect(page.locator("#odpowiedz")).to_contain_text("Rejon nr 1 — Zakaczawie")
+    expect(page.locator("#odpowiedz")).to_contain_text("Łukasz Kowalczyk")
+    page.get_by_label("Gdzie pracuje…?").press_sequentially("Wiśniews", delay=40)
+    expect(page.locator("#odpowiedz")).to_contain_text("Karolina Wiśniewska")
+    expect(page.locator("#odpowiedz")).to_contain_text("Rejon nr 2")
+    axe(page)
+    shot(page, "szukaj")
+    visited["szukaj"] = page.url
+
+
+def _error_page(page: Page, server: Served, visited: dict[str, str]) -> None:
+    page.goto(f"{server.url}/nie-ma-takiej-strony")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nie ma takiej strony")
+    axe(page)
+    shot(page, "blad")
+    visited["blad"] = page.url
 
 
 def test_the_whole_journey(open_page: Any, tmp_path: Path) -> None:
@@ -138,146 +294,14 @@ def test_the_whole_journey(open_page: Any, tmp_path: Path) -> None:
     visited: dict[str, str] = {}
     try:
         page = open_page()
-        page.goto(server.url)
-        expect(page.get_by_role("heading", level=1)).to_have_text(
-            "Ulotki i plakaty dla dzielnicowych"
-        )
-        page.keyboard.press("Tab")
-        assert page.evaluate("() => document.activeElement.textContent") == "Przejdź do treści"
-        page.keyboard.press("Tab")
-        outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
-        assert outline != "none"
-        axe(page)
-        shot(page, "start")
-        visited["start"] = page.url
-
-        page.set_input_files("input[name=wykaz]", SAMPLE)
-        expect(page.locator("[data-nazwa-pliku]").first).to_have_text("legnica-wzor.xlsx")
-        started = time.perf_counter()
-        page.get_by_role("button", name="Wyślij wykaz").click()
-        expect(page.get_by_role("heading", name="Problemy w wykazie")).to_be_visible()
-        assert time.perf_counter() - started < 5
-        table = page.locator("#problemy")
-        expect(table).to_contain_text("używany jest domyślny link do aplikacji Moja Komenda")
-        expect(page.locator(".liczby")).to_contain_text("14")
-        workspace = page.url
-        page.get_by_label("tylko błędy").check()
-        expect(page.locator("#problemy")).to_contain_text("Brak problemów tego rodzaju.")
-        assert "rodzaj=bledy" in page.url
-        page.get_by_label("wszystkie").check()
-        expect(page.locator("#problemy .rodzaj-ostrzezenie").first).to_be_visible()
-        images_loaded(page, ".format img", 5)
-        axe(page)
-        shot(page, "obszar")
-        visited["obszar"] = workspace
-
-        page.get_by_role("link", name="Ustawienia jednostki").click()
-        page.get_by_label("Kolor nagłówków").fill("niebieski")
-        page.get_by_role("button", name="Zapisz ustawienia").click()
-        expect(page.locator("#blad-ustawien")).to_contain_text("kolor podaj jako #RRGGBB")
-        page.get_by_label("Kolor nagłówków").fill("")
-        page.get_by_label("Nazwa jednostki").fill(
-            "Komisariat Policji Legnica-Śródmieście (jednostka fikcyjna)"
-        )
-        page.get_by_label("Adres jednostki").fill("ul. Przykładowa 1, 59-220 Legnica")
-        page.get_by_label("Data „stan na”").fill("2026-11-01")
-        page.get_by_label("znak „WZÓR” na ulotkach").check()
-        logo = tmp_path / "logo.png"
-        from PIL import Image
-
-        emblem = Image.new("RGB", (120, 120), "white")
-        emblem.paste(Image.new("RGB", (80, 80), "#14264b"), (20, 20))
-        emblem.save(logo)
-        page.set_input_files("#logo", logo)
-        page.get_by_role("button", name="Zapisz ustawienia").click()
-        expect(page.locator("#zapisano")).to_contain_text("Zapisano ustawienia.")
-        images_loaded(page, ".logo-obecne img")
-        axe(page)
-        shot(page, "ustawienia")
-        visited["ustawienia"] = page.url
-
-        page.goto(workspace)
-        expect(page.get_by_label("Plakat A4")).to_be_checked()
-        page.get_by_role("button", name="Utwórz ulotki").click()
-        expect(page.get_by_role("heading", level=1)).to_contain_text("Ulotki:")
-        build = page.url
-        values: list[str] = []
-        thumbnail_while_running = False
-        axe_while_running = False
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline and not page.locator("#wynik").count():
-            bar = page.locator("#pasek-postepu")
-            value = bar.get_attribute("value") if bar.count() else None
-            if value is not None and (not values or values[-1] != value):
-                values.append(value)
-            if not thumbnail_while_running and page.evaluate(
-                "() => [...document.querySelectorAll('#miniatury img')]"
-                ".some(i => i.complete && i.naturalWidth === 240)"
-            ):
-                thumbnail_while_running = True
-                shot(page, "postep")
-                if not axe_while_running and not page.locator("#wynik").count():
-                    axe(page)
-                    axe_while_running = True
-            page.wait_for_timeout(50)
-        expect(page.locator("#wynik")).to_have_attribute("data-stan", "gotowe")
-        assert len(values) >= 3, values
-        assert thumbnail_while_running
-        expect(page.get_by_role("button", name="Anuluj")).to_have_count(0)
-        expect(page.locator("#stan-tworzenia")).to_have_text("gotowe")
-        images_loaded(page, ".pliki-rejonu img", 4)
-        axe(page)
-        shot(page, "wyniki")
-        visited["wyniki"] = build
-
-        poster = page.locator(".rejon").first.get_by_role("link", name="Pobierz Plakat A4")
-        with page.expect_download() as download:
-            poster.click()
-        pdf = tmp_path / download.value.suggested_filename
-        download.value.save_as(pdf)
-        sizes = {
-            (round(float(p.mediabox.width)), round(float(p.mediabox.height)))
-            for p in PdfReader(pdf).pages
-        }
-        assert sizes == {(595, 842)}
-        payloads = qr_payloads(pdf)
-        assert "tel:+48723000114" in payloads
-        assert "https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html" in payloads
-
-        with page.expect_download() as download:
-            page.get_by_role("link", name="Pobierz wszystko (ZIP)").click()
-        archive = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
-        names = archive.namelist()
-        assert "manifest.json" in names and "problemy.xlsx" in names
-        assert sum(name.endswith("/plakat-a4.pdf") for name in names) == 14
-        assert archive.read(names[0])  # readable
-
-        page.locator("a.podglad").first.click()
-        expect(page.get_by_role("heading", level=1)).to_have_text("Plakat A4")
-        images_loaded(page, ".strony img")
-        axe(page)
-        shot(page, "strony")
-        visited["strony"] = page.url
-
-        page.goto(f"{workspace}/szukaj")
-        page.get_by_label("Kto jest dzielnicowym pod adresem…?").press_sequentially(
-            "Chojnowska 80, Legnica", delay=40
-        )
-        expect(page.locator("#odpowiedz")).to_contain_text("Rejon nr 1 — Zakaczawie")
-        expect(page.locator("#odpowiedz")).to_contain_text("Łukasz Kowalczyk")
-        page.get_by_label("Gdzie pracuje…?").press_sequentially("Wiśniews", delay=40)
-        expect(page.locator("#odpowiedz")).to_contain_text("Karolina Wiśniewska")
-        expect(page.locator("#odpowiedz")).to_contain_text("Rejon nr 2")
-        axe(page)
-        shot(page, "szukaj")
-        visited["szukaj"] = page.url
-
-        page.goto(f"{server.url}/nie-ma-takiej-strony")
-        expect(page.get_by_role("heading", level=1)).to_have_text("Nie ma takiej strony")
-        axe(page)
-        shot(page, "blad")
-        visited["blad"] = page.url
-
+        _start(page, server, visited)
+        workspace = _upload(page, visited)
+        _settings(page, tmp_path, visited)
+        _build(page, workspace, visited)
+        _downloads(page, tmp_path)
+        _page_view(page, visited)
+        _search(page, workspace, visited)
+        _error_page(page, server, visited)
         narrow = open_page(390, 844)
         for name, url in visited.items():
             narrow.goto(url)
