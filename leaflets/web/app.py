@@ -34,10 +34,11 @@ from leaflets.errors import ConfigError, LeafletsError
 from leaflets.web import pictures, security, unitsettings, views
 from leaflets.web import store as records
 from leaflets.web.builds import Builds
+from leaflets.web.errors import PageError
 from leaflets.web.security import FormRejected, check_form, csrf_token
 from leaflets.web.settings import MAX_LOGO_BYTES, ServeSettings
 from leaflets.web.store import Build, Store, Version, Workspace
-from leaflets.web.workspaces import Reading, UploadError, Workspaces, too_large_message, valid_id
+from leaflets.web.workspaces import Reading, Workspaces, too_large_message, valid_id
 
 log = logging.getLogger(__name__)
 
@@ -58,16 +59,6 @@ _MONTHS = [
     "listopada",
     "grudnia",
 ]
-
-
-class PageError(Exception):
-    """Ends a request with the Polish error page."""
-
-    def __init__(self, status: int, title: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.title = title
-        self.message = message
 
 
 NOT_FOUND = ("Nie ma takiej strony", "Tej strony albo pliku nie ma. Wróć na stronę główną.")
@@ -191,10 +182,6 @@ def _errors(app: FastAPI, shared: App) -> None:
     async def page_error(request: Request, exc: PageError) -> Response:
         return _page(shared, request, "blad.html", exc.status, title=exc.title, message=exc.message)
 
-    @app.exception_handler(UploadError)
-    async def upload_error(request: Request, exc: UploadError) -> Response:
-        return _page(shared, request, "blad.html", exc.status, title=exc.title, message=exc.message)
-
     @app.exception_handler(FormRejected)
     async def form_rejected(request: Request, exc: FormRejected) -> Response:
         log.info("form rejected: %s", exc)
@@ -247,6 +234,11 @@ def _build(shared: App, workspace: Workspace, build_id: int) -> Build:
     if build is None or build.workspace != workspace.id:
         raise PageError(404, "Nie ma takiego tworzenia ulotek", "Mogło zostać usunięte.")
     return build
+
+
+def _workspace_build(shared: App, workspace_id: str, build_id: int) -> tuple[Workspace, Build]:
+    workspace = _workspace(shared, workspace_id)
+    return workspace, _build(shared, workspace, build_id)
 
 
 def _latest(shared: App, workspace: Workspace) -> Version | None:
@@ -417,8 +409,7 @@ def _build_routes(app: FastAPI, shared: App) -> None:
     async def build_page(
         request: Request, workspace_id: str, build_id: int, tryb: str = ""
     ) -> Response:
-        workspace = _workspace(shared, workspace_id)
-        build = _build(shared, workspace, build_id)
+        workspace, build = _workspace_build(shared, workspace_id, build_id)
         mode = "odpytywanie" if tryb == "odpytywanie" else "zdarzenia"
         return _page(
             shared, request, "ulotki.html", **_build_context(shared, workspace, build), mode=mode
@@ -426,8 +417,7 @@ def _build_routes(app: FastAPI, shared: App) -> None:
 
     @app.get("/obszary/{workspace_id}/ulotki/{build_id}/stan", response_class=HTMLResponse)
     async def build_state(request: Request, workspace_id: str, build_id: int) -> Response:
-        workspace = _workspace(shared, workspace_id)
-        build = _build(shared, workspace, build_id)
+        workspace, build = _workspace_build(shared, workspace_id, build_id)
         context = _build_context(shared, workspace, build)
         # 286: htmx stops polling.
         return _page(
@@ -446,8 +436,7 @@ def _event_routes(app: FastAPI, shared: App) -> None:
 
     @app.get("/obszary/{workspace_id}/ulotki/{build_id}/zdarzenia")
     async def build_events(request: Request, workspace_id: str, build_id: int) -> Response:
-        workspace = _workspace(shared, workspace_id)
-        build = _build(shared, workspace, build_id)
+        workspace, build = _workspace_build(shared, workspace_id, build_id)
         stopping = anyio.Event()
 
         async def events() -> AsyncIterator[ServerSentEvent]:
@@ -501,8 +490,7 @@ def _event_routes(app: FastAPI, shared: App) -> None:
 
     @app.post("/obszary/{workspace_id}/ulotki/{build_id}/anuluj")
     async def cancel(request: Request, workspace_id: str, build_id: int) -> Response:
-        workspace = _workspace(shared, workspace_id)
-        build = _build(shared, workspace, build_id)
+        workspace, build = _workspace_build(shared, workspace_id, build_id)
         await _form(request)
         builds.cancel(build.id)
         with anyio.move_on_after(5):
@@ -512,8 +500,7 @@ def _event_routes(app: FastAPI, shared: App) -> None:
 
     @app.post("/obszary/{workspace_id}/ulotki/{build_id}/ponow")
     async def retry(request: Request, workspace_id: str, build_id: int) -> Response:
-        workspace = _workspace(shared, workspace_id)
-        build = _build(shared, workspace, build_id)
+        workspace, build = _workspace_build(shared, workspace_id, build_id)
         await _form(request)
         again = await anyio.to_thread.run_sync(
             builds.request, workspace.id, build.version, build.options
@@ -526,15 +513,13 @@ def _file_routes(app: FastAPI, shared: App) -> None:
 
     @app.get("/obszary/{workspace_id}/ulotki/{build_id}/pliki/{path:path}")
     async def download(workspace_id: str, build_id: int, path: str) -> Response:
-        workspace = _workspace(shared, workspace_id)
-        build = _build(shared, workspace, build_id)
+        _, build = _workspace_build(shared, workspace_id, build_id)
         file = _file(shared, build, path, finished_only=True)
         return FileResponse(file, filename=Path(path).name, content_disposition_type="attachment")
 
     @app.get("/obszary/{workspace_id}/ulotki/{build_id}/zip")
     async def archive(workspace_id: str, build_id: int) -> Response:
-        workspace = _workspace(shared, workspace_id)
-        build = _build(shared, workspace, build_id)
+        workspace, build = _workspace_build(shared, workspace_id, build_id)
         file = spaces.snapshot(build) / "ulotki.zip"
         if build.status != records.DONE or not file.is_file():
             raise PageError(404, *NOT_FOUND)
@@ -547,8 +532,7 @@ def _file_routes(app: FastAPI, shared: App) -> None:
     def page_image(
         workspace_id: str, build_id: int, path: str, strona: int = 1, szerokosc: int = 240
     ) -> Response:
-        workspace = _workspace(shared, workspace_id)
-        build = _build(shared, workspace, build_id)
+        workspace, build = _workspace_build(shared, workspace_id, build_id)
         pdf = _file(shared, build, path, finished_only=False)
         if szerokosc not in pictures.WIDTHS or not path.endswith(".pdf"):
             raise PageError(404, *NOT_FOUND)
@@ -562,8 +546,7 @@ def _file_routes(app: FastAPI, shared: App) -> None:
 
     @app.get("/obszary/{workspace_id}/ulotki/{build_id}/strony/{path:path}")
     def page_view(request: Request, workspace_id: str, build_id: int, path: str) -> Response:
-        workspace = _workspace(shared, workspace_id)
-        build = _build(shared, workspace, build_id)
+        workspace, build = _workspace_build(shared, workspace_id, build_id)
         pdf = _file(shared, build, path, finished_only=True)
         if not path.endswith(".pdf"):
             raise PageError(404, *NOT_FOUND)

@@ -31,6 +31,7 @@ from leaflets.errors import LeafletsError
 from leaflets.problems import Problem
 from leaflets.roster import SUFFIXES
 from leaflets.web.builds import BuildPaths
+from leaflets.web.errors import PageError
 from leaflets.web.headers import SheetHeaders, header_table
 from leaflets.web.store import Build, Store, Version, Workspace
 
@@ -44,16 +45,6 @@ UPLOAD_PREFIX = ".wysylanie-"
 _ID = re.compile(r"^[0-9a-f]{12}$")
 READ_CACHE = 16
 """Roster readings kept in memory (one per version and settings)."""
-
-
-class UploadError(Exception):
-    """An upload refused before anything was kept; the message is Polish."""
-
-    def __init__(self, status: int, title: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.title = title
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -70,16 +61,21 @@ class Reading:
     headers: list[SheetHeaders] | None
 
     @property
+    def report(self) -> pipeline.Report:
+        """The same counts as `check` prints (errors, warnings, officers), from its Report."""
+        return pipeline.Report((), self.areas, (), self.problems, rendered=False)
+
+    @property
     def errors(self) -> int:
-        return sum(p.is_error for p in self.problems)
+        return self.report.errors
 
     @property
     def warnings(self) -> int:
-        return sum(not p.is_error and not p.is_info for p in self.problems)
+        return self.report.warnings
 
     @property
     def officers(self) -> int:
-        return len({o.key for a in self.areas for o in a.officers})
+        return self.report.officers
 
     def counts(self) -> dict[str, int]:
         return {
@@ -163,12 +159,12 @@ class Workspaces:
         from starlette.datastructures import UploadFile
 
         if not isinstance(upload, UploadFile) or not upload.filename:
-            raise UploadError(400, "Nie wybrano pliku", "Wybierz plik z wykazem dzielnicowych.")
+            raise PageError(400, "Nie wybrano pliku", "Wybierz plik z wykazem dzielnicowych.")
         original = display_name(upload.filename)
         suffix = Path(original).suffix.lower()
         if suffix not in SUFFIXES:
             allowed = ", ".join(s.lstrip(".") for s in SUFFIXES)
-            raise UploadError(
+            raise PageError(
                 415,
                 "Nieobsługiwany rodzaj pliku",
                 f"Plik „{original}” nie jest arkuszem z wykazem. Wyślij plik {allowed}.",
@@ -184,12 +180,10 @@ class Workspaces:
                 while chunk := await upload.read(1 << 16):
                     size += len(chunk)
                     if size > limit:
-                        raise UploadError(413, "Plik jest za duży", too_large_message(limit))
+                        raise PageError(413, "Plik jest za duży", too_large_message(limit))
                     target.write(chunk)
             if size == 0:
-                raise UploadError(
-                    400, "Plik jest pusty", f"Plik „{original}” jest pusty (0 bajtów)."
-                )
+                raise PageError(400, "Plik jest pusty", f"Plik „{original}” jest pusty (0 bajtów).")
             if workspace is None:
                 workspace = self.store.add_workspace(workspace_id, Path(original).stem or name_hint)
             number = self.store.next_version_number(workspace_id)

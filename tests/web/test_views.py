@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from leaflets.config import load_config
 from leaflets.web import views
@@ -111,3 +112,55 @@ def test_client_file_names_are_shown_not_used() -> None:
     assert display_name("C:\\Users\\kp\\wykaz.xlsx") == "wykaz.xlsx"
     assert display_name("../../etc/wykaz\x00.xlsx") == "wykaz.xlsx"
     assert display_name("") == "wykaz"
+
+
+def test_serve_only_forwards_its_flags(tmp_path: Path, monkeypatch: Any) -> None:
+    from click.testing import CliRunner
+
+    from leaflets import cli, web
+
+    seen: list[web.ServeSettings] = []
+
+    class Prepared:
+        def __init__(self, settings: web.ServeSettings) -> None:
+            seen.append(settings)
+            self.settings = settings
+            self.url = settings.url
+
+        def run(self) -> int:
+            return 0
+
+    monkeypatch.setattr(web, "prepare", Prepared)
+    secret = tmp_path / "haslo"
+    secret.write_text("haslo-do-testu\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli.main,
+        [
+            "serve",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "8123",
+            "--dane",
+            str(tmp_path),
+            "--jobs",
+            "2",
+            "--haslo-plik",
+            str(secret),
+            "--nazwa-serwera",
+            "pc-kp",
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0
+    (settings,) = seen
+    assert (settings.host, settings.port, settings.data, settings.jobs) == (
+        "0.0.0.0",
+        8123,
+        tmp_path,
+        2,
+    )
+    assert settings.server_names == ("pc-kp",)
+    assert settings.password is not None and settings.password.matches("haslo-do-testu")
+    assert f"Dane (obszary robocze, wykazy, ulotki): {tmp_path}" in result.output
+    assert "Otwórz w przeglądarce: http://127.0.0.1:8123" in result.output
