@@ -34,12 +34,12 @@ from leaflets.validation import Officer, validate
 
 if TYPE_CHECKING:  # rendering imports WeasyPrint: `find` and `--help` must not pay for it
     from leaflets.render.cache import ContentCache
-    from leaflets.render.plan import Progress, Workers
+    from leaflets.render.plan import Finished, Progress, Workers
     from leaflets.render.workers import Job
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Found", "FoundArea", "Intake", "Report", "find", "intake", "run"]
+__all__ = ["Found", "FoundArea", "Intake", "Report", "find", "find_in", "intake", "run"]
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,17 @@ def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
     if bool(address) == bool(name):
         raise UsageError("Podaj dokładnie jedno: --adres albo --nazwisko.")
     parsed = _parse_address(address) if address else None
-    areas = intake(settings).grouping.areas
+    return find_in(intake(settings).grouping.areas, address=address, name=name, parsed=parsed)
+
+
+def find_in(
+    areas: Sequence[Area], *, address: str = "", name: str = "", parsed: Address | None = None
+) -> Found:
+    """`find` over areas already read (the web app keeps a roster's areas between searches):
+    by `address` (parsed, unless `parsed` is given; UsageError when it cannot be) or else
+    by `name`."""
+    if address and parsed is None:
+        parsed = _parse_address(address)
     if parsed is None:
         officers = find_officers(areas, name)
         matches = [
@@ -182,9 +192,16 @@ class Found:
         ]
 
 
-def run(settings: Settings, *, write: bool = True, progress: Progress | None = None) -> Report:
+def run(
+    settings: Settings,
+    *,
+    write: bool = True,
+    progress: Progress | None = None,
+    finished: Finished | None = None,
+) -> Report:
     """Build (write=True) or only check (write=False) the leaflets for `settings.rosters`.
-    A check reads the output folder's content cache, so it lays out only what changed."""
+    A check reads the output folder's content cache, so it lays out only what changed.
+    `finished` is told each area file as it is complete (`render.plan.Finished`)."""
     from leaflets.render.cache import ContentCache
     from leaflets.render.plan import Workers, area_editions
 
@@ -215,7 +232,7 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
         files_by_area: dict[str, dict[str, str]] = {}
         if render and areas:
             log.info("Krok 4/5 — składanie %d rejonów", len(areas))
-            files, files_by_area = _render(workers, areas, progress, cache, problems)
+            files, files_by_area = _render(workers, areas, progress, cache, problems, finished)
         elif not render:
             log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
 
@@ -263,6 +280,7 @@ def _render(
     progress: Progress | None,
     cache: ContentCache,
     problems: list[Problem],
+    finished: Finished | None = None,
 ) -> tuple[list[Path], dict[str, dict[str, str]]]:
     """Step 4: the area files, the unit's print files and office sheets, the indexes."""
     from leaflets.output.printfiles import unit_print_files
@@ -271,7 +289,7 @@ def _render(
 
     settings = workers.job.settings
     editions = area_editions(settings)
-    outcome = render_areas(workers, areas, progress, cache)
+    outcome = render_areas(workers, areas, progress, cache, finished)
     problems.extend(checks.rendering(areas, outcome.results))
     files: list[Path] = []
     files_by_area: dict[str, dict[str, str]] = {}

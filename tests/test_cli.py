@@ -286,7 +286,10 @@ def test_rejected_rows_exit_1_and_are_listed(tmp_path: Path) -> None:
         (["build", "x.xlsx", "--jobs"], "Błąd użycia: opcja --jobs wymaga wartości"),
         (["find", "x.xlsx", "--adres"], "Błąd użycia: opcja --adres wymaga wartości"),
         (["build", "x.xlsx", "--force=1"], "Błąd użycia: opcja --force nie przyjmuje wartości"),
-        (["druk", "x.xlsx"], "Błąd użycia: nieznane polecenie druk (są: build, check, find)"),
+        (
+            ["druk", "x.xlsx"],
+            "Błąd użycia: nieznane polecenie druk (są: build, check, find, serve)",
+        ),
     ],
 )
 def test_usage_errors_are_polish(

@@ -33,7 +33,9 @@ class Sheets:
     skipped: list[SkippedSheet]
 
 
-def impose_sheets(settings: Settings, areas: Sequence[Area], editions: Sequence[tuple[str, str]]) -> Sheets:
+def impose_sheets(
+    settings: Settings, areas: Sequence[Area], editions: Sequence[tuple[str, str]]
+) -> Sheets:
     """Flyers and cards placed on A4 sheets with cut marks, backs aligned for duplex."""
     written: list[Path] = []
     skipped: list[SkippedSheet] = []
