@@ -515,3 +515,91 @@ def test_a_lock_file_is_skipped_and_one_unreadable_file_does_not_stop_the_rest(
             f"{broken}: to nie jest arkusz kalkulacyjny (plik uszkodzony?).",
         ),
     ]
+
+
+# --- what the outputs say ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "meaning"),
+    [
+        ("Opis rejonu służbowego", "opis rejonu"),
+        ("Ulice w rejonie", "opis rejonu"),
+        ("Zasięg rejonu służbowego", "opis rejonu"),
+        ("Dyżur dzielnicowego", "dyżur dzielnicowego"),
+        ("Tel. służbowy", "telefon służbowy"),
+        ("Nr tel. służbowego", "telefon służbowy"),
+        ("Telefon służbowy komórkowy", "telefon służbowy"),
+        ("L.p.", "pominięta (numer porządkowy)"),
+        ("Lp.", "pominięta (numer porządkowy)"),
+        ("Uwagi", "pominięta (uwagi)"),
+        ("Opsi rejonu", "opis rejonu (nagłówek z literówką?)"),
+        ("Nazwsko", "nazwisko (nagłówek z literówką?)"),
+        ("Imię i nazwisko", "stopień, imię i nazwisko (rozdzielane)"),
+        ("Nazwisko i imię", "stopień, nazwisko i imię (rozdzielane)"),
+        ("Stopień, imię i nazwisko", "stopień, imię i nazwisko (rozdzielane)"),
+        ("Dzielnicowy (stopień, imię i nazwisko)", "stopień, imię i nazwisko (rozdzielane)"),
+        ("Dzielnicowy", "stopień, imię i nazwisko (rozdzielane)"),
+        ("Telefon prywatny", "nieużywana — nie trafia na ulotkę"),
+    ],
+)
+def test_the_issues_headers_are_understood(header: str, meaning: str) -> None:
+    """Item 1, the issue's list: each was an unknown column (its content silently dropped)."""
+    from leaflets.columns import match_headers
+
+    [reading] = match_headers(["", "", "", "", header]).readings
+    assert reading.describe() == f"kolumna E „{header}” → {meaning}"
+
+
+def test_namesakes_in_different_units_are_two_people(tmp_path: Path) -> None:
+    """Item 6: the summary's officer count."""
+    path = tmp_path / "w.csv"
+    path.write_text(
+        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Ulice\n"
+        "KP Jeden;1;Jan;Nowak;600 000 101;ul. Polna\n"
+        "KP Dwa;1;Jan;Nowak;600 000 102;ul. Leśna\n"
+        "KP Dwa;2;Jan;Nowak;600 000 102;ul. Łąkowa\n",
+        encoding="utf-8",
+    )
+    read = pipeline.intake(Settings(rosters=(path,)))
+    report = pipeline.Report((), read.grouping.areas, (), read.problems, rendered=False)
+    assert report.officers == 2
+    assert report.exit_code == 0
+
+
+def test_the_manifest_keeps_the_combined_cell() -> None:
+    from leaflets.output.manifest import officer_json
+    from leaflets.phones import parse_phone
+    from leaflets.validation import Officer
+
+    phone = parse_phone("600 000 101")
+    assert phone is not None
+    officer = Officer("sierż.", "Jan", "Nowak", phone, None, "", "", None, "sierż. Jan NOWAK")
+    assert officer_json(officer) == {
+        "rank": "sierż.",
+        "name": "Jan Nowak",
+        "phone": "600 000 101",
+        "email": "",
+        "as_written": "sierż. Jan NOWAK",
+    }
+
+
+def test_the_problem_report_has_filters_a_frozen_header_and_the_sheets_headers(
+    read: pipeline.Intake, tmp_path: Path
+) -> None:
+    """Item 8 (journey C6: internal column names, no autofilter)."""
+    import datetime as dt
+
+    from leaflets.output.problem_report import write_problem_report
+
+    path = tmp_path / "problemy.xlsx"
+    write_problem_report(path, read.problems, dt.date(2026, 11, 1))
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:H{len(rows)}"
+    columns = {row[3] for row in rows[1:]}
+    assert "G „Telefon służbowy”" in columns
+    assert "D „Stopień”" in columns
+    assert not columns & {"telefon", "stopien", "imie", "ulice", "rejon"}
