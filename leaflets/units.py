@@ -50,16 +50,23 @@ def unit_in_text(text: str) -> str | None:
     start = _UNIT_START.search(text)
     if start is None:
         return None
-    name = _TRAILER.sub("", text[start.start() :]).strip(" .,:;–—-")
+    begin = start.start()
+    numeral = re.search(r"\b([IVX]+)\s+$", text[:begin])
+    if numeral:
+        begin = numeral.start(1)  # `I Komisariat Policji KMP w Łodzi`
+    name = _TRAILER.sub("", text[begin:])
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name)  # `Warszawa II (Mokotów)`: a note
+    name = re.split(r"\s[–—-]\s", name)[0].strip(" .,:;–—-")  # `… w Łukowie – gmina Łuków`
     if name.isupper():
         name = _title(name)
     words = name.split()
     if not words:
         return None
-    first = fold(words[0])
+    lead = 1 if _ROMAN.match(words[0]) and len(words) > 1 else 0
+    first = fold(words[lead])
     if first in _ABBREVIATIONS:
-        words = [*_ABBREVIATIONS[first].split(), *words[1:]]
-    for index, word in enumerate(words[:3]):
+        words = [*words[:lead], *_ABBREVIATIONS[first].split(), *words[lead + 1 :]]
+    for index, word in enumerate(words[:4]):
         if fold(word) in _NOMINATIVE:
             words[index] = _NOMINATIVE[fold(word)]
     name = " ".join(words)

@@ -6,7 +6,7 @@ import functools
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from email_validator import EmailNotValidError, validate_email
@@ -253,7 +253,7 @@ def _validate_row(row: _Row, base_dir: Path) -> Record | Vacancy | None:
         unit_address=row.get("adres_jednostki") or config.unit.address,
         unit_phone=unit_phone,
         area=normalise_area(row.get("rejon")),
-        area_name=row.get("obszar"),
+        area_name=_area_name(row.get("obszar"), row.get("rejon")),
         town=row.get("miejscowosc"),
         officer=Officer(
             rank=rank,
@@ -271,6 +271,12 @@ def _validate_row(row: _Row, base_dir: Path) -> Record | Vacancy | None:
         priority=row.get("dzialania_priorytetowe"),
         unit_source=_unit_source(row),
     )
+
+
+def _area_name(name: str, number: str) -> str:
+    """The area's name, unless it only repeats the number (`Rejon 1` for rejon 1: journey P16
+    printed `REJON NR 1 · Rejon 1`)."""
+    return "" if name and normalise_area(name) == normalise_area(number) else name
 
 
 def _unit_source(row: _Row) -> str:
@@ -336,6 +342,11 @@ def _vacancy_note(row: _Row, combined: str) -> VacancyNote | None:
         note = vacancy_in(list(row.raw.remarks))
     if note is None:
         return None
+    remark = vacancy_in(list(row.raw.remarks)) if not note.covering_area else None
+    if remark is not None and remark.covering_area:
+        # `wakat` as the name, `obsługuje dzielnicowy rejonu 8` in the remarks.
+        text = f"{note.text} – {remark.text}"
+        note = replace(note, text=text, covering_area=remark.covering_area)
     if not names and not note.acting and not row.raw.get("rejon"):
         return None  # a remark in a row with nothing else: validation reports the row
     return note
@@ -373,7 +384,7 @@ def _vacancy(row: _Row, note: VacancyNote, combined: str, base_dir: Path) -> Vac
         unit_address=raw.get("adres_jednostki") or config.unit.address,
         unit_phone=unit_phone,
         area=area,
-        area_name=raw.get("obszar"),
+        area_name=_area_name(raw.get("obszar"), raw.get("rejon")),
         town=raw.get("miejscowosc"),
         note=note.text,
         covering_area=covering,
@@ -521,19 +532,35 @@ def _optional_phone(row: _Row, column: str) -> Phone | None:
 
 
 def _email(row: _Row) -> str:
-    if not row.get("email"):
+    text = row.get("email")
+    if not text:
         return ""
     try:
-        return validate_email(row.get("email"), check_deliverability=False).normalized
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        pass
+    # The typos a reader sees through: `gov,pl`, `@@`, spaces (journey P9).
+    mended = re.sub(r"@+", "@", text.replace(",", ".").replace(" ", ""))
+    try:
+        address = validate_email(mended, check_deliverability=False).normalized
     except EmailNotValidError:
         row.report(
             Severity.WARNING,
             "zly-email",
             "email",
             "nieprawidłowy adres e-mail — pominięty na ulotce",
-            row.get("email"),
+            text,
         )
         return ""
+    row.report(
+        Severity.WARNING,
+        "poprawiony-email",
+        "email",
+        f"adres e-mail z literówką (przecinek zamiast kropki, podwójne @ albo spacja) —"
+        f" wydrukowano {address}; popraw go w wykazie",
+        text,
+    )
+    return address
 
 
 def _rank(row: _Row) -> str:

@@ -476,3 +476,38 @@ def test_a_folder_named_like_a_photo_is_not_a_photo(tmp_path: Path) -> None:
         None,
         ["nie znaleziono pliku zdjęcia malek.png — ulotka bez zdjęcia"],
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("anna.kowalska@wroclaw.policja.gov,pl", "anna.kowalska@wroclaw.policja.gov.pl"),
+        ("jan.nowak@@policja.example", "jan.nowak@policja.example"),
+    ],
+)
+def test_an_email_typo_a_reader_sees_through_is_mended_with_a_warning(
+    typed: str, printed: str
+) -> None:
+    """Journey P9: `…policja.gov,pl` was dropped from the leaflet."""
+    result = check(row(6, **GOOD, email=typed))
+    [record] = result.records
+    assert record.officer.email == printed
+    [problem] = result.problems
+    assert (problem.severity, problem.code, problem.value) == (
+        Severity.WARNING,
+        "poprawiony-email",
+        typed,
+    )
+    assert problem.message == (
+        "adres e-mail z literówką (przecinek zamiast kropki, podwójne @ albo spacja) —"
+        f" wydrukowano {printed}; popraw go w wykazie"
+    )
+
+
+@pytest.mark.parametrize("name", ["Rejon 1", "rejon nr 1", "1"])
+def test_an_area_name_that_repeats_the_number_is_dropped(name: str) -> None:
+    """Journey P16: `REJON NR 1 · Rejon 1` and a folder `rejon-1-rejon-1`."""
+    [record] = check(row(6, **{**GOOD, "rejon": "1"}, obszar=name)).records
+    assert record.area_name == ""
+    [other] = check(row(6, **{**GOOD, "rejon": "1"}, obszar="Zakaczawie")).records
+    assert other.area_name == "Zakaczawie"
