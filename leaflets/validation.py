@@ -71,8 +71,8 @@ class Officer:
 
 
 @dataclass(frozen=True)
-class Record:
-    """One accepted roster row, every value cleaned and checked."""
+class AreaRow:
+    """What every row that makes an area gives: where it is, its unit and its area."""
 
     where: RowRef
     unit: str
@@ -81,6 +81,12 @@ class Record:
     area: str
     area_name: str
     town: str
+
+
+@dataclass(frozen=True)
+class Record(AreaRow):
+    """One accepted roster row, every value cleaned and checked."""
+
     officer: Officer
     description: str
     numbers: str
@@ -91,18 +97,11 @@ class Record:
 
 
 @dataclass(frozen=True)
-class Vacancy:
+class Vacancy(AreaRow):
     """A roster row for a post nobody holds (`wakat`, `rejon nieobsadzony`, `p.o.`): its
     area stays in the street index and in `find`, with no leaflet for a person who does not
     exist."""
 
-    where: RowRef
-    unit: str
-    unit_address: str
-    unit_phone: Phone | None
-    area: str
-    area_name: str
-    town: str
     note: str
     """The roster's words, as written."""
     covering_area: str

@@ -35,6 +35,47 @@ HEADER = [
 UNIT = "Komisariat Policji Wrocław-Krzyki"
 
 
+def csv_roster(path: Path, *lines: str) -> Path:
+    """A small UTF-8 CSV roster, a header line and rows."""
+    path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """A workbook with these sheets, in order, each a list of rows."""
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def refusal(path: Path) -> str:
+    """The message a roster the tool cannot read ends the run with."""
+    with pytest.raises(RosterError) as error:
+        pipeline.intake(Settings(rosters=(path,)))
+    return str(error.value)
+
+
+def several_files(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """(an Excel lock file, a file that is no spreadsheet, a good roster)."""
+    good = csv_roster(
+        tmp_path / "wykaz.csv",
+        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Ulice",
+        "KP Test;1;Jan;Nowak;600 000 101;Polna",
+    )
+    lock = tmp_path / "~$wykaz-krzyki.xlsx"
+    lock.write_bytes(b"\x00" * 165)
+    broken = tmp_path / "zepsuty.xlsx"
+    broken.write_text("nie arkusz", encoding="utf-8")
+    return lock, broken, good
+
+
 def krzyki(path: Path) -> Path:
     """journey.md's `wykaz-krzyki.xlsx`: a merged title, "stan na", the header on row 4,
     `Jednostka` merged over B5:B16 with an empty row 8 under it, a vacancy, a namesake with two
@@ -237,16 +278,17 @@ def test_a_vacant_area_is_found_with_the_unit_phone(tmp_path: Path) -> None:
 
 
 def vacancy_covered(path: Path) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "KP Test"
-    sheet.append(["Nr rejonu", "Dzielnicowy", "Telefon", "Ulice"])
-    sheet.append(["6", "sierż. Jan NOWAK", "600 000 106", "ul. Polna"])
-    sheet.append(["7", "wakat – obsługuje dzielnicowy rejonu 6", "", "ul. Leśna"])
-    sheet.append(["8", "p.o. st. post. Anna LIS", "600 000 108", "ul. Łąkowa"])
-    book.save(path)
-    return path
+    return workbook(
+        path,
+        {
+            "KP Test": [
+                ["Nr rejonu", "Dzielnicowy", "Telefon", "Ulice"],
+                ["6", "sierż. Jan NOWAK", "600 000 106", "ul. Polna"],
+                ["7", "wakat – obsługuje dzielnicowy rejonu 6", "", "ul. Leśna"],
+                ["8", "p.o. st. post. Anna LIS", "600 000 108", "ul. Łąkowa"],
+            ]
+        },
+    )
 
 
 def test_a_vacancy_names_who_covers_it(tmp_path: Path) -> None:
@@ -346,17 +388,14 @@ def test_rejony_of_different_komisariaty_are_never_merged(tmp_path: Path) -> Non
 
 
 def test_one_rejon_on_two_sheets_of_one_unit_is_merged_and_said(tmp_path: Path) -> None:
-    path = tmp_path / "dwa.xlsx"
-    book = openpyxl.Workbook()
-    first = book.active
-    assert first is not None
-    first.title = "Miasto"
-    first.append(["Rejon", "Imię", "Nazwisko", "Telefon", "Ulice"])
-    first.append(["1", "Jan", "Nowak", "600 000 101", "ul. Polna"])
-    second = book.create_sheet("Wieś")
-    second.append(["Rejon", "Imię", "Nazwisko", "Telefon", "Ulice"])
-    second.append(["1", "Anna", "Lis", "600 000 102", "Kunice"])
-    book.save(path)
+    header = ["Rejon", "Imię", "Nazwisko", "Telefon", "Ulice"]
+    path = workbook(
+        tmp_path / "dwa.xlsx",
+        {
+            "Miasto": [header, ["1", "Jan", "Nowak", "600 000 101", "ul. Polna"]],
+            "Wieś": [header, ["1", "Anna", "Lis", "600 000 102", "Kunice"]],
+        },
+    )
     config = LeafletConfig(unit=UnitDefaults("KP Test"))
     read = pipeline.intake(Settings(rosters=(path,), config=config))
     [area] = read.grouping.areas
@@ -390,8 +429,11 @@ def test_a_unit_written_once_is_filled_down_with_a_warning(tmp_path: Path) -> No
 
 
 def test_no_unit_anywhere_is_an_error_saying_where_to_put_one(tmp_path: Path) -> None:
-    path = tmp_path / "wykaz.csv"
-    path.write_text("Nr rejonu;Imię;Nazwisko;Telefon;Ulice\n1;Jan;Nowak;600 000 101;ul. Polna\n")
+    path = csv_roster(
+        tmp_path / "wykaz.csv",
+        "Nr rejonu;Imię;Nazwisko;Telefon;Ulice",
+        "1;Jan;Nowak;600 000 101;ul. Polna",
+    )
     read = pipeline.intake(Settings(rosters=(path,)))
     assert read.grouping.areas == ()
     [error] = [p for p in read.problems if p.is_error]
@@ -408,12 +450,11 @@ def test_no_unit_anywhere_is_an_error_saying_where_to_put_one(tmp_path: Path) ->
 
 def test_a_combined_name_column_is_split_and_the_manifest_keeps_the_cell(tmp_path: Path) -> None:
     """Item 2 (journey B2: the whole file was refused)."""
-    path = tmp_path / "wykaz-imie-nazwisko.csv"
-    path.write_text(
-        "Jednostka;Nr rejonu;Stopień, imię i nazwisko;Tel. służbowy;Zasięg rejonu\n"
-        "KP Test;1;sierż. szt. Mariusz MAŁEK;600 000 101;ul. Polna\n"
-        "KP Test;2;Kowalski Jan;600 000 102;ul. Leśna\n",
-        encoding="utf-8",
+    path = csv_roster(
+        tmp_path / "wykaz-imie-nazwisko.csv",
+        "Jednostka;Nr rejonu;Stopień, imię i nazwisko;Tel. służbowy;Zasięg rejonu",
+        "KP Test;1;sierż. szt. Mariusz MAŁEK;600 000 101;ul. Polna",
+        "KP Test;2;Kowalski Jan;600 000 102;ul. Leśna",
     )
     read = pipeline.intake(Settings(rosters=(path,)))
     officers = [o for a in read.grouping.areas for o in a.officers]
@@ -434,11 +475,10 @@ def test_a_combined_name_column_is_split_and_the_manifest_keeps_the_cell(tmp_pat
 
 
 def test_an_unused_column_with_text_is_named_with_its_letter(tmp_path: Path) -> None:
-    path = tmp_path / "w.csv"
-    path.write_text(
-        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Ulice;Numer służbowy\n"
-        "KP Test;1;Jan;Nowak;600 000 101;ul. Polna;12345\n",
-        encoding="utf-8",
+    path = csv_roster(
+        tmp_path / "w.csv",
+        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Ulice;Numer służbowy",
+        "KP Test;1;Jan;Nowak;600 000 101;ul. Polna;12345",
     )
     read = pipeline.intake(Settings(rosters=(path,)))
     [unused] = [p for p in read.problems if p.code == "nieznana-kolumna"]
@@ -452,16 +492,13 @@ def test_a_street_column_with_an_unknown_header_is_an_error_not_leaflets_without
     tmp_path: Path,
 ) -> None:
     """Item 7 (journey B1: every poster printed without its area, exit code 0)."""
-    path = tmp_path / "w.csv"
-    path.write_text(
-        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Obchód\n"
-        "KP Test;1;Jan;Nowak;600 000 101;ul. Polna, ul. Leśna\n"
-        "KP Test;2;Anna;Lis;600 000 102;Kunice, Bieniowice\n",
-        encoding="utf-8",
+    path = csv_roster(
+        tmp_path / "w.csv",
+        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Obchód",
+        "KP Test;1;Jan;Nowak;600 000 101;ul. Polna, ul. Leśna",
+        "KP Test;2;Anna;Lis;600 000 102;Kunice, Bieniowice",
     )
-    with pytest.raises(RosterError) as error:
-        pipeline.intake(Settings(rosters=(path,)))
-    assert str(error.value) == (
+    assert refusal(path) == (
         f"{path}, wiersz 1, kolumna F „Obchód”: ta kolumna wygląda na opis"
         " rejonu (ulice, miejscowości), ale jej nagłówka nie rozpoznano — zmień nagłówek na"
         " „Ulice” albo „Opis rejonu”; bez tego ulotki byłyby bez ulic. Arkusz pominięty"
@@ -469,15 +506,12 @@ def test_a_street_column_with_an_unknown_header_is_an_error_not_leaflets_without
 
 
 def test_two_headers_claiming_one_column_are_an_error_naming_both(tmp_path: Path) -> None:
-    path = tmp_path / "w.csv"
-    path.write_text(
-        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Tel. kom.;Ulice\n"
-        "KP Test;1;Jan;Nowak;600 000 101;600 000 102;ul. Polna\n",
-        encoding="utf-8",
+    path = csv_roster(
+        tmp_path / "w.csv",
+        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Tel. kom.;Ulice",
+        "KP Test;1;Jan;Nowak;600 000 101;600 000 102;ul. Polna",
     )
-    with pytest.raises(RosterError) as error:
-        pipeline.intake(Settings(rosters=(path,)))
-    assert str(error.value) == (
+    assert refusal(path) == (
         f"{path}, wiersz 1: kolumny E „Telefon” i F „Tel. kom.” oznaczają to samo (telefon"
         " służbowy) — zmień nagłówek jednej z nich albo ją usuń; arkusz pominięty"
     )
@@ -490,15 +524,7 @@ def test_a_lock_file_is_skipped_and_one_unreadable_file_does_not_stop_the_rest(
     tmp_path: Path,
 ) -> None:
     """Item 9 (journey C11: the lock file of an open workbook ended the whole run)."""
-    good = tmp_path / "wykaz.csv"
-    good.write_text(
-        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Ulice\nKP Test;1;Jan;Nowak;600 000 101;Polna\n",
-        encoding="utf-8",
-    )
-    lock = tmp_path / "~$wykaz-krzyki.xlsx"
-    lock.write_bytes(b"\x00" * 165)
-    broken = tmp_path / "zepsuty.xlsx"
-    broken.write_text("nie arkusz", encoding="utf-8")
+    lock, broken, good = several_files(tmp_path)
     read = pipeline.intake(Settings(rosters=(lock, broken, good)))
     assert [r.where.file for r in read.roster.rows] == [str(good)]
     assert [
@@ -553,13 +579,12 @@ def test_the_issues_headers_are_understood(header: str, meaning: str) -> None:
 
 def test_namesakes_in_different_units_are_two_people(tmp_path: Path) -> None:
     """Item 6: the summary's officer count."""
-    path = tmp_path / "w.csv"
-    path.write_text(
-        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Ulice\n"
-        "KP Jeden;1;Jan;Nowak;600 000 101;ul. Polna\n"
-        "KP Dwa;1;Jan;Nowak;600 000 102;ul. Leśna\n"
-        "KP Dwa;2;Jan;Nowak;600 000 102;ul. Łąkowa\n",
-        encoding="utf-8",
+    path = csv_roster(
+        tmp_path / "w.csv",
+        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Ulice",
+        "KP Jeden;1;Jan;Nowak;600 000 101;ul. Polna",
+        "KP Dwa;1;Jan;Nowak;600 000 102;ul. Leśna",
+        "KP Dwa;2;Jan;Nowak;600 000 102;ul. Łąkowa",
     )
     read = pipeline.intake(Settings(rosters=(path,)))
     report = pipeline.Report((), read.grouping.areas, (), read.problems, rendered=False)

@@ -19,6 +19,7 @@ from leaflets.errors import RosterError
 from leaflets.problems import RowRef, Severity
 from leaflets.roster import RawRow, Roster, cell_text, read_rosters
 from leaflets.validation import validate
+from tests.test_clerk_rosters import workbook
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -208,14 +209,11 @@ def test_a_header_typo_is_read_as_the_column_it_misspells() -> None:
 
 
 def test_missing_required_column_is_named_by_its_usual_header(tmp_path: Path) -> None:
-    path = tmp_path / "rejony.xlsx"
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Arkusz1"
-    sheet.append(["rejon", "imię", "nazwisko", "Telefon prywatny"])
-    sheet.append(["1", "Adam", "Mazur", "600 997 111"])
-    book.save(path)
+    rows: list[list[object]] = [
+        ["rejon", "imię", "nazwisko", "Telefon prywatny"],
+        ["1", "Adam", "Mazur", "600 997 111"],
+    ]
+    path = workbook(tmp_path / "rejony.xlsx", {"Arkusz1": rows})
     error = roster_error(path)
     assert str(error) == (
         f"{path}, arkusz „Arkusz1”, wiersz 1: brak wymaganych kolumn: Telefon (czy to"

@@ -13,13 +13,8 @@ The same content comes out on every run.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import re
-import shutil
-import tempfile
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,9 +23,12 @@ import openpyxl
 import pandas as pd
 from openpyxl.styles import Alignment, Font
 
+# The fixtures' writer: fixed dates in the file and its zip members, so reruns are identical.
+from tests.data.make_fixtures import _rezip as rezip
+from tests.data.make_fixtures import _save as save_fixture
+
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
-FIXED_TIME = dt.datetime(2026, 11, 1, 12, 0, 0)
 
 FIRST = [
     "Adam",
@@ -329,7 +327,7 @@ def documented_workbook(unit: dict[str, Any], people: People, ledger: Ledger, od
     frame = pd.DataFrame(rows, columns=list(DOCUMENTED))
     if ods:
         frame.to_excel(path, engine="odf", sheet_name="Rejony", index=False)
-        _rezip(path)
+        rezip(path)
     else:
         book = openpyxl.Workbook()
         sheet = book.active
@@ -381,29 +379,7 @@ def cp1250_csv(unit: dict[str, Any], people: People, ledger: Ledger) -> Path | N
 
 def _save(book: openpyxl.Workbook, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.properties.created = FIXED_TIME
-    book.properties.modified = FIXED_TIME
-    book.save(path)
-
-    def fix(name: str, data: bytes) -> bytes:
-        if name != "docProps/core.xml":
-            return data
-        stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-        return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
-
-    _rezip(path, fix)
-
-
-def _rezip(path: Path, edit: Any = lambda _name, data: data) -> None:
-    """Rewrite a zip-based file with fixed member dates, so reruns give identical bytes."""
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / path.name
-        with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w") as target:
-            for info in source.infolist():
-                fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-                fixed.compress_type = info.compress_type
-                target.writestr(fixed, edit(info.filename, source.read(info.filename)))
-        shutil.copyfile(copy, path)
+    save_fixture(book, path)
 
 
 def write() -> None:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from leaflets import cli, pipeline
 from leaflets.config import LeafletConfig, Settings, UnitDefaults
-from tests.test_clerk_rosters import krzyki
+from tests.test_clerk_rosters import csv_roster, krzyki, several_files
 
 
 def _invoke(*args: str) -> Any:
@@ -39,15 +39,7 @@ def test_check_prints_how_every_header_was_understood(tmp_path: Path) -> None:
 def test_one_unreadable_file_is_reported_the_others_are_read_and_the_exit_code_is_2(
     tmp_path: Path,
 ) -> None:
-    good = tmp_path / "wykaz.csv"
-    good.write_text(
-        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Ulice\nKP Test;1;Jan;Nowak;600 000 101;Polna\n",
-        encoding="utf-8",
-    )
-    broken = tmp_path / "zepsuty.xlsx"
-    broken.write_text("nie arkusz", encoding="utf-8")
-    lock = tmp_path / "~$wykaz.xlsx"
-    lock.write_bytes(b"\x00" * 165)
+    lock, broken, good = several_files(tmp_path)
     result = _invoke("check", str(lock), str(broken), str(good), "--out", str(tmp_path / "out"))
     output = " ".join(result.output.split())
     # Each file's problems under its name (the table wraps long messages).
@@ -61,10 +53,10 @@ def test_one_unreadable_file_is_reported_the_others_are_read_and_the_exit_code_i
 def test_no_street_index_without_streets_and_no_leaflet_for_a_vacancy(tmp_path: Path) -> None:
     """Item 7: an empty street index is never written; item 4: the vacant area is in the
     index and the manifest, with no leaflet of its own."""
-    bare = tmp_path / "bez-ulic.csv"
-    bare.write_text(
-        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon\nKP Pusty;1;Jan;Nowak;600 000 101\n",
-        encoding="utf-8",
+    bare = csv_roster(
+        tmp_path / "bez-ulic.csv",
+        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon",
+        "KP Pusty;1;Jan;Nowak;600 000 101",
     )
     out = tmp_path / "out"
     report = pipeline.run(Settings(rosters=(bare,), out=out, formats=("ulotka-a6", "skorowidz")))
@@ -72,12 +64,11 @@ def test_no_street_index_without_streets_and_no_leaflet_for_a_vacancy(tmp_path: 
     assert not (out / "kp-pusty" / "skorowidz-ulic.pdf").exists()
     assert [p.code for p in report.problems if p.code == "rejon-bez-opisu"] == ["rejon-bez-opisu"]
 
-    vacant = tmp_path / "wakat.csv"
-    vacant.write_text(
-        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Ulice\n"
-        "KP Test;1;Jan;Nowak;600 000 101;ul. Polna\n"
-        "KP Test;2;WAKAT;;;ul. Leśna\n",
-        encoding="utf-8",
+    vacant = csv_roster(
+        tmp_path / "wakat.csv",
+        "Jednostka;Nr rejonu;Imię;Nazwisko;Telefon;Ulice",
+        "KP Test;1;Jan;Nowak;600 000 101;ul. Polna",
+        "KP Test;2;WAKAT;;;ul. Leśna",
     )
     out = tmp_path / "out2"
     config = LeafletConfig(unit=UnitDefaults(phone="71 000 00 00"))
