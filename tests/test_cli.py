@@ -247,7 +247,9 @@ def test_bad_config_exits_2(tmp_path: Path) -> None:
 def test_rejected_rows_exit_1_and_are_listed(tmp_path: Path) -> None:
     roster = tmp_path / "r.csv"
     roster.write_text(
-        "Rejon;Imię;Nazwisko;Telefon\n1;Jan;Nowak;723 645 827\n2;Anna;Lis;\n", encoding="utf-8"
+        "Jednostka;Rejon;Imię;Nazwisko;Telefon\n"
+        "KP Test;1;Jan;Nowak;723 645 827\nKP Test;2;Anna;Lis;\n",
+        encoding="utf-8",
     )
     result = _invoke("check", str(roster))
     assert result.exit_code == 1

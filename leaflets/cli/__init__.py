@@ -397,6 +397,8 @@ def _run(settings: Settings, *, write: bool, verbose: bool) -> int:
     logging.getLogger("weasyprint").setLevel(logging.ERROR if not verbose else logging.WARNING)
     with console.ProgressBar(write) as progress:
         report = pipeline.run(settings, write=write, progress=progress)
+    if not write or verbose:
+        console.headers(report.sheets)
     console.problems(report.problems)
     console.summary(report, write)
     return report.exit_code

@@ -243,6 +243,8 @@ def render_indexes(workers: Workers, areas: Sequence[Area], templates: str) -> l
     units: dict[str, list[Area]] = {}
     for area in areas:
         units.setdefault(unit_folder(area.unit), []).append(area)
+    # An index without a single street would be a page with only its heading: not written.
+    units = {unit: found for unit, found in units.items() if any(a.lines for a in found)}
     cache_path = settings.out / INDEX_CACHE
     cache = load_json(cache_path) if not settings.force else {}
     done: list[RenderedUnit] = []

@@ -35,6 +35,7 @@ from leaflets.web import pictures, security, unitsettings, views
 from leaflets.web import store as records
 from leaflets.web.builds import Builds
 from leaflets.web.errors import PageError
+from leaflets.web.headers import SheetHeaders, from_json
 from leaflets.web.security import FormRejected, check_form, csrf_token
 from leaflets.web.settings import MAX_LOGO_BYTES, ServeSettings
 from leaflets.web.store import Build, Store, Version, Workspace
@@ -327,7 +328,7 @@ def _workspace_routes(app: FastAPI, shared: App) -> None:
         wanted = rodzaj if rodzaj in views.FILTERS else "wszystkie"
         reading = await anyio.to_thread.run_sync(spaces.read, versions[0]) if versions else None
         all_builds = store.builds(workspace.id)
-        context = {
+        context: dict[str, Any] = {
             "workspace": workspace,
             "versions": versions,
             "reading": reading,
@@ -737,23 +738,16 @@ def _build_context(shared: App, workspace: Workspace, build: Build) -> dict[str,
     return context
 
 
-def _headers(reading: Reading | None, builds: list[Build]) -> Any:
-    """How the headers were read: from the reading, else the last finished build of the same
-    version that reported it (see web.headers)."""
+def _headers(reading: Reading | None, builds: list[Build]) -> list[SheetHeaders] | None:
+    """How the headers were read: from the reading, else from the last finished build of the
+    same version (its summary keeps the table)."""
     if reading is None:
         return None
-    if reading.headers is not None:
+    if reading.headers:
         return reading.headers
     for build in builds:
         if build.version == reading.version.id and build.summary.get("headers"):
-            from leaflets.web.headers import SheetHeaders, _entries
-
-            return [
-                SheetHeaders(
-                    s["file"], s["sheet"], _entries(tuple(h.values()) for h in s["headers"])
-                )
-                for s in build.summary["headers"]
-            ]
+            return from_json(build.summary["headers"])
     return None
 
 

@@ -138,7 +138,7 @@ def build(job: dict[str, Any]) -> int:
     from leaflets.web.headers import header_table
 
     kept = [path for path in report.files if path.is_file()]
-    headers = header_table(report)
+    headers = header_table(report.sheets)
     names = snapshot(out, kept, Path(job["snapshot"]))
     emit(
         event="done",
@@ -151,9 +151,7 @@ def build(job: dict[str, Any]) -> int:
             "warnings": report.warnings,
             "files": len(names),
             "rendered": report.rendered,
-            "headers": None
-            if headers is None
-            else [dataclasses.asdict(sheet) for sheet in headers],
+            "headers": [dataclasses.asdict(sheet) for sheet in headers],
         },
         files=names,
         zip=ZIP_NAME,

@@ -1,82 +1,62 @@
-"""How each header of the roster was read: the table on the workspace page, from the pipeline.
-
-The roster reader is being extended to report, per sheet, every header with its Excel column
-letter and the canonical column it was understood as. Until that lands nothing here has data
-and the workspace page leaves the table out; when it does, `header_table` reads it from the
-first object given (the pipeline's Report or Intake, or the Roster) that has a `headers`
-attribute, in any of the plain shapes such a report is likely to take:
-
-- a sequence of per-sheet objects with `file`, `sheet` and a sequence of entries (`columns`,
-  `headers` or `entries`, or the object itself iterable);
-- a mapping from a sheet name, or a (file, sheet) pair, to that sequence of entries;
-
-where an entry is an (Excel letter, header, canonical column or None) triple or an object with
-`letter`, `header` and `column`/`canonical` attributes.
-"""
+"""How each header of the roster was read: the table on the workspace page, the same reading
+`check` prints (`roster.SheetReading`), kept as plain data so a finished build can store it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from leaflets.roster import SheetReading
 
 
 @dataclass(frozen=True)
 class HeaderRead:
     letter: str
     header: str
-    column: str | None
-    """The canonical column (`telefon`), None when the header matched no roster column."""
+    meaning: str
+    """What the header was read as, in Polish (`opis rejonu`, `nieużywana — …`)."""
+    used: bool
+    """False for a column the tool does not use (shown apart on the page)."""
 
 
 @dataclass(frozen=True)
 class SheetHeaders:
     file: str
     sheet: str
+    header_row: int
     headers: tuple[HeaderRead, ...]
 
 
-def header_table(*sources: object) -> list[SheetHeaders] | None:
-    """The header table from the first source that reports one; None when none does."""
-    for source in sources:
-        found = getattr(source, "headers", None)
-        if found is not None and not isinstance(found, str | bytes):
-            return _sheets(found)
-    return None
-
-
-def _sheets(found: Any) -> list[SheetHeaders]:
-    sheets: list[SheetHeaders] = []
-    if isinstance(found, Mapping):
-        for key, entries in found.items():
-            file, sheet = key if isinstance(key, tuple) and len(key) == 2 else ("", key)
-            sheets.append(SheetHeaders(_name(file), str(sheet), _entries(entries)))
-        return sheets
-    for item in found:
-        entries = next(
-            (getattr(item, a) for a in ("columns", "headers", "entries") if hasattr(item, a)),
-            item,
+def header_table(sheets: Sequence[SheetReading]) -> list[SheetHeaders]:
+    """Every sheet that has a header row, with each header's reading."""
+    return [
+        SheetHeaders(
+            _name(sheet.file),
+            sheet.sheet,
+            sheet.header_row,
+            tuple(
+                HeaderRead(h.letter, h.header, h.meaning, h.kind in ("column", "combined"))
+                for h in sheet.headers
+            ),
         )
-        sheets.append(
-            SheetHeaders(
-                _name(getattr(item, "file", "")), str(getattr(item, "sheet", "")), _entries(entries)
-            )
+        for sheet in sheets
+        if sheet.headers
+    ]
+
+
+def from_json(data: Sequence[Mapping[str, Any]]) -> list[SheetHeaders]:
+    """The table as a build stored it (`dataclasses.asdict` of `header_table`)."""
+    return [
+        SheetHeaders(
+            str(sheet["file"]),
+            str(sheet["sheet"]),
+            int(sheet["header_row"]),
+            tuple(HeaderRead(**header) for header in sheet["headers"]),
         )
-    return sheets
-
-
-def _entries(entries: Iterable[Any]) -> tuple[HeaderRead, ...]:
-    read: list[HeaderRead] = []
-    for entry in entries:
-        if isinstance(entry, tuple | list) and len(entry) == 3:
-            letter, header, column = entry
-        else:
-            letter = getattr(entry, "letter", "")
-            header = getattr(entry, "header", "")
-            column = getattr(entry, "column", getattr(entry, "canonical", None))
-        read.append(HeaderRead(str(letter), str(header), str(column) if column else None))
-    return tuple(read)
+        for sheet in data
+    ]
 
 
 def _name(file: object) -> str:

@@ -59,7 +59,7 @@ class Reading:
     areas: tuple[Area, ...]
     rows: int
     rejected: int
-    headers: list[SheetHeaders] | None
+    headers: list[SheetHeaders]
 
     @property
     def report(self) -> pipeline.Report:
@@ -261,7 +261,7 @@ class Workspaces:
             loaded = pipeline.intake(self.settings_for(version))
         except LeafletsError as exc:
             message = self.clean(str(exc), version.workspace)
-            return Reading(version, message, (), (), 0, 0, None)
+            return Reading(version, message, (), (), 0, 0, [])
         grouping = loaded.grouping
         in_area = {ref for area in grouping.areas for ref in area.rows}
         rejected = sum(
@@ -274,7 +274,7 @@ class Workspaces:
             grouping.areas,
             len(loaded.roster.rows),
             rejected,
-            header_table(loaded, loaded.roster),
+            header_table(loaded.sheets),
         )
 
 

@@ -8,14 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from leaflets import pipeline
-from leaflets.config import Settings
+from leaflets.config import LeafletConfig, Settings, UnitDefaults
 from leaflets.output.paths import area_pdf
 from tests.helpers import DATA
 
 
 def test_finished_reports_every_area_file_once(tmp_path: Path) -> None:
     settings = Settings(
-        rosters=(DATA / "cp1250-srednik.csv",), out=tmp_path / "out", formats=("plakat-a4",)
+        rosters=(DATA / "cp1250-srednik.csv",),
+        out=tmp_path / "out",
+        formats=("plakat-a4",),
+        config=LeafletConfig(unit=UnitDefaults(name="KP Testowo")),  # the CSV names no unit
     )
     seen: list[tuple[str, Path, int]] = []
     progress: list[int] = []

@@ -54,8 +54,13 @@ def test_problem_filter_tells_errors_from_warnings(web: Web) -> None:
     assert fragment.text.lstrip().startswith('<div id="problemy"')
 
 
-def test_cp1250_csv_reads_polish_letters(web: Web) -> None:
-    workspace = web.new_workspace(DATA / "cp1250-srednik.csv")
+def test_cp1250_csv_reads_polish_letters(web: Web, tmp_path: Path) -> None:
+    """Polish Excel's CSV (Windows-1250, `;`), with the unit every leaflet needs."""
+    text = (DATA / "cp1250-srednik.csv").read_text(encoding="cp1250").splitlines()
+    rows = [f"jednostka;{text[0]}", *(f"KP Żory;{line}" for line in text[1:])]
+    roster = tmp_path / "wykaz.csv"
+    roster.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1250"))
+    workspace = web.new_workspace(roster)
     search = web.get(f"{workspace}/szukaj?nazwisko=Śliwińska").text
     assert "Żaneta Śliwińska" in search
 

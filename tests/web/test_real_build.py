@@ -83,9 +83,17 @@ def test_sample_built_from_the_web_then_a_new_version(make_web: MakeWeb, tmp_pat
     assert "723 000 114" in web.get(first).text and "723 000 999" in web.get(second).text
 
 
-def test_hostile_roster_text_is_escaped_on_the_results_page(make_web: MakeWeb) -> None:
+def test_hostile_roster_text_is_escaped_on_the_results_page(
+    make_web: MakeWeb, tmp_path: Path
+) -> None:
     web = make_web(command=None)
-    workspace = web.new_workspace(DATA / "wrogie.csv")
+    lines = (DATA / "wrogie.csv").read_text(encoding="utf-8").splitlines()
+    roster = tmp_path / "wrogie.csv"  # with the unit every leaflet needs
+    roster.write_text(
+        "\n".join([f"Jednostka;{lines[0]}", *(f"KP Test;{line}" for line in lines[1:])]) + "\n",
+        encoding="utf-8",
+    )
+    workspace = web.new_workspace(roster)
     build = web.build(workspace, format=["plakat-a4"])
     assert web.wait(build, timeout=300) == "gotowe"
     text = web.get(build).text

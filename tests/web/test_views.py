@@ -3,56 +3,39 @@ hints, the settings file the form writes, host names."""
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from leaflets.config import load_config
+from leaflets import pipeline
+from leaflets.config import Settings, load_config
 from leaflets.web import views
-from leaflets.web.headers import HeaderRead, SheetHeaders, header_table
+from leaflets.web.headers import from_json, header_table
 from leaflets.web.security import _host_name, safe_next
 from leaflets.web.unitsettings import toml_text
 from leaflets.web.workspaces import display_name
 
 
-def test_header_table_is_empty_until_the_pipeline_reports_headers() -> None:
-    class Today:
-        problems = ()
-
-    assert header_table(Today(), object()) is None
-
-
-def test_header_table_reads_the_likely_shapes() -> None:
-    expected = [
-        SheetHeaders(
-            "wykaz.xlsx",
-            "KP I",
-            (HeaderRead("A", "Nr rejonu", "rejon"), HeaderRead("B", "Uwagi", None)),
-        )
+def test_header_table_is_what_check_prints(tmp_path: Path) -> None:
+    roster = tmp_path / "wykaz.csv"
+    roster.write_text(
+        "Nr rejonu;Stopień, imię i nazwisko;Tel. służbowy;Opis rejonu służbowego;Notatki\n"
+        "1;st. asp. Jan KOWALSKI;600 000 001;ul. Polna;x\n",
+        encoding="utf-8",
+    )
+    loaded = pipeline.intake(Settings(rosters=(roster,)))
+    [sheet] = header_table(loaded.sheets)
+    assert (sheet.file, sheet.sheet, sheet.header_row) == ("wykaz.csv", "", 1)
+    assert [(h.letter, h.header, h.used) for h in sheet.headers] == [
+        ("A", "Nr rejonu", True),
+        ("B", "Stopień, imię i nazwisko", True),
+        ("C", "Tel. służbowy", True),
+        ("D", "Opis rejonu służbowego", True),
+        ("E", "Notatki", False),
     ]
-
-    @dataclass
-    class Entry:
-        letter: str
-        header: str
-        column: str | None
-
-    @dataclass
-    class Sheet:
-        file: str
-        sheet: str
-        columns: tuple[Entry, ...]
-
-    @dataclass
-    class Report:
-        headers: object
-
-    entries = (Entry("A", "Nr rejonu", "rejon"), Entry("B", "Uwagi", None))
-    as_objects = Report((Sheet("/dane/wersje/1/wykaz.xlsx", "KP I", entries),))
-    as_mapping = Report({("wykaz.xlsx", "KP I"): [("A", "Nr rejonu", "rejon"), ("B", "Uwagi", "")]})
-    assert header_table(as_objects) == expected
-    assert header_table(object(), as_mapping) == expected
+    assert sheet.headers[3].meaning == "opis rejonu"
+    assert from_json([dataclasses.asdict(sheet)]) == [sheet]
 
 
 def test_files_are_described_with_their_printing_hint() -> None:
