@@ -5,18 +5,16 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from email_validator import EmailNotValidError, validate_email
-from PIL import Image, UnidentifiedImageError
-
+from leaflets import cells
+from leaflets.cells import RowCheck
 from leaflets.columns import COMBINED, column_letter
 from leaflets.config import LeafletConfig
 from leaflets.people import VacancyNote, split_person, vacancy_in, without_acting
-from leaflets.phones import Phone, parse_phone, read_phone_cell, why_not_a_phone
+from leaflets.phones import Phone, parse_phone
 from leaflets.problems import Problem, RowRef, Severity
-from leaflets.ranks import nearest_rank, normalise_rank
 from leaflets.roster import RawRow, UnitHint
 from leaflets.text import fold
 
@@ -34,9 +32,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
-MAX_PHOTO_PIXELS = 40_000_000
 
 
 @dataclass(frozen=True)
@@ -154,7 +149,7 @@ def validate(
     problems: list[Problem] = []
     hinted: set[UnitHint] = set()
     for row in rows:
-        checked = _Row(row, config=config, strict=strict)
+        checked = RowCheck(row, config=config, strict=strict)
         record = _validate_row(checked, base_dirs[row.where.file])
         problems.extend(checked.problems)
         hint = checked.hint_used
@@ -184,32 +179,6 @@ def _hint_problem(hint: UnitHint) -> Problem:
     )
 
 
-@dataclass
-class _Row:
-    """One row being checked: its cells and the problems found in it so far."""
-
-    raw: RawRow
-    config: LeafletConfig = field(default_factory=LeafletConfig)
-    strict: bool = False
-    problems: list[Problem] = field(default_factory=list)
-    split: dict[str, str] = field(default_factory=dict)
-    """Rank and names read from a combined column, when the row has no columns of their own."""
-    hint_used: UnitHint | None = None
-    vacancy: bool = False
-
-    def get(self, column: str) -> str:
-        return self.raw.get(column) or self.split.get(column, "")
-
-    def report(
-        self, severity: Severity, code: str, column: str, message: str, value: str = ""
-    ) -> None:
-        self.problems.append(Problem(severity, code, message, self.raw.where, column, value))
-
-    @property
-    def rejected(self) -> bool:
-        return any(p.is_error for p in self.problems)
-
-
 _MISSING = {
     "rejon": ("brak-rejonu", "brak numeru rejonu"),
     "imie": ("brak-imienia", "brak imienia"),
@@ -218,7 +187,7 @@ _MISSING = {
 }
 
 
-def _validate_row(row: _Row, base_dir: Path) -> Record | Vacancy | None:
+def _validate_row(row: RowCheck, base_dir: Path) -> Record | Vacancy | None:
     raw, config = row.raw, row.config
     if not _whole_row(row):
         return None
@@ -231,13 +200,13 @@ def _validate_row(row: _Row, base_dir: Path) -> Record | Vacancy | None:
     for column, (code, message) in _MISSING.items():
         if not row.get(column) and not (column in ("imie", "nazwisko") and combined):
             row.report(Severity.ERROR, code, column, message)
-    phone, landline = _phones(row)
-    unit_phone = _optional_phone(row, "telefon_jednostki") or (
+    phone, landline = cells.phones(row)
+    unit_phone = cells.optional_phone(row, "telefon_jednostki") or (
         parse_phone(config.unit.phone) if config.unit.phone else None
     )
-    email = _email(row)
-    rank = _rank(row)
-    photo = _photo(row, base_dir)
+    email = cells.email(row)
+    rank = cells.rank(row)
+    photo = cells.photo(row, base_dir)
     if row.rejected or phone is None:
         return None
     return Record(
@@ -272,7 +241,7 @@ def _area_name(name: str, number: str) -> str:
     return "" if name and normalise_area(name) == normalise_area(number) else name
 
 
-def _unit_source(row: _Row) -> str:
+def _unit_source(row: RowCheck) -> str:
     if row.raw.get("jednostka"):
         return "wiersz"
     if row.hint_used is not None:
@@ -280,7 +249,7 @@ def _unit_source(row: _Row) -> str:
     return "konfiguracja" if row.config.unit.name else ""
 
 
-def _unit(row: _Row) -> str:
+def _unit(row: RowCheck) -> str:
     """The row's own unit, else the sheet's (title row, a unit-like sheet name, a heading in
     the table), else `[jednostka] nazwa`, else any other sheet name; "" when none."""
     own = row.raw.get("jednostka")
@@ -294,11 +263,11 @@ def _unit(row: _Row) -> str:
     return configured
 
 
-def _combined(row: _Row) -> str:
+def _combined(row: RowCheck) -> str:
     return next((row.raw.get(name) for name in COMBINED if row.raw.get(name)), "")
 
 
-def _split(row: _Row, text: str) -> None:
+def _split(row: RowCheck, text: str) -> None:
     """Rank, first name and surname from a combined column; a guess is said with its reading."""
     order = next(name for name in COMBINED if row.raw.get(name) == text)
     reading = split_person(text, order)  # type: ignore[arg-type]
@@ -325,7 +294,7 @@ def _split(row: _Row, text: str) -> None:
         )
 
 
-def _vacancy_note(row: _Row, combined: str) -> VacancyNote | None:
+def _vacancy_note(row: RowCheck, combined: str) -> VacancyNote | None:
     """The row's words for a post nobody holds. The name and phone cells speak for the row;
     the remarks (`Uwagi`) only when the row names nobody, so `obsługuje też rejon 5` beside
     an officer's name is a remark, not a vacancy."""
@@ -345,7 +314,7 @@ def _vacancy_note(row: _Row, combined: str) -> VacancyNote | None:
     return note
 
 
-def _vacancy(row: _Row, note: VacancyNote, combined: str, base_dir: Path) -> Vacancy | None:
+def _vacancy(row: RowCheck, note: VacancyNote, combined: str, base_dir: Path) -> Vacancy | None:
     """A vacant post: its area is kept, with the officer acting in it when the row names one."""
     row.vacancy = True
     raw, config = row.raw, row.config
@@ -353,7 +322,7 @@ def _vacancy(row: _Row, note: VacancyNote, combined: str, base_dir: Path) -> Vac
         row.report(Severity.ERROR, "brak-rejonu", "rejon", "brak numeru rejonu")
         return None
     acting = _acting(row, note, combined, base_dir) if note.acting else None
-    unit_phone = _optional_phone(row, "telefon_jednostki") or (
+    unit_phone = cells.optional_phone(row, "telefon_jednostki") or (
         parse_phone(config.unit.phone) if config.unit.phone else None
     )
     area = normalise_area(raw.get("rejon"))
@@ -388,7 +357,7 @@ def _vacancy(row: _Row, note: VacancyNote, combined: str, base_dir: Path) -> Vac
     )
 
 
-def _acting(row: _Row, note: VacancyNote, combined: str, base_dir: Path) -> Officer | None:
+def _acting(row: RowCheck, note: VacancyNote, combined: str, base_dir: Path) -> Officer | None:
     """The officer a `p.o.` row names, when the row gives a name and a phone."""
     text = without_acting(combined or f"{row.raw.get('imie')} {row.raw.get('nazwisko')}")
     reading = split_person(text, "dzielnicowy")
@@ -396,23 +365,23 @@ def _acting(row: _Row, note: VacancyNote, combined: str, base_dir: Path) -> Offi
         return None
     if not row.raw.get("stopien") and reading.rank:
         row.split["stopien"] = reading.rank
-    phone, landline = _phones(row)
+    phone, landline = cells.phones(row)
     if phone is None:
         return None
     return Officer(
-        rank=_rank(row),
+        rank=cells.rank(row),
         first_name=normalise_name(reading.first_name),
         surname=normalise_name(reading.surname),
         phone=phone,
         landline=landline,
-        email=_email(row),
+        email=cells.email(row),
         duty=row.get("dyzur"),
-        photo=_photo(row, base_dir),
+        photo=cells.photo(row, base_dir),
         written=combined,
     )
 
 
-def _whole_row(row: _Row) -> bool:
+def _whole_row(row: RowCheck) -> bool:
     """False when the row cannot be read as a whole: more CSV fields than the header, or data
     only in columns the tool does not know. Text in a column without a header is reported."""
     stray = row.raw.stray
@@ -449,169 +418,3 @@ def _whole_row(row: _Row) -> bool:
         )
         return False
     return True
-
-
-def _phones(row: _Row) -> tuple[Phone | None, Phone | None]:
-    """The officer's phone and landline. A cell with two numbers gives the mobile to the
-    phone and the landline to the landline (when that column is empty), with a warning; an
-    extension is printed and never dialled."""
-    landline = _optional_phone(row, "telefon_stacjonarny")
-    text = row.get("telefon")
-    if not text:
-        return None, landline
-    cell = read_phone_cell(text)
-    if not cell.phones:
-        row.report(Severity.ERROR, "zly-telefon", "telefon", why_not_a_phone(text), text)
-        return None, landline
-    mobiles = [p for p in cell.phones if p.mobile]
-    phone = mobiles[0] if mobiles else cell.phones[0]
-    others = [p for p in cell.phones if p is not phone]
-    to_landline = next((p for p in others if not p.mobile), None) if landline is None else None
-    if to_landline is not None:
-        landline = to_landline
-        others.remove(to_landline)
-        row.report(
-            Severity.WARNING,
-            "dwa-telefony",
-            "telefon",
-            f"w komórce są dwa numery — komórkowy {phone.national} wydrukowano jako telefon,"
-            f" stacjonarny {to_landline.national} jako tel. stacjonarny; wpisz je w osobnych"
-            " kolumnach „Telefon” i „Tel. stacjonarny”",
-            text,
-        )
-    if others:
-        row.report(
-            Severity.WARNING,
-            "dwa-telefony",
-            "telefon",
-            f"w komórce jest kilka numerów — na ulotce {phone.national}, pominięto:"
-            f" {', '.join(p.national for p in others)}",
-            text,
-        )
-    if cell.rejected:
-        row.report(
-            Severity.WARNING,
-            "czesc-telefonu",
-            "telefon",
-            f"część komórki to nie numer telefonu ({', '.join(f'„{r}”' for r in cell.rejected)})"
-            f" — na ulotce {phone.national}",
-            text,
-        )
-    if phone.extension:
-        row.report(
-            Severity.INFO,
-            "numer-wewnetrzny",
-            "telefon",
-            f"numer wewnętrzny wydrukowany przy numerze ({phone.national}); kod QR i link"
-            f" dzwonią na {phone.national.removesuffix(f' wew. {phone.extension}')}",
-            text,
-        )
-    return phone, landline
-
-
-def _optional_phone(row: _Row, column: str) -> Phone | None:
-    if not row.get(column):
-        return None
-    phone = parse_phone(row.get(column))
-    if phone is None:
-        row.report(
-            Severity.WARNING,
-            "zly-telefon",
-            column,
-            "nieprawidłowy numer telefonu — pominięty na ulotce",
-            row.get(column),
-        )
-    return phone
-
-
-def _email(row: _Row) -> str:
-    text = row.get("email")
-    if not text:
-        return ""
-    try:
-        return validate_email(text, check_deliverability=False).normalized
-    except EmailNotValidError:
-        pass
-    # The typos a reader sees through: `gov,pl`, `@@`, spaces (journey P9).
-    mended = re.sub(r"@+", "@", text.replace(",", ".").replace(" ", ""))
-    try:
-        address = validate_email(mended, check_deliverability=False).normalized
-    except EmailNotValidError:
-        row.report(
-            Severity.WARNING,
-            "zly-email",
-            "email",
-            "nieprawidłowy adres e-mail — pominięty na ulotce",
-            text,
-        )
-        return ""
-    row.report(
-        Severity.WARNING,
-        "poprawiony-email",
-        "email",
-        f"adres e-mail z literówką (przecinek zamiast kropki, podwójne @ albo spacja) —"
-        f" wydrukowano {address}; popraw go w wykazie",
-        text,
-    )
-    return address
-
-
-def _rank(row: _Row) -> str:
-    """The standard abbreviation. An unknown rank is not printed (a typo would go on a public
-    poster): a warning with the nearest real rank, an error under --strict."""
-    text = row.get("stopien")
-    if not text:
-        return ""
-    normalised = normalise_rank(text)
-    if normalised is None:
-        near = nearest_rank(text)
-        row.report(
-            Severity.ERROR if row.strict else Severity.WARNING,
-            "nieznany-stopien",
-            "stopien",
-            "nieznany stopień policyjny — pominięty na ulotce"
-            + (f"; czy chodziło o: {near}?" if near else ""),
-            text,
-        )
-        return ""
-    return normalised
-
-
-def _photo(row: _Row, base_dir: Path) -> Path | None:
-    """The photo file, only if it is a real JPEG or PNG inside the roster's folder."""
-    text = row.get("zdjecie")
-    if not text:
-        return None
-
-    def reject(message: str) -> None:
-        row.report(
-            Severity.WARNING, "zle-zdjecie", "zdjecie", f"{message} — ulotka bez zdjęcia", text
-        )
-
-    posix, windows = PurePosixPath(text), PureWindowsPath(text)
-    if posix.is_absolute() or windows.is_absolute() or windows.drive or ".." in windows.parts:
-        reject("ścieżka zdjęcia musi być względna, wewnątrz folderu arkusza")
-        return None
-    path = (base_dir / Path(*windows.parts)).resolve()
-    if not path.is_relative_to(base_dir):
-        reject("ścieżka zdjęcia wychodzi poza folder arkusza")
-        return None
-    if not path.is_file():
-        reject(f"nie znaleziono pliku zdjęcia {path.name}")
-        return None
-    if path.stat().st_size > MAX_PHOTO_BYTES:
-        reject("plik zdjęcia jest za duży (limit 10 MB)")
-        return None
-    try:
-        with Image.open(path) as image:
-            kind, (width, height) = image.format, image.size
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-        reject("plik zdjęcia nie jest obrazem JPEG ani PNG")
-        return None
-    if kind not in ("JPEG", "PNG"):
-        reject("zdjęcie musi być w formacie JPEG albo PNG")
-        return None
-    if width * height > MAX_PHOTO_PIXELS:
-        reject("zdjęcie ma zbyt dużą rozdzielczość (limit 40 Mpx)")
-        return None
-    return path

@@ -571,7 +571,7 @@ def test_a_lock_file_is_skipped_and_one_unreadable_file_does_not_stop_the_rest(
 )
 def test_the_issues_headers_are_understood(header: str, meaning: str) -> None:
     """Item 1, the issue's list: each was an unknown column (its content silently dropped)."""
-    from leaflets.columns import match_headers
+    from leaflets.headers import match_headers
 
     [reading] = match_headers(["", "", "", "", header]).readings
     assert reading.describe() == f"kolumna E „{header}” → {meaning}"

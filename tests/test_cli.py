@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from leaflets import cli, pipeline
-from leaflets import roster as roster_module
+from leaflets import workbooks as workbooks_module
 from leaflets.config import Settings
 from tests.helpers import SAMPLE
 
@@ -196,7 +196,7 @@ def test_an_unreadable_roster_is_said_in_polish(
     def denied(path: Path, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(roster_module, "_read_csv", denied)
+    monkeypatch.setattr(workbooks_module, "_read_csv", denied)
     result = _invoke("check", str(roster))
     assert result.exit_code == 2
     assert _said(result) == f"Błąd: {roster}: nie można odczytać pliku: brak uprawnień."

@@ -13,7 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from leaflets import pipeline, roster
+from leaflets import pipeline, roster, workbooks
 from leaflets.config import LeafletConfig, Settings, UnitDefaults
 from leaflets.errors import RosterError
 from leaflets.output.paths import area_key
@@ -238,7 +238,7 @@ def test_broken_files_end_with_a_clear_message(name: str, message: str, tmp_path
 
 
 def test_absurdly_large_sheet_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(roster, "MAX_ROWS", 5)
+    monkeypatch.setattr(workbooks, "MAX_ROWS", 5)
     with pytest.raises(RosterError, match=r"arkusz „KP I”: arkusz jest za duży \(7 wierszy"):
         roster.read_rosters([DATA / "tytul-scalone.xlsx"])
 

@@ -29,12 +29,12 @@ from leaflets.areas import Area
 from leaflets.config import CONFIG_NAME, Settings, load_config
 from leaflets.errors import LeafletsError
 from leaflets.problems import Problem
-from leaflets.roster import SUFFIXES
 from leaflets.text import slugify
 from leaflets.web.builds import BuildPaths
 from leaflets.web.errors import PageError
 from leaflets.web.headers import SheetHeaders, header_table
 from leaflets.web.store import Build, Store, Version, Workspace
+from leaflets.workbooks import SUFFIXES
 
 WORKSPACES = "obszary"
 VERSIONS = "wersje"

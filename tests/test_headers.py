@@ -8,9 +8,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from leaflets.columns import (
-    ALIASES,
-    REQUIRED,
+from leaflets.columns import ALIASES, REQUIRED
+from leaflets.headers import (
     VOCABULARY,
     canonical,
     closest_header,
