@@ -7,9 +7,10 @@
 Steps: (1) generate the synthetic roster into a temporary folder; (2) render the first
 `--naive-sample` areas with the naive baseline and with `leaflets` (same leaflets, same run) for
 the per-leaflet ratio; (3) the full build, timed, with peak memory; (4) change one row and
-rebuild incrementally. Prints the figures and whether each target is met: the 8,300-area
-build under 180 s, 15 times faster per leaflet than a naive one-document-per-leaflet build,
-under 1.5 GB of memory, a rebuild after one changed row under 10 s.
+rebuild incrementally; (5) the web app over HTTP on the sample (tools.bench.web). Prints the
+figures and whether each target is met: the 8,300-area build under 180 s, 15 times faster per
+leaflet than a naive one-document-per-leaflet build, under 1.5 GB of memory, a rebuild after
+one changed row under 10 s, the web app's page and rebuild times.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from tools.bench.synthetic_roster import (
     write_roster,
     write_rows,
 )
+from tools.bench.web import WebFigure, measure_web
 
 FORMAT = "plakat-a4"
 AS_OF = dt.date(2026, 1, 1)  # a fixed "stan na", so the bench output does not depend on the day
@@ -167,6 +169,8 @@ class Figures:
     targets: dict[str, bool] = field(default_factory=dict)
     cli: CliFigures | None = None
     """Whole commands as a user waits for them (tools.bench.cli)."""
+    web: list[WebFigure] = field(default_factory=list)
+    """The web app over HTTP on the sample (tools.bench.web); empty with --bez-www."""
 
 
 def machine() -> dict[str, Any]:
@@ -356,6 +360,24 @@ def load_morphology() -> float:
         start = time.perf_counter()
         analyser()
         return time.perf_counter() - start
+
+
+def measure_www(args: argparse.Namespace, work: Path) -> list[WebFigure]:
+    """The web app's figures (a real `leaflets serve`), unless --bez-www."""
+    if args.no_web:
+        return []
+    with step("aplikacja www na wykazie przykładowym"):
+        folder = work / "www"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        return measure_web(folder)
+
+
+def measure_all(args: argparse.Namespace, work: Path) -> Figures:
+    """The build figures (`measure`), then the web app's."""
+    figures = measure(args, work)
+    figures.web = measure_www(args, work)
+    return figures
 
 
 def measure(args: argparse.Namespace, work: Path) -> Figures:
@@ -564,6 +586,11 @@ def table(figures: Figures) -> str:
     if figures.cli is not None:
         lines += ["", f"Wiersz poleceń (mediana z {figures.cli.repeats} uruchomień, z startem)"]
         lines += _aligned(cli_rows(figures.cli))
+    if figures.web:
+        lines += ["", "Aplikacja www (leaflets serve na wykazie przykładowym, przez HTTP)"]
+        lines += _aligned(
+            [(f.measure, f"{f.seconds:.2f} s", f.target, _yes(f.met)) for f in figures.web]
+        )
     return "\n".join(lines)
 
 
@@ -599,6 +626,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="nie mierz czasu make test-fast i make test",
     )
+    parser.add_argument(
+        "--bez-www",
+        dest="no_web",
+        action="store_true",
+        help="nie mierz aplikacji www (leaflets serve)",
+    )
     args = parser.parse_args(argv)
     if args.areas < 1 or args.naive_sample < 1:
         parser.error("--areas i --naive-sample muszą być dodatnie")
@@ -618,7 +651,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:
         handler.setLevel(logging.WARNING)  # the step clock turns INFO on for one logger
-    figures = with_workdir(args, lambda work: measure(args, work))
+    figures = with_workdir(args, lambda work: measure_all(args, work))
     print(table(figures))
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -629,7 +662,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages_ok = counted is None or counted[0] == counted[1]
     if not pages_ok:
         return 1
-    met = [*figures.targets.values(), *(figures.cli.targets.values() if figures.cli else ())]
+    met = [
+        *figures.targets.values(),
+        *(figures.cli.targets.values() if figures.cli else ()),
+        *(f.met for f in figures.web),
+    ]
     return 1 if args.check and not all(met) else 0
 
 
