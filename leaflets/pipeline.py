@@ -18,6 +18,7 @@ from leaflets import checks
 from leaflets.areas import Area, Grouping, area_order, find_officers, group_areas
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
+from leaflets.meetings import NO_MEETINGS, Meeting, Meetings, check_meetings, read_meeting_files
 from leaflets.output.files import prepare_folder
 from leaflets.output.manifest import RowStatus, officer_json, write_manifest
 from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key
@@ -53,6 +54,8 @@ class Report:
     rendered: bool
     sheets: tuple[SheetReading, ...] = ()
     """How every sheet's headers were understood (`check` prints it, the web app shows it)."""
+    meetings: tuple[Meeting, ...] = ()
+    """The meetings with residents whose invitations the run printed (or would print)."""
 
     @property
     def errors(self) -> int:
@@ -93,6 +96,8 @@ class Intake:
     roster: Roster
     grouping: Grouping
     problems: tuple[Problem, ...]
+    meetings: Meetings = NO_MEETINGS
+    """The meetings with residents read (`Spotkania` sheets, `--spotkania` files)."""
 
     @property
     def sheets(self) -> tuple[SheetReading, ...]:
@@ -103,7 +108,13 @@ class Intake:
         """What became of every row, as far as reading and grouping tell (a build may still
         leave out an area whose QR codes do not fit)."""
         return tuple(
-            _row_statuses(self.roster, self.grouping.areas, self.grouping.rejected, self.problems)
+            _row_statuses(
+                self.roster,
+                self.grouping.areas,
+                self.grouping.rejected,
+                self.problems,
+                self.meetings,
+            )
         )
 
 
@@ -121,6 +132,13 @@ def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> 
     grouping = group_areas(validated.records, validated.vacancies)
     units = checks.unit_names(grouping.areas)
     grouping = replace(grouping, areas=units.kept, rejected=grouping.rejected | units.rejected)
+    files = read_meeting_files(settings.meetings)
+    meetings = check_meetings(
+        (*roster.meetings, *files.rows),
+        grouping.areas,
+        settings.config.as_of,
+        past=settings.past_meetings,
+    )
     problems = (
         *roster.problems,
         *validated.problems,
@@ -129,8 +147,10 @@ def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> 
         *checks.coverage(grouping.areas),
         *checks.overlaps(grouping.areas),
         *checks.configuration(settings),
+        *files.problems,
+        *meetings.problems,
     )
-    return Intake(roster, grouping, in_order(roster, settings, problems))
+    return Intake(roster, grouping, in_order(roster, settings, problems), meetings)
 
 
 def in_order(
@@ -147,7 +167,8 @@ def in_order(
         where = problem.where
         if where is None:
             return (1, 0, 0, 0)
-        sheet = sheets.get((where.file, where.sheet), -1)
+        # A sheet without a header reading (the meetings sheet) comes after the roster's.
+        sheet = sheets.get((where.file, where.sheet), len(sheets) if where.sheet else -1)
         return (0, files.get(where.file, len(files)), sheet, where.row)
 
     return tuple(sorted((roster.label(p) for p in problems), key=place))
@@ -300,6 +321,7 @@ def run(
 
         loaded = intake(settings, start_workers)
         roster, grouping, problems = loaded.roster, loaded.grouping, list(loaded.problems)
+        meetings = loaded.meetings
         areas = grouping.areas
         if address is not None:
             areas = _covering(grouping.areas, address, settings.address)
@@ -320,21 +342,52 @@ def run(
             )
         elif not render:
             log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
+        meetings, invited = _invite(workers, meetings, areas, render, cache, problems, files)
 
     rejected = grouping.rejected | {ref for area in codes.dropped for ref in area.rows}
-    rows = _row_statuses(roster, grouping.areas, rejected, problems)
+    rows = _row_statuses(roster, grouping.areas, rejected, problems, meetings)
     problems = list(in_order(roster, settings, problems))
-    report = Report(tuple(rows), areas, tuple(files), tuple(problems), render, roster.sheets)
+    report = Report(
+        tuple(rows), areas, tuple(files), tuple(problems), render, roster.sheets, meetings.kept
+    )
     if write:
         log.info("Krok 5/5 — zapis %s i %s", MANIFEST, PROBLEM_REPORT)
         from leaflets.output.problem_report import write_problem_report
 
-        write_manifest(settings.out / MANIFEST, rows, areas, problems, files_by_area)
+        write_manifest(
+            settings.out / MANIFEST, rows, areas, problems, files_by_area, meetings.kept, invited
+        )
         write_problem_report(settings.out / PROBLEM_REPORT, problems, settings.config.as_of)
         report = replace(
             report, files=(*report.files, settings.out / MANIFEST, settings.out / PROBLEM_REPORT)
         )
     return report
+
+
+def _invite(
+    workers: Workers,
+    meetings: Meetings,
+    areas: Sequence[Area],
+    render: bool,
+    cache: ContentCache,
+    problems: list[Problem],
+    files: list[Path],
+) -> tuple[Meetings, dict[str, dict[str, str]]]:
+    """Step 4 for the meetings of `areas`: their calendar codes checked, their invitations
+    and calendars written; the meetings kept and each one's files for the manifest."""
+    shown = {area_key(area) for area in areas}
+    settings = workers.job.settings
+    fit = checks.calendar_codes(settings, [m for m in meetings.kept if area_key(m.area) in shown])
+    problems.extend(fit.problems)
+    meetings = replace(meetings, kept=fit.kept, rejected=meetings.rejected | fit.rejected)
+    if not (render and meetings.kept):
+        return meetings, {}
+    from leaflets.render.invitations import render_invitations
+
+    done = render_invitations(workers.job, meetings.kept, cache.templates)
+    problems.extend(checks.invitations(done.warnings, done.overflowing))
+    files.extend(done.files)
+    return meetings, done.by_meeting
 
 
 def _job(settings: Settings, write: bool) -> Job:
@@ -401,9 +454,11 @@ def _row_statuses(
     grouping_areas: Sequence[Area],
     rejected: frozenset[RowRef],
     problems: Sequence[Problem],
+    meetings: Meetings = NO_MEETINGS,
 ) -> list[RowStatus]:
     """Every row below a header, in order: in a leaflet (`ok`), a vacant post kept in the
-    index (`vacancy`), a footer or heading (`note`), or `rejected` with its problems."""
+    index (`vacancy`), a footer or heading (`note`), or `rejected` with its problems; then
+    the meetings' rows: printed (`meeting`), past and left out (`past`), or `rejected`."""
     area_of = {ref: area for area in grouping_areas for ref in area.rows}
     by_row: dict[RowRef, list[Problem]] = {}
     for problem in problems:
@@ -427,4 +482,14 @@ def _row_statuses(
         else:
             status: Literal["ok", "vacancy"] = "vacancy" if area.vacancy else "ok"
             statuses.append(RowStatus(ref, status, area_key(area), found))
+    kept = {m.where: m for m in meetings.kept}
+    past = {m.where: m for m in meetings.past}
+    for row in meetings.rows:
+        found = tuple(roster.label(p) for p in by_row.get(row, ()))
+        if row in kept:
+            statuses.append(RowStatus(row, "meeting", area_key(kept[row].area), found))
+        elif row in past:
+            statuses.append(RowStatus(row, "past", area_key(past[row].area), found))
+        else:
+            statuses.append(RowStatus(row, "rejected", None, found))
     return statuses
