@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pypdf import PdfWriter
 
@@ -35,6 +36,9 @@ from leaflets.output.paths import (
 from leaflets.output.printfiles import merge_pdfs
 from leaflets.render.cache import digest, load_json
 from leaflets.render.workers import Job, _renderer, page_context, write_pdf
+
+if TYPE_CHECKING:
+    from leaflets.render.renderer import Rendered
 
 
 @dataclass
@@ -128,22 +132,43 @@ def _lay_out(
     cache: dict[str, object],
     done: InvitationFiles,
 ) -> None:
+    """Lay the stale invitations out in one document; those that run over their pages are
+    laid out again denser (`.gestosc-N` in the format's CSS: smaller type, then wrapping),
+    up to `DENSITY_STEPS`, and reported if they still do not fit."""
     settings = job.settings
     renderer = _renderer(job)
-    views = [invitation_view(m, spec, settings.config, language) for m, *_ in stale]
     heading = edition(language).gettext(HEADING).first
     context = page_context(settings, f"{heading} — {spec.description}", language)
+    placed: dict[int, tuple[Rendered, int, str]] = {}
+    pending = list(range(len(stale)))
     with layout_gc():
-        rendered = renderer.render(spec, views, language=language, **context.variables())
-        done.warnings.extend(rendered.warnings)
-        for position, (meeting, path, key, current) in enumerate(stale):
+        for density in range(DENSITY_STEPS):
+            views = [
+                replace(
+                    invitation_view(stale[i][0], spec, settings.config, language), density=density
+                )
+                for i in pending
+            ]
+            rendered = renderer.render(spec, views, language=language, **context.variables())
+            done.warnings.extend(rendered.warnings)
+            for position, index in enumerate(pending):
+                placed[index] = (rendered, position, views[position].title)
+            pending = [i for p, i in enumerate(pending) if rendered.page_count(p) > spec.pages]
+            if not pending:
+                break
+        for index, (meeting, path, key, current) in enumerate(stale):
+            rendered, position, title = placed[index]
             pages = rendered.page_count(position)
             if pages > spec.pages:
                 done.overflowing.append((meeting, edition_name(spec.name, language), pages))
             if job.write:
                 relative = path.relative_to(settings.out).as_posix()
-                write_pdf(path, [(rendered, position)], views[position].title, relative, settings)
+                write_pdf(path, [(rendered, position)], title, relative, settings)
                 cache[key] = {"digest": current, "pages": pages}
+
+
+DENSITY_STEPS = 3
+"""Invitation densities: 0 as designed, 1 and 2 smaller type (each format's CSS)."""
 
 
 def _digest(meeting: Meeting, spec: FormatSpec, job: Job, templates: str) -> str:
