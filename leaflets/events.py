@@ -44,6 +44,17 @@ def summary(meeting: Meeting, heading: str) -> str:
     return f"{heading}: {meeting.topic}"
 
 
+QR_TOPIC = 48
+"""The topic in the calendar code is cut after this many characters (at a word, with "…"):
+the poster prints it whole, and each character costs the code room."""
+
+
+def short_topic(topic: str) -> str:
+    if len(topic) <= QR_TOPIC:
+        return topic
+    return topic[:QR_TOPIC].rsplit(" ", 1)[0].rstrip(" ,;:—-") + "…"
+
+
 def local(moment: dt.datetime) -> dt.datetime:
     return moment.replace(tzinfo=ZONE)
 
@@ -51,7 +62,7 @@ def local(moment: dt.datetime) -> dt.datetime:
 def qr_event(meeting: Meeting, heading: str) -> str:
     """The smallest event phones add to their calendar: summary, start, end, location."""
     event = Event()
-    event.add("summary", summary(meeting, heading))
+    event.add("summary", f"{heading}: {short_topic(meeting.topic)}")
     event.add("dtstart", local(meeting.starts).astimezone(dt.UTC))
     event.add("dtend", local(meeting.ends).astimezone(dt.UTC))
     event.add("location", location(meeting))

@@ -117,7 +117,7 @@ FORMATS: dict[str, FormatSpec] = {
             pages=1,
             qr_module_mm=1.0,
             qr_min_mm=33,
-            qr_max_mm=80,
+            qr_max_mm=90,  # the calendar code has the left of the codes' row to itself
             description="plakat A4 z zaproszeniem na spotkanie z mieszkańcami",
             per_meeting=True,
         ),
@@ -129,7 +129,7 @@ FORMATS: dict[str, FormatSpec] = {
             pages=2,
             qr_module_mm=0.4,
             qr_min_mm=16,
-            qr_max_mm=32,
+            qr_max_mm=36,  # three codes in the back's row: 36 + 2 × 25 mm
             description="dwustronne zaproszenie A6 na spotkanie z mieszkańcami",
             sheet_layout="a6-4",
             per_meeting=True,

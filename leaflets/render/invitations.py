@@ -167,8 +167,9 @@ def _lay_out(
                 cache[key] = {"digest": current, "pages": pages}
 
 
-DENSITY_STEPS = 3
-"""Invitation densities: 0 as designed, 1 and 2 smaller type (each format's CSS)."""
+DENSITY_STEPS = 4
+"""Invitation densities: 0 as designed, 1–3 smaller type and tighter spacing (each
+format's CSS); the date and time stay the largest text at every step."""
 
 
 def _digest(meeting: Meeting, spec: FormatSpec, job: Job, templates: str) -> str:
