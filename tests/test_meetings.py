@@ -99,8 +99,7 @@ def test_the_spotkania_sheet_is_read_with_every_problem_placed(tmp_path: Path) -
     found = {(p.where.row if p.where else 0, p.code): p for p in loaded.problems}
     unknown = found[(3, "spotkanie-nieznany-rejon")]
     assert unknown.describe().endswith(
-        "arkusz „Spotkania”, wiersz 3, kolumna A „Rejon”: "
-        "w wykazie dzielnicowych nie ma rejonu „7”"
+        "arkusz „Spotkania”, wiersz 3, kolumna A „Rejon”: w wykazie dzielnicowych nie ma rejonu „7”"
     )
     assert found[(4, "spotkanie-data")].heading == "B „Data spotkania”"
     assert found[(5, "spotkanie-godzina")].message == (
@@ -147,7 +146,9 @@ def test_the_calendar_code_keeps_local_time_in_winter_and_summer(month: int) -> 
 
 def test_the_units_calendar_parses_back() -> None:
     meetings = _sample_meetings()
-    data = unit_calendar(meetings, name="Spotkania", heading="Spotkanie", stamp=dt.date(2026, 11, 1))
+    data = unit_calendar(
+        meetings, name="Spotkania", heading="Spotkanie", stamp=dt.date(2026, 11, 1)
+    )
     calendar = Calendar.from_ical(data)
     events = list(calendar.walk("VEVENT"))
     assert len(events) == len(meetings) == 4

@@ -126,3 +126,77 @@ def test_a_long_place_and_topic_fit(tmp_path: Path) -> None:
 
 def _squeezed(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and ch not in "-\u00ad\u2010\ufffe")
+
+
+def _small(tmp_path: Path, meetings: str, **overrides: object) -> Settings:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    roster = tmp_path / "wykaz.csv"
+    roster.write_text(
+        "Nr rejonu;Imię;Nazwisko;Telefon;Miejscowość;Jednostka\n"
+        "1;Jan;Nowak;600 000 001;Legnica;KP Legnica\n"
+        "2;Anna;Lis;600 000 002;Legnica;KP Legnica\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "spotkania.csv"
+    path.write_text("Rejon;Data;Godzina;Miejsce;Temat\n" + meetings, encoding="utf-8")
+    return Settings(
+        rosters=(roster,),
+        out=tmp_path / "out",
+        config=LeafletConfig(as_of=dt.date(2026, 11, 1)),
+        formats=FORMATS,
+        meetings=(path,),
+        **overrides,  # type: ignore[arg-type]
+    )
+
+
+TWO = (
+    "1;1.12.2026;18:00;Szkoła, ul. Szkolna 1;Parkingi\n2;2.12.2026;17:00;Sala, ul. Polna 2;Hałas\n"
+)
+
+
+def test_a_rebuild_lays_out_only_the_meeting_that_changed(tmp_path: Path) -> None:
+    settings = _small(tmp_path, TWO)
+    pipeline.run(settings)
+    first = tmp_path / "out/kp-legnica/rejon-1/spotkanie-a4-2026-12-01.pdf"
+    second = tmp_path / "out/kp-legnica/rejon-2/spotkanie-a4-2026-12-02.pdf"
+    printed = tmp_path / "out/kp-legnica/druk-spotkanie-a4.pdf"
+    stamps = {p: p.stat().st_mtime_ns for p in (first, second, printed)}
+    pipeline.run(settings)
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+    changed = TWO.replace("Hałas", "Hałas nocą")
+    report = pipeline.run(_small(tmp_path, changed))
+    assert first.stat().st_mtime_ns == stamps[first]
+    assert second.stat().st_mtime_ns != stamps[second]
+    assert "Hałas nocą" in pdf_text(second)
+    assert "Hałas nocą" in pdf_text(printed)
+    assert second in report.files and printed in report.files
+
+
+def test_office_sheets_and_print_shop_files(tmp_path: Path) -> None:
+    office = pipeline.run(_small(tmp_path / "a", TWO, office_sheets=True))
+    sheet = tmp_path / "a/out/kp-legnica/rejon-1/spotkanie-a6-2026-12-01-arkusz.pdf"
+    assert sheet in office.files
+    assert len(list(pdf_pages(sheet))) == 2  # the fronts, then the backs for duplex
+    assert tmp_path / "a/out/kp-legnica/druk-spotkanie-a6-arkusze.pdf" in office.files
+    shop = pipeline.run(_small(tmp_path / "b", TWO, bleed_mm=3.0))
+    poster = tmp_path / "b/out/kp-legnica/rejon-1/spotkanie-a4-drukarnia-2026-12-01.pdf"
+    assert poster in shop.files
+    from pypdf import PdfReader
+
+    page = PdfReader(poster).pages[0]
+    assert round(float(page.trimbox.width) / 72 * 25.4) == 210
+    assert float(page.bleedbox.width) > float(page.trimbox.width)
+
+
+def test_a_past_meeting_is_printed_only_when_asked(tmp_path: Path) -> None:
+    past = "1;1.10.2026;18:00;Szkoła;Dawne\n"
+    report = pipeline.run(_small(tmp_path / "a", past))
+    assert not [p for p in report.files if "spotkanie" in p.name]
+    assert [p.code for p in report.problems if p.code.startswith("spotkanie")] == [
+        "spotkanie-minione"
+    ]
+    asked = pipeline.run(_small(tmp_path / "b", past, past_meetings=True))
+    assert [p.name for p in asked.files if p.parent.name == "rejon-1"] == [
+        "spotkanie-a4-2026-10-01.pdf",
+        "spotkanie-a6-2026-10-01.pdf",
+    ]
