@@ -67,8 +67,8 @@ def render_invitations(job: Job, meetings: Sequence[Meeting], templates: str) ->
     settings = job.settings
     done = InvitationFiles()
     specs = meeting_specs(settings.formats)
-    if not meetings:
-        return done
+    if not meetings or not specs:
+        return done  # the calendar comes with the invitations: a poster-only run has neither
     cache_path = settings.out / MEETINGS_CACHE
     cache = load_json(cache_path) if not settings.force else {}
     with roster_set_aside():
