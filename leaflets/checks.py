@@ -300,6 +300,7 @@ def calendar_codes(settings: Settings, meetings: Sequence[Meeting]) -> CodesFit:
                     "— skróć temat albo miejsce spotkania",
                     meeting.where,
                     "temat",
+                    heading="„Temat”",
                 )
             )
         if not too_big:
@@ -323,6 +324,7 @@ def invitations(
                 f"— zaproszenie ma {pages} str.; skróć opis spotkania",
                 meeting.where,
                 "opis",
+                heading="„Opis”",
             )
         )
     return found
