@@ -118,7 +118,7 @@ FORMATS: dict[str, FormatSpec] = {
             qr_module_mm=1.0,
             qr_min_mm=33,
             qr_max_mm=90,  # the calendar code has the left of the codes' row to itself
-            description="plakat A4 z zaproszeniem na spotkanie z mieszkańcami",
+            description="zaproszenie na spotkanie z mieszkańcami, A4 na tablice ogłoszeń",
             per_meeting=True,
         ),
         FormatSpec(
