@@ -177,3 +177,43 @@ def test_the_sample_has_its_meetings() -> None:
     assert any("Spółdzielni" in p for p in places)
     assert any("parafialna" in p for p in places)
     assert any("wiejska" in p for p in places)
+
+
+def test_one_meeting_per_area_a_day(tmp_path: Path) -> None:
+    loaded = _intake(
+        tmp_path,
+        [
+            [1, "1.12.2026", "18", "Szkoła", "Pierwsze"],
+            [1, "01.12.2026 r.", "19", "Sala", "Drugie"],
+        ],
+    )
+    (kept,) = loaded.meetings.kept
+    assert kept.topic == "Pierwsze"
+    (twice,) = [p for p in loaded.problems if p.code == "spotkanie-powtorzone"]
+    assert twice.where is not None and twice.where.row == 3
+    assert "wiersz 2" in twice.message
+
+
+def test_a_rejon_of_two_units_needs_the_unit(tmp_path: Path) -> None:
+    roster = tmp_path / "wykaz.csv"
+    roster.write_text(
+        "Nr rejonu;Imię;Nazwisko;Telefon;Jednostka\n"
+        "1;Jan;Nowak;600 000 001;KP Legnica\n"
+        "1;Anna;Lis;600 000 002;KP Chojnów\n",
+        encoding="utf-8",
+    )
+    meetings = tmp_path / "spotkania.csv"
+    meetings.write_text(
+        "Jednostka;Rejon;Data;Godzina;Miejsce;Temat\n"
+        ";1;1.12.2026;18;Szkoła;Bez jednostki\n"
+        "KP Chojnów;1;2.12.2026;18;Sala;Z jednostką\n",
+        encoding="utf-8",
+    )
+    base = sample_settings(tmp_path / "out")
+    config = base.config.__class__(as_of=dt.date(2026, 11, 1))
+    settings = base.__class__(rosters=(roster,), out=base.out, config=config, meetings=(meetings,))
+    loaded = pipeline.intake(settings)
+    (kept,) = loaded.meetings.kept
+    assert kept.area.unit.name == "KP Chojnów"
+    (ambiguous,) = [p for p in loaded.problems if p.code == "spotkanie-niejednoznaczny-rejon"]
+    assert "KP Chojnów, KP Legnica" in ambiguous.message
