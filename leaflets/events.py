@@ -17,7 +17,6 @@ from icalendar import Calendar, Event
 
 from leaflets.meetings import Meeting
 from leaflets.output.paths import area_key
-from leaflets.text import slugify
 
 ZONE = ZoneInfo("Europe/Warsaw")
 PRODID = "-//leaflets//Spotkania z dzielnicowymi//PL"
@@ -26,7 +25,9 @@ PRODID = "-//leaflets//Spotkania z dzielnicowymi//PL"
 def meeting_uid(meeting: Meeting) -> str:
     """Stable per meeting — its area and day — so a corrected time, place or topic updates
     the event a phone already has instead of adding a second one."""
-    return f"{meeting.date.isoformat()}-{slugify(area_key(meeting.area))}@leaflets.spotkania"
+    # The area's folder names are unique and already slugs; slugify would cut them at 60.
+    area = area_key(meeting.area).replace("/", "-")
+    return f"{meeting.date.isoformat()}-{area}@leaflets.spotkania"
 
 
 def location(meeting: Meeting) -> str:
@@ -93,7 +94,12 @@ def unit_calendar(meetings: Sequence[Meeting], *, name: str, heading: str, stamp
         event.add("location", location(meeting))
         event.add("description", _description(meeting))
         calendar.add_component(event)
-    calendar.add_missing_timezones()
+    # The zone's rules for the years the meetings are in, not icalendar's default 1970–2038
+    # (a page of RDATEs a phone does not need).
+    years = sorted(m.date.year for m in meetings) or [stamp.year]
+    calendar.add_missing_timezones(
+        first_date=dt.date(years[0] - 1, 1, 1), last_date=dt.date(years[-1] + 2, 1, 1)
+    )
     data: bytes = calendar.to_ical()
     return data
 

@@ -157,7 +157,11 @@ def test_the_units_calendar_parses_back() -> None:
         start = event.decoded("dtstart")
         assert str(start.tzinfo) == "Europe/Warsaw"
     uids = {str(e["uid"]) for e in events}
-    assert uids == {meeting_uid(m) for m in meetings}
+    assert uids == {meeting_uid(m) for m in meetings} and len(uids) == 4
+    assert meeting_uid(meetings[0]) == (
+        "2026-12-08-komisariat-policji-legnica-srodmiescie-jednostka-fikcyjna-"
+        "rejon-3-osiedle-piekary@leaflets.spotkania"
+    )
     # The same roster gives the same bytes (DTSTAMP is the "stan na" date).
     assert unit_calendar(meetings, name="Spotkania", heading="Spotkanie",
                          stamp=dt.date(2026, 11, 1)) == data  # fmt: skip
