@@ -93,6 +93,11 @@ class Settings:
     """Print-shop files (`--drukarnia`): bleed around the trimmed page; None = office files."""
     crop_marks: bool = False
     """Crop marks outside the bleed; they belong to print-shop files only (`marks`)."""
+    meetings: tuple[Path, ...] = ()
+    """Files of meetings with residents (`--spotkania`), read besides the rosters' own
+    `Spotkania` sheets."""
+    past_meetings: bool = False
+    """Also print meetings dated before the "stan na" date (`--minione`)."""
 
     @property
     def marks(self) -> bool:

@@ -394,7 +394,9 @@ def _vacant(area: Area, covering: str, ed: Edition) -> str:
         ).first
         return f"{head} {covering}"
     if covering:
-        return f"{ed.gettext('nieobsadzony — obsługuje:').first} {covering}"
+        # Not inside the f-string: Babel's extractor does not look into f-strings' fields.
+        head = ed.gettext("nieobsadzony — obsługuje:").first
+        return f"{head} {covering}"
     if area.unit.phone is not None:
         label = ed.gettext("nieobsadzony — telefon jednostki:").first
         return f"{label} {area.unit.phone.national}"

@@ -36,6 +36,8 @@ class FormatSpec:
     """One document per unit rather than per area (the street index)."""
     file_name: str = ""
     """For per-unit formats: the file name in the unit's folder."""
+    per_meeting: bool = False
+    """One document per meeting with residents (the invitations), in the area's folder."""
 
     def expected_pages(self, officers: int) -> int:
         return self.pages * (max(1, officers) if self.per_officer else 1)
@@ -107,9 +109,41 @@ FORMATS: dict[str, FormatSpec] = {
             per_unit=True,
             file_name="skorowidz-ulic.pdf",
         ),
+        FormatSpec(
+            name="spotkanie-a4",
+            template="spotkanie-a4.html",
+            width_mm=210,
+            height_mm=297,
+            pages=1,
+            qr_module_mm=1.0,
+            qr_min_mm=33,
+            qr_max_mm=90,  # the calendar code has the left of the codes' row to itself
+            description="zaproszenie na spotkanie z mieszkańcami, A4 na tablice ogłoszeń",
+            per_meeting=True,
+        ),
+        FormatSpec(
+            name="spotkanie-a6",
+            template="spotkanie-a6.html",
+            width_mm=105,
+            height_mm=148,
+            pages=2,
+            qr_module_mm=0.4,
+            qr_min_mm=16,
+            qr_max_mm=36,  # three codes in the back's row: 36 + 2 × 25 mm
+            description="dwustronne zaproszenie A6 na spotkanie z mieszkańcami",
+            sheet_layout="a6-4",
+            per_meeting=True,
+        ),
     )
 }
-DEFAULT_FORMATS: tuple[str, ...] = ("plakat-a4", "ulotka-a5", "skorowidz")
+DEFAULT_FORMATS: tuple[str, ...] = (
+    "plakat-a4",
+    "ulotka-a5",
+    "skorowidz",
+    "spotkanie-a4",
+    "spotkanie-a6",
+)
+"""The invitations are written only for the meetings a roster has (its `Spotkania` sheet)."""
 
 DENSITY_STEPS = 6
 """The street-list density ladder, one CSS class per step (`gestosc-N` in `dokument.html`),

@@ -12,26 +12,22 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from leaflets import checks
-from leaflets.areas import Area, Grouping, area_order, find_officers, group_areas
+from leaflets.answers import Found, FoundArea, find_in, parse_address_or_refuse
+from leaflets.areas import Area, Grouping, area_order, group_areas
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
+from leaflets.meetings import NO_MEETINGS, Meeting, Meetings, check_meetings, read_meeting_files
 from leaflets.output.files import prepare_folder
-from leaflets.output.manifest import RowStatus, officer_json, write_manifest
+from leaflets.output.manifest import RowStatus, write_manifest
 from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key
 from leaflets.problems import UNREAD, Problem, RowRef
 from leaflets.roster import Roster, SheetReading, read_rosters
-from leaflets.streets import (
-    Address,
-    answer_address,
-    find_by_address,
-    parse_address,
-    suggest_streets,
-)
+from leaflets.streets import Address, find_by_address, suggest_streets
 from leaflets.text import fold
-from leaflets.validation import Officer, validate
+from leaflets.validation import validate
 
 if TYPE_CHECKING:  # rendering imports WeasyPrint: `find` and `--help` must not pay for it
     from leaflets.render.cache import ContentCache
@@ -53,6 +49,10 @@ class Report:
     rendered: bool
     sheets: tuple[SheetReading, ...] = ()
     """How every sheet's headers were understood (`check` prints it, the web app shows it)."""
+    meetings: tuple[Meeting, ...] = ()
+    """The meetings with residents whose invitations the run printed (or would print)."""
+    meeting_rows: frozenset[RowRef] = frozenset()
+    """Which of `rows` are meetings' rows (the `Spotkania` sheets, `--spotkania` files)."""
 
     @property
     def errors(self) -> int:
@@ -93,6 +93,8 @@ class Intake:
     roster: Roster
     grouping: Grouping
     problems: tuple[Problem, ...]
+    meetings: Meetings = NO_MEETINGS
+    """The meetings with residents read (`Spotkania` sheets, `--spotkania` files)."""
 
     @property
     def sheets(self) -> tuple[SheetReading, ...]:
@@ -103,7 +105,13 @@ class Intake:
         """What became of every row, as far as reading and grouping tell (a build may still
         leave out an area whose QR codes do not fit)."""
         return tuple(
-            _row_statuses(self.roster, self.grouping.areas, self.grouping.rejected, self.problems)
+            _row_statuses(
+                self.roster,
+                self.grouping.areas,
+                self.grouping.rejected,
+                self.problems,
+                self.meetings,
+            )
         )
 
 
@@ -121,6 +129,13 @@ def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> 
     grouping = group_areas(validated.records, validated.vacancies)
     units = checks.unit_names(grouping.areas)
     grouping = replace(grouping, areas=units.kept, rejected=grouping.rejected | units.rejected)
+    files = read_meeting_files(settings.meetings)
+    meetings = check_meetings(
+        (*roster.meetings, *files.rows),
+        grouping.areas,
+        settings.config.as_of,
+        past=settings.past_meetings,
+    )
     problems = (
         *roster.problems,
         *validated.problems,
@@ -129,8 +144,10 @@ def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> 
         *checks.coverage(grouping.areas),
         *checks.overlaps(grouping.areas),
         *checks.configuration(settings),
+        *files.problems,
+        *meetings.problems,
     )
-    return Intake(roster, grouping, in_order(roster, settings, problems))
+    return Intake(roster, grouping, in_order(roster, settings, problems), meetings)
 
 
 def in_order(
@@ -147,7 +164,8 @@ def in_order(
         where = problem.where
         if where is None:
             return (1, 0, 0, 0)
-        sheet = sheets.get((where.file, where.sheet), -1)
+        # A sheet without a header reading (the meetings sheet) comes after the roster's.
+        sheet = sheets.get((where.file, where.sheet), len(sheets) if where.sheet else -1)
         return (0, files.get(where.file, len(files)), sheet, where.row)
 
     return tuple(sorted((roster.label(p) for p in problems), key=place))
@@ -157,120 +175,8 @@ def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
     """`leaflets find`: the areas covering an address, or the officers matching a name."""
     if bool(address) == bool(name):
         raise UsageError("Podaj dokładnie jedno: --adres albo --nazwisko.")
-    parsed = _parse_address(address) if address else None
+    parsed = parse_address_or_refuse(address) if address else None
     return find_in(intake(settings).grouping.areas, address=address, name=name, parsed=parsed)
-
-
-def find_in(
-    areas: Sequence[Area], *, address: str = "", name: str = "", parsed: Address | None = None
-) -> Found:
-    """`find` over areas already read (the web app keeps a roster's areas between searches):
-    by `address` (parsed, unless `parsed` is given; UsageError when it cannot be) or else
-    by `name`."""
-    if address and parsed is None:
-        parsed = _parse_address(address)
-    if parsed is None:
-        officers = find_officers(areas, name)
-        matches = [
-            FoundArea(area, (match.officer,), None) for match in officers for area in match.areas
-        ]
-        return Found(name, matches, [], "found" if matches else "no_such_person")
-    answer = answer_address(areas, parsed)
-    matches = [_found(m.area, m.line.text, m.certainty, m.approximate) for m in answer.matches]
-    return Found(address, matches, list(answer.suggestions), answer.reason, answer.message)
-
-
-def _parse_address(text: str) -> Address:
-    parsed = parse_address(text)
-    if parsed is None:
-        raise UsageError(
-            f"Nie rozumiem adresu „{text}”. Podaj go jak na kopercie, "
-            "np. „ul. Chojnowska 12, Legnica”."
-        )
-    return parsed
-
-
-def _found(area: Area, line: str, certainty: str, approximate: bool) -> FoundArea:
-    """An area covering the address: its officers, or for a vacant one who covers it."""
-    vacancy = area.vacancy
-    if vacancy is None:
-        return FoundArea(area, area.officers, line, certainty, approximate)
-    return FoundArea(
-        area,
-        vacancy.covering,
-        line,
-        certainty,
-        approximate,
-        vacant=True,
-        covering_area=vacancy.covering_area,
-    )
-
-
-@dataclass(frozen=True)
-class FoundArea:
-    area: Area
-    officers: tuple[Officer, ...]
-    """The area's officers; for a vacant area, those covering it (none: call the unit)."""
-    covered_by: str | None
-    """The description segment that matched the address (None for a name search)."""
-    certainty: str = "exact"
-    """`part`: the street is only partly in the area; `unsure`: the line was not understood."""
-    approximate: bool = False
-    """The street's name matched with a typo or a first name left out or added."""
-    vacant: bool = False
-    """Nobody holds the area (`wakat`): `officers` are those covering it."""
-    covering_area: str = ""
-    """The rejon whose officers cover a vacant area, "" when none is named."""
-
-    @property
-    def unit_phone(self) -> str:
-        phone = self.area.unit.phone
-        return phone.national if phone else ""
-
-
-@dataclass(frozen=True)
-class Found:
-    query: str
-    matches: list[FoundArea]
-    suggestions: list[str]
-    """Nearest street names when an address matched nothing."""
-    reason: str = "found"
-    """`found`, `number_not_covered`, `no_such_street`, `no_such_person`."""
-    message: str = ""
-    """Polish: why nothing was found (the street's parts when only the number is not)."""
-
-    @property
-    def exit_code(self) -> int:
-        return 0 if self.matches else 1
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "query": self.query,
-            "reason": self.reason,
-            "message": self.message,
-            "suggestions": self.suggestions,
-            "matches": self._matches_json(),
-        }
-
-    def _matches_json(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "unit": m.area.unit.name,
-                "area": m.area.number,
-                "area_name": m.area.name,
-                "officers": [officer_json(o) for o in m.officers],
-                "covered_by": m.covered_by,
-                "certainty": m.certainty,
-                "approximate": m.approximate,
-                # A vacant area says so; `officers` are then those covering it.
-                **(
-                    {"vacant": True, "covering_area": m.covering_area, "unit_phone": m.unit_phone}
-                    if m.vacant
-                    else {}
-                ),
-            }
-            for m in self.matches
-        ]
 
 
 def run(
@@ -286,7 +192,7 @@ def run(
     from leaflets.render.cache import ContentCache
     from leaflets.render.plan import Workers, area_editions
 
-    address = _parse_address(settings.address) if settings.address else None
+    address = parse_address_or_refuse(settings.address) if settings.address else None
     if write:
         prepare_folder(settings.out)
     with Workers(_job(settings, write)) as workers:
@@ -300,6 +206,7 @@ def run(
 
         loaded = intake(settings, start_workers)
         roster, grouping, problems = loaded.roster, loaded.grouping, list(loaded.problems)
+        meetings = loaded.meetings
         areas = grouping.areas
         if address is not None:
             areas = _covering(grouping.areas, address, settings.address)
@@ -320,21 +227,59 @@ def run(
             )
         elif not render:
             log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
+        meetings, invited = _invite(workers, meetings, areas, render, cache, problems, files)
 
     rejected = grouping.rejected | {ref for area in codes.dropped for ref in area.rows}
-    rows = _row_statuses(roster, grouping.areas, rejected, problems)
+    rows = _row_statuses(roster, grouping.areas, rejected, problems, meetings)
     problems = list(in_order(roster, settings, problems))
-    report = Report(tuple(rows), areas, tuple(files), tuple(problems), render, roster.sheets)
+    report = Report(
+        tuple(rows),
+        areas,
+        tuple(files),
+        tuple(problems),
+        render,
+        roster.sheets,
+        meetings.kept,
+        frozenset(meetings.rows),
+    )
     if write:
         log.info("Krok 5/5 — zapis %s i %s", MANIFEST, PROBLEM_REPORT)
         from leaflets.output.problem_report import write_problem_report
 
-        write_manifest(settings.out / MANIFEST, rows, areas, problems, files_by_area)
+        write_manifest(
+            settings.out / MANIFEST, rows, areas, problems, files_by_area, meetings.kept, invited
+        )
         write_problem_report(settings.out / PROBLEM_REPORT, problems, settings.config.as_of)
         report = replace(
             report, files=(*report.files, settings.out / MANIFEST, settings.out / PROBLEM_REPORT)
         )
     return report
+
+
+def _invite(
+    workers: Workers,
+    meetings: Meetings,
+    areas: Sequence[Area],
+    render: bool,
+    cache: ContentCache,
+    problems: list[Problem],
+    files: list[Path],
+) -> tuple[Meetings, dict[str, dict[str, str]]]:
+    """Step 4 for the meetings of `areas`: their calendar codes checked, their invitations
+    and calendars written; the meetings kept and each one's files for the manifest."""
+    shown = {area_key(area) for area in areas}
+    settings = workers.job.settings
+    fit = checks.calendar_codes(settings, [m for m in meetings.kept if area_key(m.area) in shown])
+    problems.extend(fit.problems)
+    meetings = replace(meetings, kept=fit.kept, rejected=meetings.rejected | fit.rejected)
+    if not (render and meetings.kept):
+        return meetings, {}
+    from leaflets.render.invitations import render_invitations
+
+    done = render_invitations(workers.job, meetings.kept, cache.templates)
+    problems.extend(checks.invitations(done.warnings, done.overflowing))
+    files.extend(done.files)
+    return meetings, done.by_meeting
 
 
 def _job(settings: Settings, write: bool) -> Job:
@@ -401,9 +346,11 @@ def _row_statuses(
     grouping_areas: Sequence[Area],
     rejected: frozenset[RowRef],
     problems: Sequence[Problem],
+    meetings: Meetings = NO_MEETINGS,
 ) -> list[RowStatus]:
     """Every row below a header, in order: in a leaflet (`ok`), a vacant post kept in the
-    index (`vacancy`), a footer or heading (`note`), or `rejected` with its problems."""
+    index (`vacancy`), a footer or heading (`note`), or `rejected` with its problems; then
+    the meetings' rows: printed (`meeting`), past and left out (`past`), or `rejected`."""
     area_of = {ref: area for area in grouping_areas for ref in area.rows}
     by_row: dict[RowRef, list[Problem]] = {}
     for problem in problems:
@@ -427,4 +374,14 @@ def _row_statuses(
         else:
             status: Literal["ok", "vacancy"] = "vacancy" if area.vacancy else "ok"
             statuses.append(RowStatus(ref, status, area_key(area), found))
+    kept = {m.where: m for m in meetings.kept}
+    past = {m.where: m for m in meetings.past}
+    for row in meetings.rows:
+        found = tuple(roster.label(p) for p in by_row.get(row, ()))
+        if row in kept:
+            statuses.append(RowStatus(row, "meeting", area_key(kept[row].area), found))
+        elif row in past:
+            statuses.append(RowStatus(row, "past", area_key(past[row].area), found))
+        else:
+            statuses.append(RowStatus(row, "rejected", None, found))
     return statuses

@@ -28,6 +28,8 @@ from leaflets.headers import (
     header_score,
     match_headers,
 )
+from leaflets.meetings import MeetingRow, is_meetings_sheet
+from leaflets.meetings import read_sheet as read_meetings_sheet
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.text import fold
 from leaflets.units import unit_in_sheet_name, unit_in_text
@@ -106,6 +108,8 @@ class Roster:
     notes: tuple[RowRef, ...] = ()
     """Rows below the header that are not officers (`Sporządził: …`, a date, a heading):
     each has an information problem saying so."""
+    meetings: tuple[MeetingRow, ...] = ()
+    """Rows of the `Spotkania` sheets (meetings with residents), read by `meetings`."""
 
     def label(self, problem: Problem) -> Problem:
         """`problem` with its column named as the sheet names it (`G „Telefon służbowy”`)."""
@@ -147,6 +151,7 @@ def read_rosters(
     failures: list[str] = []
     sheets: list[SheetReading] = []
     notes: list[RowRef] = []
+    meetings: list[MeetingRow] = []
     base_dirs: dict[str, Path] = {}
     for path in paths:
         label = str(path)
@@ -169,6 +174,11 @@ def read_rosters(
             problems.append(Problem(Severity.ERROR, UNREADABLE, message, RowRef(label, "", 0)))
             continue
         for sheet, grid, merged in grids:
+            if is_meetings_sheet(sheet):
+                found = read_meetings_sheet(label, sheet, grid)
+                meetings.extend(found.rows)
+                problems.extend(found.problems)
+                continue
             read = _read_sheet(label, sheet, grid, merged)
             rows.extend(read.rows)
             problems.extend(read.problems)
@@ -193,6 +203,7 @@ def read_rosters(
         base_dirs=base_dirs,
         sheets=tuple(sheets),
         notes=tuple(notes),
+        meetings=tuple(meetings),
     )
 
 

@@ -231,7 +231,8 @@ def test_unknown_format_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert (
         "Nieznany format: plakat-a3. Dostępne: plakat-a4, ulotka-a5, "
-        "ulotka-a6, wizytowka, skorowidz." in " ".join(result.output.split())
+        "ulotka-a6, wizytowka, skorowidz, spotkanie-a4, spotkanie-a6."
+        in " ".join(result.output.split())
     )
 
 

@@ -277,22 +277,23 @@ def test_parse_formats() -> None:
     [
         (
             "a3",
-            "Nieznany format: a3. Dostępne: plakat-a4, ulotka-a5, ulotka-a6, wizytowka, skorowidz.",
+            "Nieznany format: a3. Dostępne: plakat-a4, ulotka-a5, ulotka-a6, wizytowka, "
+            "skorowidz, spotkanie-a4, spotkanie-a6.",
         ),
         (
             "plakat-a4,a6,dl",
             "Nieznany format: a6, dl. Dostępne: plakat-a4, ulotka-a5, "
-            "ulotka-a6, wizytowka, skorowidz.",
+            "ulotka-a6, wizytowka, skorowidz, spotkanie-a4, spotkanie-a6.",
         ),
         (
             "",
             "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5, "
-            "ulotka-a6, wizytowka, skorowidz.",
+            "ulotka-a6, wizytowka, skorowidz, spotkanie-a4, spotkanie-a6.",
         ),
         (
             " , ",
             "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5, "
-            "ulotka-a6, wizytowka, skorowidz.",
+            "ulotka-a6, wizytowka, skorowidz, spotkanie-a4, spotkanie-a6.",
         ),
     ],
 )

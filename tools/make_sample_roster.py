@@ -396,7 +396,55 @@ LONG_HEADERS: tuple[tuple[str, float], ...] = (
     ("Dyżur", 30),
 )
 
-WRAP_COLUMNS = {"Ulice", "Działania priorytetowe", "Dyżur"}
+MEETING_HEADERS: tuple[tuple[str, float], ...] = (
+    ("Jednostka Policji", 30),
+    ("Nr rejonu", 11),
+    ("Data spotkania", 16),
+    ("Godzina", 14),
+    ("Miejsce (nazwa i adres)", 48),
+    ("Temat", 40),
+    ("Krótki opis", 50),
+    ("Zapraszają wspólnie z Policją", 30),
+)
+
+MEETINGS: tuple[tuple[Cell, ...], ...] = (
+    # Dates and times as coordinators type them; every place is invented.
+    (
+        UNIT, "Rejon nr 3", "8.12.2026", f"18:00{DASH}19:30",
+        "Świetlica Spółdzielni Mieszkaniowej „Piekary” (fikcyjna), ul. Piekarska 12",
+        "Bezpieczne parkingi osiedlowe",
+        "Porozmawiamy o zgłoszeniach z mapy zagrożeń: parkowanie na trawnikach i "
+        "niszczenie samochodów.",
+        "Spółdzielnia Mieszkaniowa „Piekary”",
+    ),
+    (
+        UNIT, 5, "15 grudnia 2026 r.", "godz. 17",
+        "Sala parafialna przy kościele pw. św. Jana (fikcyjna), ul. Przykładowa 5",
+        "Kradzieże kieszonkowe przed świętami", "", "Parafia pw. św. Jana",
+    ),
+    (
+        UNIT, "10", "2027-01-14", "18.00-19.30",
+        "Świetlica wiejska w Kunicach (fikcyjna), Kunice 21",
+        "Nielegalne wysypiska i kradzieże na działkach",
+        "Podsumujemy działania z ostatniego półrocza i zaplanujemy kolejne.",
+        "Sołtys i Rada Sołecka Kunic",
+    ),
+    (
+        UNIT, 1, "01.07.2027", "18:00",
+        "Szkoła Podstawowa nr 100 (fikcyjna), ul. Kartuska 3, sala gimnastyczna",
+        "Bezpieczne wakacje nad Kaczawą", "", "Szkoła Podstawowa nr 100",
+    ),
+)  # fmt: skip
+"""Meetings with residents (the `Spotkania` sheet): a cooperative's club room, a parish
+hall, a village community centre, a school — one in winter and one in summer time."""
+
+WRAP_COLUMNS = {
+    "Ulice",
+    "Działania priorytetowe",
+    "Dyżur",
+    "Miejsce (nazwa i adres)",
+    "Krótki opis",
+}
 
 
 def wide_rows() -> list[list[Cell]]:
@@ -457,6 +505,7 @@ def make_workbook(path: Path) -> None:
     wide.title = "Rejony miejskie"
     fill_sheet(wide, WIDE_HEADERS, wide_rows())
     fill_sheet(wb.create_sheet("Rejony wiejskie"), LONG_HEADERS, long_rows())
+    fill_sheet(wb.create_sheet("Spotkania"), MEETING_HEADERS, [list(m) for m in MEETINGS])
     wb.properties.creator = "tools/make_sample_roster.py"
     wb.properties.title = "Wzór grafiku dzielnicowych (dane fikcyjne)"
     wb.properties.created = FIXED_TIME

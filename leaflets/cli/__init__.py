@@ -100,6 +100,15 @@ def _out(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 
 
 VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Pokaż kolejne kroki pracy.")
+MEETINGS = click.option(
+    "--spotkania",
+    "meetings",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PLIK",
+    help="Plik ze spotkaniami z mieszkańcami (xlsx, ods, csv), gdy nie ma ich w arkuszu"
+    " „Spotkania” wykazu.",
+)
 _BLEEDS = [f"{mm:g}" for mm in BLEEDS_MM]
 
 
@@ -192,6 +201,13 @@ def main() -> None:
     f" (domyślnie {DEFAULT_BLEED_MM:g}).",
 )
 @click.option("--znaczniki", "crop_marks", is_flag=True, help="Znaczniki cięcia (z --drukarnia).")
+@MEETINGS
+@click.option(
+    "--minione",
+    "past_meetings",
+    is_flag=True,
+    help="Drukuj też zaproszenia na spotkania sprzed daty „stan na”.",
+)
 @ENCODING
 @DELIMITER
 @VERBOSE
@@ -212,6 +228,8 @@ def build(
     print_shop: bool,
     bleed: str,
     crop_marks: bool,
+    meetings: tuple[Path, ...],
+    past_meetings: bool,
     encoding: str | None,
     delimiter: str | None,
     verbose: bool,
@@ -234,6 +252,8 @@ def build(
         duplex=DUPLEX_MODES[duplex],
         bleed_mm=float(bleed) if print_shop else None,
         crop_marks=crop_marks,
+        meetings=meetings,
+        past_meetings=past_meetings,
     )
     return _run(settings, write=True, verbose=verbose)
 
@@ -242,6 +262,7 @@ def build(
 @ROSTERS
 @CONFIG
 @_out("Folder, do którego tworzy build: to, co jest tam aktualne, nie jest składane ponownie")
+@MEETINGS
 @ENCODING
 @DELIMITER
 @VERBOSE
@@ -250,12 +271,13 @@ def check(
     rosters: tuple[Path, ...],
     config_path: Path | None,
     out: Path,
+    meetings: tuple[Path, ...],
     encoding: str | None,
     delimiter: str | None,
     verbose: bool,
 ) -> int:
     """Sprawdź WYKAZ i pokaż problemy; nie zapisuje żadnych plików."""
-    settings = _settings(rosters, config_path, encoding, delimiter, out=out)
+    settings = _settings(rosters, config_path, encoding, delimiter, out=out, meetings=meetings)
     return _run(settings, write=False, verbose=verbose)
 
 

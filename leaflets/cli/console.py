@@ -104,8 +104,9 @@ def headers(sheets: Sequence[SheetReading]) -> None:
 
 
 def summary(report: Report, write: bool) -> None:
+    roster_rows = [row for row in report.rows if row.where not in report.meeting_rows]
     count = {
-        status: sum(row.status == status for row in report.rows)
+        status: sum(row.status == status for row in roster_rows)
         for status in ("rejected", "note", "vacancy")
     }
     extra = "".join(
@@ -116,8 +117,9 @@ def summary(report: Report, write: bool) -> None:
     vacant = f" (nieobsadzone: {report.vacant})" if report.vacant else ""
     notes = f", informacje {report.notes}" if report.notes else ""
     lines = [
-        f"Wiersze: {len(report.rows)} (odrzucone: {count['rejected']}{extra})",
+        f"Wiersze: {len(roster_rows)} (odrzucone: {count['rejected']}{extra})",
         f"Rejony: {len(report.areas)}{vacant}, dzielnicowi: {report.officers}",
+        *_meetings_line(report),
         f"Problemy: błędy {report.errors}, ostrzeżenia {report.warnings}{notes}",
     ]
     if report.unread:
@@ -129,6 +131,20 @@ def summary(report: Report, write: bool) -> None:
             else "Nie utworzono ulotek (--strict)."
         )
     out.print("\n".join(lines))
+
+
+def _meetings_line(report: Report) -> list[str]:
+    """`Spotkania: 4 (odrzucone: 1, minione: 1)`, when the input has meetings."""
+    rows = [row for row in report.rows if row.where in report.meeting_rows]
+    if not rows:
+        return []
+    counts = [
+        f"{label}: {found}"
+        for status, label in (("rejected", "odrzucone"), ("past", "minione, pominięte"))
+        if (found := sum(row.status == status for row in rows))
+    ]
+    printed = f"Spotkania z mieszkańcami: {len(report.meetings)} z {len(rows)}"
+    return [printed + (f" ({', '.join(counts)})" if counts else "")]
 
 
 def found(answer: Found, as_json: bool) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from leaflets.areas import Area
+from leaflets.meetings import Meeting
 from leaflets.output.files import write_json
 from leaflets.output.paths import area_key
 from leaflets.problems import Problem, RowRef
@@ -22,7 +23,7 @@ class RowStatus:
     officer (`note`), or refused (`rejected`, with its problems)."""
 
     where: RowRef
-    status: Literal["ok", "rejected", "vacancy", "note"]
+    status: Literal["ok", "rejected", "vacancy", "note", "meeting", "past"]
     area: str | None
     """The area's key (`paths.area_key`) when the row is in one."""
     problems: tuple[Problem, ...]
@@ -38,6 +39,25 @@ def officer_json(officer: Officer) -> dict[str, Any]:
     if officer.written:
         found["as_written"] = officer.written  # the combined cell the names were split from
     return found
+
+
+def meeting_json(meeting: Meeting, files: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
+    key = f"{area_key(meeting.area)}/{meeting.date.isoformat()}"
+    return {
+        "id": key,
+        "area": area_key(meeting.area),
+        "date": meeting.date.isoformat(),
+        "start": f"{meeting.start:%H:%M}",
+        "end": f"{meeting.end:%H:%M}" if meeting.end else "",
+        "place": meeting.place,
+        "topic": meeting.topic,
+        "description": meeting.description,
+        "partners": meeting.partners,
+        "file": meeting.where.file,
+        "sheet": meeting.where.sheet,
+        "row": meeting.where.row,
+        "files": dict(files.get(key, {})),
+    }
 
 
 def problem_json(problem: Problem) -> dict[str, Any]:
@@ -69,8 +89,12 @@ def write_manifest(
     areas: Sequence[Area],
     problems: Sequence[Problem],
     files: Mapping[str, Mapping[str, str]],
+    meetings: Sequence[Meeting] = (),
+    invitations: Mapping[str, Mapping[str, str]] | None = None,
 ) -> None:
-    """`files`: area key -> {edition name (`plakat-a4.uk`) -> path relative to the output}."""
+    """`files`: area key -> {edition name (`plakat-a4.uk`) -> path relative to the output};
+    `invitations`: meeting id (`kp-legnica/rejon-5/2026-12-01`) -> the same."""
+    invited = invitations or {}
     write_json(
         path,
         {
@@ -97,6 +121,7 @@ def write_manifest(
                 }
                 for area in areas
             ],
+            "meetings": [meeting_json(m, invited) for m in meetings],
             "problems": [
                 {**problem_json(p), "where": p.where.describe() if p.where else ""}
                 for p in problems

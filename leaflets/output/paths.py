@@ -3,6 +3,7 @@ edition's files, print-shop and office-sheet files, the unit's print files and i
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from leaflets.areas import Area, Unit
@@ -17,6 +18,10 @@ CACHE = ".leaflets-cache.json"
 """What the last build rendered from which inputs, per area file (render.cache)."""
 INDEX_CACHE = ".leaflets-cache-jednostki.json"
 """The same for the per-unit documents (the street index)."""
+MEETINGS_CACHE = ".leaflets-cache-spotkania.json"
+"""The same for the invitations to meetings with residents."""
+MEETINGS_CALENDAR = "spotkania.ics"
+"""Each unit's calendar of its meetings, in the unit's folder."""
 
 
 def unit_folder(unit: Unit) -> str:
@@ -79,3 +84,24 @@ def unit_document(settings: Settings, unit: str, spec: FormatSpec, language: str
     """A per-unit document (`spec.per_unit`): `output/kp-legnica/skorowidz-ulic.uk.pdf`."""
     stem = edition_name(Path(spec.file_name).stem, language)
     return settings.out / unit / f"{stem}.pdf"
+
+
+def meeting_pdf(
+    settings: Settings, area: Area, format_name: str, date: dt.date, language: str = SOURCE
+) -> Path:
+    """An invitation, dated: `output/kp-legnica/rejon-5/spotkanie-a4-2026-12-01.pdf`."""
+    stem = file_stem(settings, format_name, language, f"-{date.isoformat()}")
+    return settings.out / area_key(area) / f"{stem}.pdf"
+
+
+def meeting_sheet_pdf(
+    settings: Settings, area: Area, format_name: str, date: dt.date, language: str = SOURCE
+) -> Path:
+    """An invitation's office sheet: `rejon-5/spotkanie-a6-2026-12-01-arkusz.pdf`."""
+    stem = file_stem(settings, format_name, language, f"-{date.isoformat()}-arkusz")
+    return settings.out / area_key(area) / f"{stem}.pdf"
+
+
+def unit_calendar_file(settings: Settings, unit: str) -> Path:
+    """`output/kp-legnica/spotkania.ics`."""
+    return settings.out / unit / MEETINGS_CALENDAR

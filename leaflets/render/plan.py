@@ -48,7 +48,7 @@ def area_editions(settings: Settings) -> list[tuple[str, str]]:
     return [
         (name, language)
         for name in settings.formats
-        if not FORMATS[name].per_unit
+        if not FORMATS[name].per_unit and not FORMATS[name].per_meeting
         for language in settings.languages
     ]
 

@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.staticfiles import StaticFiles
 
-from leaflets.web import file_pages, security, views, workspace_pages
+from leaflets.web import file_pages, meeting_pages, security, views, workspace_pages
 from leaflets.web.builds import Builds
 from leaflets.web.common import (
     STATUS_PAGES,
@@ -82,6 +82,7 @@ def create_app(settings: ServeSettings, *, build_command: tuple[str, ...] | None
         _routes,
         workspace_pages.workspace_routes,
         workspace_pages.build_routes,
+        meeting_pages.meeting_routes,
         workspace_pages.event_routes,
         file_pages.file_routes,
         file_pages.search_and_settings_routes,

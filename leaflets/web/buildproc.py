@@ -113,6 +113,7 @@ def build(job: dict[str, Any]) -> int:
         config=load_config(config_path),
         office_sheets=bool(job.get("office_sheets")),
         jobs=job.get("jobs"),
+        meetings=(Path(job["meetings"]),) if job.get("meetings") else (),
     )
     seq = 0
 

@@ -50,6 +50,8 @@ class BuildPaths:
     out: Path
     snapshot: Path
     log: Path
+    meetings: Path | None = None
+    """The meetings added with the workspace page's form (`spotkania.csv`), if any."""
 
 
 class Builds:
@@ -193,6 +195,7 @@ class Builds:
             "languages": build.options["languages"],
             "office_sheets": build.options.get("office_sheets", False),
             "jobs": self.workers,
+            "meetings": str(paths.meetings) if paths.meetings else None,
         }
         self.running[build.id] = child
         self.store.update_build(

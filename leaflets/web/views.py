@@ -3,7 +3,9 @@ options, a build's areas and files with their printing hints."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,8 @@ FORMAT_NAMES = {
     "ulotka-a6": "Ulotka A6",
     "wizytowka": "Wizytówka",
     "skorowidz": "Skorowidz ulic",
+    "spotkanie-a4": "Zaproszenie na spotkanie A4",
+    "spotkanie-a6": "Zaproszenie na spotkanie A6",
 }
 PAPER = {
     "plakat-a4": "A4",
@@ -34,6 +38,8 @@ PAPER = {
     "ulotka-a6": "A6",
     "wizytowka": "karton 90 × 50 mm",
     "skorowidz": "A4",
+    "spotkanie-a4": "A4",
+    "spotkanie-a6": "A6",
 }
 DUPLEX = "dwustronnie, obracanie wzdłuż dłuższej krawędzi, skala 100\u00a0%"
 SIMPLEX = "jednostronnie, skala 100\u00a0%"
@@ -191,6 +197,10 @@ class FileView:
     pdf: bool
 
 
+_MEETING_DATE = re.compile(r"-(\d{4}-\d{2}-\d{2})(?=$|-arkusz)")
+"""An invitation's date in its file name (`spotkanie-a4-2026-12-08`)."""
+
+
 def describe_file(path: str) -> FileView:
     """What a file of the output is and how to print it, from its name."""
     name = Path(path).name
@@ -201,7 +211,17 @@ def describe_file(path: str) -> FileView:
         return FileView(path, "Spis plików i wierszy (JSON)", "dla informatyka", "", False)
     if suffix == "zip":
         return FileView(path, "Wszystkie pliki (ZIP)", "", "", False)
+    if suffix == "ics":
+        return FileView(
+            path,
+            "Kalendarz spotkań z mieszkańcami (iCalendar)",
+            "na stronę jednostki albo do kalendarza w telefonie",
+            "",
+            False,
+        )
     base, _, language = stem.partition(".")
+    meeting = _MEETING_DATE.search(base)
+    base = _MEETING_DATE.sub("", base)
     unit_file = base.startswith("druk-")
     base = base.removeprefix("druk-")
     sheets = base.endswith("-arkusz") or base.endswith("-arkusze")
@@ -212,6 +232,9 @@ def describe_file(path: str) -> FileView:
         base = "skorowidz"
     spec = FORMATS.get(base)
     title = FORMAT_NAMES.get(base, base)
+    if meeting:
+        day = dt.date.fromisoformat(meeting.group(1))
+        title = f"{title}, spotkanie {day.day}.{day.month:02d}.{day.year}"
     if unit_file:
         title = f"{title} — wszystkie rejony jednostki"
     if sheets:

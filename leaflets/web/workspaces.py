@@ -15,12 +15,15 @@ unit and the search needs the areas in memory), and kept per version and setting
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import secrets
 import shutil
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +31,8 @@ from leaflets import pipeline
 from leaflets.areas import Area
 from leaflets.config import CONFIG_NAME, Settings, load_config
 from leaflets.errors import LeafletsError
+from leaflets.meetings import Meeting
+from leaflets.output.files import atomic_file
 from leaflets.problems import Problem
 from leaflets.text import slugify
 from leaflets.web.builds import BuildPaths
@@ -43,6 +48,8 @@ SNAPSHOTS = "ulotki"
 PICTURES = "miniatury"
 LOGS = "dzienniki"
 UPLOAD_PREFIX = ".wysylanie-"
+MEETINGS_FILE = "spotkania.csv"
+MEETINGS_HEADER = "Jednostka;Rejon;Data;Godzina;Miejsce;Temat;Opis;Zapraszają wspólnie\n"
 _ID = re.compile(r"^[0-9a-f]{12}$")
 READ_CACHE = 16
 """Roster readings kept in memory (one per version and settings)."""
@@ -60,6 +67,10 @@ class Reading:
     rows: int
     rejected: int
     headers: list[SheetHeaders]
+    meetings: tuple[Meeting, ...] = ()
+    """The meetings with residents read (the roster's Spotkania sheet, the form's file)."""
+    past_meetings: tuple[Meeting, ...] = ()
+    rejected_meetings: int = 0
 
     @property
     def report(self) -> pipeline.Report:
@@ -142,7 +153,26 @@ class Workspaces:
             out=self.output(build.workspace),
             snapshot=self.snapshot(build),
             log=self.data / LOGS / f"{build.id}.log",
+            meetings=self._meetings_file(build.workspace),
         )
+
+    def meetings_path(self, workspace_id: str) -> Path:
+        """The meetings added with the form: a CSV the library reads as `--spotkania`."""
+        return self.folder(workspace_id) / MEETINGS_FILE
+
+    def _meetings_file(self, workspace_id: str) -> Path | None:
+        path = self.meetings_path(workspace_id)
+        return path if path.is_file() else None
+
+    def add_meeting(self, workspace_id: str, row: Sequence[str]) -> None:
+        """One meeting appended to the workspace's meetings file (written whole, atomically)."""
+        path = self.meetings_path(workspace_id)
+        with self._lock:
+            text = path.read_text(encoding="utf-8") if path.is_file() else MEETINGS_HEADER
+            buffer = io.StringIO()
+            csv.writer(buffer, delimiter=";", lineterminator="\n").writerow(row)
+            with atomic_file(path) as handle:
+                handle.write((text + buffer.getvalue()).encode("utf-8"))
 
     def clean(self, message: str, workspace_id: str) -> str:
         """A library message without the data folder's paths: the user knows file names."""
@@ -231,6 +261,7 @@ class Workspaces:
         for path in [
             *sorted(self.folder(workspace_id).glob("logo*.*")),
             self.config_path(workspace_id),
+            self.meetings_path(workspace_id),
         ]:
             if path.is_file():
                 info = path.stat()
@@ -239,9 +270,11 @@ class Workspaces:
 
     def settings_for(self, version: Version) -> Settings:
         config = self.config_path(version.workspace)
+        meetings = self._meetings_file(version.workspace)
         return Settings(
             rosters=(self.version_file(version),),
             config=load_config(config if config.is_file() else None),
+            meetings=(meetings,) if meetings else (),
         )
 
     def read(self, version: Version) -> Reading:
@@ -262,6 +295,7 @@ class Workspaces:
         except LeafletsError as exc:
             message = self.clean(str(exc), version.workspace)
             return Reading(version, message, (), (), 0, 0, [])
+        meeting_rows = set(loaded.meetings.rows)
         grouping = loaded.grouping
         in_area = {ref for area in grouping.areas for ref in area.rows}
         rejected = sum(
@@ -275,6 +309,9 @@ class Workspaces:
             len(loaded.roster.rows),
             rejected,
             header_table(loaded.sheets),
+            meetings=loaded.meetings.kept,
+            past_meetings=loaded.meetings.past,
+            rejected_meetings=len(meeting_rows & set(loaded.meetings.rejected)),
         )
 
 
