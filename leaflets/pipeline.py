@@ -78,7 +78,7 @@ class Report:
     @property
     def unread(self) -> bool:
         """A file or sheet could not be read at all."""
-        return any(p.code in UNREAD for p in self.problems)
+        return any(p.code in UNREAD and p.is_error for p in self.problems)
 
     @property
     def exit_code(self) -> int:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from leaflets import sheetcheck
-from leaflets.columns import REQUIRED, USUAL, column_index
+from leaflets import limits, sheetcheck
+from leaflets.columns import REQUIRED, USUAL, column_index, column_letter
 from leaflets.errors import RosterError
 from leaflets.headers import (
     HeaderMatch,
@@ -31,7 +31,7 @@ from leaflets.headers import (
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.text import fold
 from leaflets.units import unit_in_sheet_name, unit_in_text
-from leaflets.workbooks import Copied, Grid, cell_text, read_grids
+from leaflets.workbooks import Copied, SheetGrid, cell_text, read_grids, sheet_texts
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,9 @@ __all__ = [
     "read_rosters",
 ]
 
-HEADER_SEARCH_ROWS = 30
+HEADER_SEARCH_ROWS = 100
+"""Rows (holding something) the header is looked for in: title rows, a legend, notes above a
+table are seldom more than a screenful, but a header on row 32 was missed at 30."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,9 @@ class RawRow:
     """Text of the `Uwagi` columns: not printed, but read for vacancies (`rejon
     nieobsadzony`)."""
     unit: UnitHint | None = None
+    too_long: tuple[int, ...] = ()
+    """1-based columns whose text was cut at `limits.MAX_CELL_CHARS`: the row is refused
+    (the problem saying so is the roster's)."""
 
     def get(self, column: str) -> str:
         return self.cells.get(column, "")
@@ -168,8 +173,8 @@ def read_rosters(
             message = str(exc).removeprefix(f"{label}: ")
             problems.append(Problem(Severity.ERROR, UNREADABLE, message, RowRef(label, "", 0)))
             continue
-        for sheet, grid, merged in grids:
-            read = _read_sheet(label, sheet, grid, merged)
+        for grid in grids:
+            read = _read_sheet(label, grid)
             rows.extend(read.rows)
             problems.extend(read.problems)
             notes.extend(read.notes)
@@ -221,24 +226,20 @@ _DATE = re.compile(
 )
 
 
-def _read_sheet(file: str, sheet: str, grid: Grid, copied: Copied) -> _SheetRead:
-    texts = [[cell_text(value) for value in row] for row in grid]
+def _read_sheet(file: str, grid: SheetGrid) -> _SheetRead:
+    sheet, copied = grid.name, grid.copied
+    texts, changed = sheet_texts(grid.grid)
     nonempty = [i for i, row in enumerate(texts) if any(row)]
+    whole = RowRef(file, sheet, 0)
     if not nonempty:
-        log.info("Pusty arkusz pominięty: %s %s", file, sheet)
-        return _SheetRead([], [], [], None)
+        return _SheetRead([], [_empty_sheet(grid, whole)], [], None)
+    problems = _shortfall(grid, len(texts), whole)
     header_index = _find_header(texts, nonempty)
     if header_index is None:
-        found = ", ".join(f"„{c}”" for c in dict.fromkeys(texts[nonempty[0]]) if c) or "(brak)"
-        problem = Problem(
-            Severity.WARNING,
-            "brak-naglowka",
-            f"nie rozpoznano wiersza nagłówka (pierwszy wiersz: {found}) — arkusz pominięty. "
-            f"Wymagane kolumny: {_required()}."
-            + (" Jeśli kolumny rozdziela inny znak, użyj opcji --separator." if not sheet else ""),
-            RowRef(file, sheet, nonempty[0] + 1),
-        )
-        return _SheetRead([], [problem], [], SheetReading(file, sheet, 0, (), None, read=False))
+        problems.append(_no_header(texts, nonempty, RowRef(file, sheet, nonempty[0] + 1)))
+        problems.extend(_changed_cells(file, sheet, changed, None, set()))
+        reading = SheetReading(file, sheet, 0, (), None, read=False)
+        return _SheetRead([], problems, [], reading)
     headers = texts[header_index]
     spans = {c for c in range(len(headers)) if (header_index, c) in copied}
     match = match_headers(headers, spans)
@@ -246,16 +247,129 @@ def _read_sheet(file: str, sheet: str, grid: Grid, copied: Copied) -> _SheetRead
     reading = SheetReading(file, sheet, header_index + 1, match.readings, match)
     refusal = _header_refusal(match, header_ref)
     if refusal is not None:
-        return _SheetRead([], [refusal], [], replace(reading, read=False))
+        return _SheetRead([], [*problems, refusal], [], replace(reading, read=False))
     unit = _title_unit(file, sheet, texts, nonempty, header_index) or _sheet_unit(sheet, header_ref)
-    read = _rows(file, sheet, texts, copied, nonempty, header_index, match, unit)
-    problems = read.problems
+    too_long: dict[int, list[int]] = {}
+    for r, c in sorted(changed):
+        if changed[(r, c)] and r > header_index:
+            too_long.setdefault(r, []).append(c + 1)
+    read = _rows(file, sheet, texts, copied, nonempty, header_index, match, unit, too_long)
+    data = {row.where.row - 1 for row in read.rows}
+    problems.extend(_changed_cells(file, sheet, changed, match, data))
+    problems.extend(read.problems)
     refusal = sheetcheck.description_refusal(match, read.rows, texts, header_ref)
     if refusal is not None:
-        return _SheetRead([], [refusal], [], replace(reading, read=False))
+        return _SheetRead([], [*problems, refusal], [], replace(reading, read=False))
     problems.extend(sheetcheck.unused_columns(match, read.rows, texts, header_ref))
     rows = sheetcheck.fill_down_units(read.rows, match, header_ref, problems)
     return _SheetRead(rows, problems, read.notes, reading)
+
+
+EMPTY_SHEET = "pusty-arkusz"
+DAMAGED_SHEET = "arkusz-uszkodzony"
+NO_HEADER = "brak-naglowka"
+NO_HEADER_DATA = "arkusz-bez-naglowka"
+CONTROL_CHARACTERS = "znaki-sterujace"
+CELL_TOO_LONG = "komorka-za-dluga"
+
+
+def _empty_sheet(grid: SheetGrid, where: RowRef) -> Problem:
+    """A sheet without a single cell read: said, never skipped in silence; an error when the
+    file has values in it (the parser stopped at damage and gave nothing)."""
+    if grid.filled_rows:
+        return Problem(
+            Severity.ERROR,
+            DAMAGED_SHEET,
+            f"arkusz jest uszkodzony: plik ma w nim dane (do wiersza {grid.filled_rows}), ale"
+            " nie odczytano żadnej komórki — otwórz skoroszyt w Excelu albo LibreOffice i zapisz"
+            " go ponownie",
+            where,
+        )
+    return Problem(Severity.INFO, EMPTY_SHEET, "pusty arkusz — pominięty", where)
+
+
+def _shortfall(grid: SheetGrid, read: int, where: RowRef) -> list[Problem]:
+    """Fewer rows read than the sheet's file has values in: the rest was lost to damage."""
+    if grid.filled_rows <= read:
+        return []
+    return [
+        Problem(
+            Severity.WARNING,
+            DAMAGED_SHEET,
+            f"odczytano {read} wierszy, a plik ma w arkuszu dane do wiersza {grid.filled_rows} —"
+            " arkusz może być uszkodzony; sprawdź, czy są wszystkie wiersze, albo zapisz"
+            " skoroszyt ponownie",
+            where,
+        )
+    ]
+
+
+def _no_header(texts: list[list[str]], nonempty: list[int], where: RowRef) -> Problem:
+    """No header row found. A sheet whose rows look like officers' (three or more cells in a
+    row, at least twice) is an error: its rows would be in no leaflet and no report; a legend
+    or a note sheet is a warning."""
+    found = ", ".join(f"„{c}”" for c in dict.fromkeys(texts[nonempty[0]]) if c) or "(brak)"
+    rows = sum(1 for i in nonempty if sum(1 for text in texts[i] if text) >= 3)
+    data = rows >= 2
+    message = (
+        f"nie rozpoznano wiersza nagłówka (pierwszy wiersz: {found}) — arkusz pominięty"
+        + (f", a ma {rows} wierszy z danymi. Dopisz nad nimi wiersz nagłówka" if data else "")
+        + f". Wymagane kolumny: {_required()}."
+        + (" Jeśli kolumny rozdziela inny znak, użyj opcji --separator." if not where.sheet else "")
+    )
+    if data:
+        return Problem(Severity.ERROR, NO_HEADER_DATA, message, where)
+    return Problem(Severity.WARNING, NO_HEADER, message, where)
+
+
+def _changed_cells(
+    file: str,
+    sheet: str,
+    changed: Mapping[tuple[int, int], int],
+    match: HeaderMatch | None,
+    data: set[int],
+) -> list[Problem]:
+    """A problem for every cell whose text had to change (`workbooks.sheet_texts`): control
+    characters removed (a warning), a text cut at the limit (an error refusing a data row)."""
+    problems = []
+    columns = match.by_index if match is not None else {}
+    for (r, c), length in sorted(changed.items()):
+        where = RowRef(file, sheet, r + 1)
+        column = columns.get(c, "")
+        cell = "" if column else f"komórka {column_letter(c + 1)}: "
+        if not length:
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    CONTROL_CHARACTERS,
+                    f"{cell}tekst zawierał znaki sterujące (niewidoczne, np. NUL albo ESC) —"
+                    " usunięto je z ulotek i raportów",
+                    where,
+                    column,
+                )
+            )
+        elif r in data:
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    CELL_TOO_LONG,
+                    f"{cell}tekst ma {length} znaków (limit {limits.MAX_CELL_CHARS}) — skróć go;"
+                    " wiersz pominięty",
+                    where,
+                    column,
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    CELL_TOO_LONG,
+                    f"{cell}tekst ma {length} znaków (limit {limits.MAX_CELL_CHARS}) — obcięty",
+                    where,
+                    column,
+                )
+            )
+    return problems
 
 
 def _required() -> str:
@@ -346,6 +460,7 @@ def _rows(
     header_index: int,
     match: HeaderMatch,
     unit: UnitHint | None,
+    too_long: Mapping[int, list[int]],
 ) -> _Rows:
     headers = texts[header_index]
     named = {col for col, header in enumerate(headers) if header}
@@ -394,7 +509,7 @@ def _rows(
         )
         # A row with data only in unknown columns is kept (empty cells) so validation
         # rejects it visibly instead of it vanishing.
-        rows.append(RawRow(where, cells, stray, remarks, unit))
+        rows.append(RawRow(where, cells, stray, remarks, unit, tuple(too_long.get(index, ()))))
     return _Rows(rows, problems, notes)
 
 
