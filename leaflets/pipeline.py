@@ -18,7 +18,7 @@ from leaflets import checks
 from leaflets.areas import Area, Grouping, area_order, find_officers, group_areas
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
-from leaflets.output.files import prepare_folder
+from leaflets.output.files import build_lock, prepare_folder, remove_temporary_files
 from leaflets.output.manifest import RowStatus, officer_json, write_manifest
 from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key
 from leaflets.problems import UNREAD, Problem, RowRef
@@ -282,13 +282,32 @@ def run(
 ) -> Report:
     """Build (write=True) or only check (write=False) the leaflets for `settings.rosters`.
     A check reads the output folder's content cache, so it lays out only what changed.
-    `finished` is told each area file as it is complete (`render.plan.Finished`)."""
+    `finished` is told each area file as it is complete (`render.plan.Finished`). A build
+    holds the output folder (a second build into it waits) and first removes what
+    interrupted builds left there."""
+    if not write:
+        return _run(settings, write=False, progress=progress, finished=finished)
+    if settings.address:
+        _parse_address(settings.address)  # a typing error is said before the folder is made
+    prepare_folder(settings.out)
+    with build_lock(settings.out):
+        removed = remove_temporary_files(settings.out)
+        if removed:
+            log.info("Usunięto pliki tymczasowe przerwanych wcześniej prac: %d", removed)
+        return _run(settings, write=True, progress=progress, finished=finished)
+
+
+def _run(
+    settings: Settings,
+    *,
+    write: bool,
+    progress: Progress | None,
+    finished: Finished | None,
+) -> Report:
     from leaflets.render.cache import ContentCache
     from leaflets.render.plan import Workers, area_editions
 
     address = _parse_address(settings.address) if settings.address else None
-    if write:
-        prepare_folder(settings.out)
     with Workers(_job(settings, write)) as workers:
         first_build = write and (settings.force or not (settings.out / CACHE).is_file())
 
@@ -382,9 +401,7 @@ def _render(
     outcome = render_areas(workers, areas, progress, cache, finished)
     problems.extend(checks.rendering(areas, outcome.results))
     if workers.job.write and areas:
-        files, files_by_area = unit_print_files(
-            settings, areas, editions, outcome.stale, outcome.written
-        )
+        files, files_by_area = unit_print_files(settings, areas, editions, outcome.written)
         if settings.office_sheets:
             sheets = impose_sheets(settings, areas, editions)
             files.extend(sheets.written)

@@ -17,6 +17,9 @@ CACHE = ".leaflets-cache.json"
 """What the last build rendered from which inputs, per area file (render.cache)."""
 INDEX_CACHE = ".leaflets-cache-jednostki.json"
 """The same for the per-unit documents (the street index)."""
+PRINT_SOURCES = ".leaflets-druk.json"
+"""What each unit print file was merged from: the digests of its area files, in order, and
+its own digest (output.printfiles)."""
 
 
 def unit_folder(unit: Unit) -> str:

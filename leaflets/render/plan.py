@@ -16,8 +16,15 @@ from leaflets._gc import roster_set_aside
 from leaflets.areas import Area
 from leaflets.config import Settings
 from leaflets.formats import FORMATS
-from leaflets.output.files import write_json
-from leaflets.output.paths import INDEX_CACHE, edition_name, unit_document, unit_folder, unit_pdf
+from leaflets.output.files import file_digest, write_json
+from leaflets.output.paths import (
+    INDEX_CACHE,
+    area_pdf,
+    edition_name,
+    unit_document,
+    unit_folder,
+    unit_pdf,
+)
 from leaflets.render import workers as worker
 from leaflets.render.cache import ContentCache, Entry, digest, load_json
 from leaflets.render.workers import AreaResult, Job, Task
@@ -57,8 +64,6 @@ def area_editions(settings: Settings) -> list[tuple[str, str]]:
 class Outcome:
     results: list[AreaResult]
     """One per (format, edition, area): rendered now or taken from the cache."""
-    stale: set[Path]
-    """Combined print files whose unit had an area rendered in this run."""
     written: set[Path]
     """Combined print files the workers already merged from whole-unit batches."""
 
@@ -177,18 +182,17 @@ def render_areas(
     if workers.job.write:
         entries = {
             cache.key(r.format, r.language, areas[r.index]): Entry(
-                cache.digest(r.format, r.language, areas[r.index]), r.pages, r.density, r.near_edge
+                cache.digest(r.format, r.language, areas[r.index]),
+                r.pages,
+                r.density,
+                r.near_edge,
+                file_digest(area_pdf(settings, areas[r.index], r.format, r.language)) or "",
             )
             for r in sorted(results, key=lambda r: (r.name, r.index))
         }
         cache.save(entries)
     return Outcome(
         results,
-        stale={
-            unit_pdf(settings, unit_folder(area.unit), task.format, language=task.language)
-            for task in plan.tasks
-            for _, area in task.items
-        },
         written={task.print_file for task in plan.tasks if task.print_file is not None},
     )
 
