@@ -9,6 +9,7 @@ without a unit name or without any streets.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import Protocol
@@ -111,14 +112,18 @@ def qr_fit(
             for caption, size in oversized_codes(area, spec, settings.config)
         ]
         for spec, caption, size in too_big:
+            need = (
+                "ma więcej danych, niż mieści największy kod QR"
+                if math.isinf(size)
+                else f"potrzebuje {size:.0f} mm przy module {spec.qr_module_mm} mm, a miejsca "
+                f"jest {spec.qr_max_mm:.0f} mm"
+            )
             problems.append(
                 Problem(
                     Severity.ERROR,
                     "kod-qr-za-duzy",
-                    f"{spec.name}, rejon {area.number}: kod QR „{caption}” potrzebuje "
-                    f"{size:.0f} mm przy module {spec.qr_module_mm} mm, a miejsca "
-                    f"jest {spec.qr_max_mm:.0f} mm — skróć dane (np. nazwę jednostki albo "
-                    "e-mail); rejon pominięty",
+                    f"{spec.name}, rejon {area.number}: kod QR „{caption}” {need} — skróć"
+                    " dane (np. nazwę jednostki albo e-mail); rejon pominięty",
                     area.rows[0],
                 )
             )
