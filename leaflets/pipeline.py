@@ -121,11 +121,14 @@ def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> 
     grouping = group_areas(validated.records, validated.vacancies)
     units = checks.unit_names(grouping.areas)
     grouping = replace(grouping, areas=units.kept, rejected=grouping.rejected | units.rejected)
+    folders = checks.distinct_folders(grouping.areas)
+    grouping = replace(grouping, areas=folders.kept, rejected=grouping.rejected | folders.rejected)
     problems = (
         *roster.problems,
         *validated.problems,
         *grouping.problems,
         *units.problems,
+        *folders.problems,
         *checks.coverage(grouping.areas),
         *checks.overlaps(grouping.areas),
         *checks.configuration(settings),

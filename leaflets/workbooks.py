@@ -66,8 +66,19 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 sequences), DEL and the C1 controls. Tab and line ends are white space, kept as such."""
 
 
+_ESCAPE = re.compile(
+    "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor, clearing the screen
+    "|(?:\x1b[\\]PX^_]|[\x90\x9d\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)?"  # OSC, DCS
+    "|\x1b[@-Z\\\\-_]"  # other two-character escapes
+)
+"""Terminal escape sequences, removed whole (`ESC[31m` would otherwise leave `[31m`)."""
+
+
 def without_controls(text: str) -> str:
-    return _UNSAFE.sub("", text) if _UNSAFE.search(text) else text
+    """The text without escape sequences and control characters."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub("", _ESCAPE.sub("", text))
 
 
 def sheet_texts(grid: Grid) -> tuple[list[list[str]], dict[tuple[int, int], int]]:
