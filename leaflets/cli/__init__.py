@@ -7,7 +7,9 @@ imports the pipeline (and through it pandas or WeasyPrint) only when it runs.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -42,6 +44,7 @@ class LeafletsGroup(click.Group):
         from leaflets.cli import console
 
         extra.pop("standalone_mode", None)
+        _interrupt_on_signals()
         try:
             code = super().main(args, prog_name or self.name, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:
@@ -55,10 +58,33 @@ class LeafletsGroup(click.Group):
         except LeafletsError as exc:
             console.error(str(exc))
             code = exc.exit_code
-        except (click.exceptions.Abort, KeyboardInterrupt):
+        except (click.exceptions.Abort, KeyboardInterrupt) as exc:
             console.line("Przerwano. Wcześniej zapisane pliki pozostały bez zmian.")
-            code = 130
+            # click turns a KeyboardInterrupt into Abort, the signal is its cause.
+            cause = exc if isinstance(exc, Interrupted) else exc.__context__
+            code = 128 + cause.signal if isinstance(cause, Interrupted) else 130
         sys.exit(code if isinstance(code, int) else 0)
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled as Ctrl-C is: the workers stopped, the Polish line, exit
+    128 + the signal's number."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.signal = number
+
+
+def _interrupt_on_signals() -> None:
+    """SIGTERM (the web app or `kill` stopping a build) and SIGHUP (the terminal closed)
+    used to end the process at once: no message, the workers left running."""
+
+    def interrupt(number: int, frame: object) -> None:
+        raise Interrupted(number)
+
+    if threading.current_thread() is threading.main_thread():
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(number, interrupt)
 
 
 def _help_option(function: Callable[..., Any]) -> Callable[..., Any]:
