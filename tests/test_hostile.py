@@ -410,3 +410,22 @@ def test_output_folders_never_collide(tmp_path: Path) -> None:
     assert all(p.is_error for p in collisions)
     rejected = {s.where.row for s in loaded.rows if s.status == "rejected"}
     assert rejected == {2, 7}
+
+
+def test_a_roster_named_relatively_or_absolutely_gives_the_same_cache_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F19: the cache key held the roster's path as typed, so `r/w.csv` after `/…/r/w.csv`
+    laid out every area again."""
+    from leaflets.formats import FORMATS
+    from leaflets.render.cache import digest
+
+    (tmp_path / "r").mkdir()
+    path = csv_file(tmp_path / "r" / "w.csv", "KP Próba;1;asp.;Jan;Nowak;600 100 101;ul. Polna;")
+    monkeypatch.chdir(tmp_path)
+    found = []
+    for given in (path, Path("r/w.csv")):
+        settings = Settings(rosters=(given,), out=tmp_path / "out")
+        [area] = pipeline.intake(settings).grouping.areas
+        found.append(digest(area, FORMATS["plakat-a4"], settings, "szablony"))
+    assert found[0] == found[1]

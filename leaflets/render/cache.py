@@ -152,7 +152,12 @@ def digest(
         if o.photo is not None
     ]
     common = _common_digest(spec, settings, templates)
-    return hashlib.sha256(f"{common}{area!r}{photos!r}".encode()).hexdigest()
+    text = repr(area)
+    for path in settings.rosters:
+        # The rows name their file as it was given: the same roster named by a relative or
+        # an absolute path is the same input (rendering it all again cost a national build).
+        text = text.replace(repr(str(path)), repr(str(path.resolve())))
+    return hashlib.sha256(f"{common}{text}{photos!r}".encode()).hexdigest()
 
 
 @functools.lru_cache(maxsize=32)
