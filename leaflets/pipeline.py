@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from leaflets import checks
+from leaflets import checks, limits
 from leaflets.areas import Area, Grouping, area_order, find_officers, group_areas
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
@@ -160,6 +160,7 @@ def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
     """`leaflets find`: the areas covering an address, or the officers matching a name."""
     if bool(address) == bool(name):
         raise UsageError("Podaj dokładnie jedno: --adres albo --nazwisko.")
+    _short_query(address or name)
     parsed = _parse_address(address) if address else None
     return find_in(intake(settings).grouping.areas, address=address, name=name, parsed=parsed)
 
@@ -183,7 +184,17 @@ def find_in(
     return Found(address, matches, list(answer.suggestions), answer.reason, answer.message)
 
 
+def _short_query(text: str) -> None:
+    """A typed address or name has a length limit: a 60 kB query took 61 s to answer."""
+    if len(text) > limits.MAX_QUERY_CHARS:
+        raise UsageError(
+            f"Zapytanie ma {len(text)} znaków (limit {limits.MAX_QUERY_CHARS}) — podaj sam adres"
+            " albo nazwisko."
+        )
+
+
 def _parse_address(text: str) -> Address:
+    _short_query(text)
     parsed = parse_address(text)
     if parsed is None:
         raise UsageError(

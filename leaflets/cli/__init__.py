@@ -1,7 +1,7 @@
 """Command line: flags -> Settings -> one library call -> output and exit code. Polish.
 
 Nothing heavy is imported here: `--help` and usage errors answer at once, and each command
-imports the pipeline (and through it pandas or WeasyPrint) only when it runs.
+imports the pipeline (and through it WeasyPrint) only when it runs.
 """
 
 from __future__ import annotations
