@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from leaflets import limits, sheetcheck
-from leaflets.columns import REQUIRED, USUAL, column_index, column_letter
+from leaflets import sheetcheck, sheetproblems
+from leaflets.columns import USUAL, column_index
 from leaflets.errors import RosterError
 from leaflets.headers import (
     HeaderMatch,
@@ -232,12 +232,14 @@ def _read_sheet(file: str, grid: SheetGrid) -> _SheetRead:
     nonempty = [i for i, row in enumerate(texts) if any(row)]
     whole = RowRef(file, sheet, 0)
     if not nonempty:
-        return _SheetRead([], [_empty_sheet(grid, whole)], [], None)
-    problems = _shortfall(grid, len(texts), whole)
+        return _SheetRead([], [sheetproblems.empty_sheet(grid, whole)], [], None)
+    problems = sheetproblems.shortfall(grid, len(texts), whole)
     header_index = _find_header(texts, nonempty)
     if header_index is None:
-        problems.append(_no_header(texts, nonempty, RowRef(file, sheet, nonempty[0] + 1)))
-        problems.extend(_changed_cells(file, sheet, changed, None, set()))
+        problems.append(
+            sheetproblems.no_header(texts, nonempty, RowRef(file, sheet, nonempty[0] + 1))
+        )
+        problems.extend(sheetproblems.changed_cells(file, sheet, changed, None, set()))
         reading = SheetReading(file, sheet, 0, (), None, read=False)
         return _SheetRead([], problems, [], reading)
     headers = texts[header_index]
@@ -255,7 +257,7 @@ def _read_sheet(file: str, grid: SheetGrid) -> _SheetRead:
             too_long.setdefault(r, []).append(c + 1)
     read = _rows(file, sheet, texts, copied, nonempty, header_index, match, unit, too_long)
     data = {row.where.row - 1 for row in read.rows}
-    problems.extend(_changed_cells(file, sheet, changed, match, data))
+    problems.extend(sheetproblems.changed_cells(file, sheet, changed, match, data))
     problems.extend(read.problems)
     refusal = sheetcheck.description_refusal(match, read.rows, texts, header_ref)
     if refusal is not None:
@@ -263,117 +265,6 @@ def _read_sheet(file: str, grid: SheetGrid) -> _SheetRead:
     problems.extend(sheetcheck.unused_columns(match, read.rows, texts, header_ref))
     rows = sheetcheck.fill_down_units(read.rows, match, header_ref, problems)
     return _SheetRead(rows, problems, read.notes, reading)
-
-
-EMPTY_SHEET = "pusty-arkusz"
-DAMAGED_SHEET = "arkusz-uszkodzony"
-NO_HEADER = "brak-naglowka"
-NO_HEADER_DATA = "arkusz-bez-naglowka"
-CONTROL_CHARACTERS = "znaki-sterujace"
-CELL_TOO_LONG = "komorka-za-dluga"
-
-
-def _empty_sheet(grid: SheetGrid, where: RowRef) -> Problem:
-    """A sheet without a single cell read: said, never skipped in silence; an error when the
-    file has values in it (the parser stopped at damage and gave nothing)."""
-    if grid.filled_rows:
-        return Problem(
-            Severity.ERROR,
-            DAMAGED_SHEET,
-            f"arkusz jest uszkodzony: plik ma w nim dane (do wiersza {grid.filled_rows}), ale"
-            " nie odczytano żadnej komórki — otwórz skoroszyt w Excelu albo LibreOffice i zapisz"
-            " go ponownie",
-            where,
-        )
-    return Problem(Severity.INFO, EMPTY_SHEET, "pusty arkusz — pominięty", where)
-
-
-def _shortfall(grid: SheetGrid, read: int, where: RowRef) -> list[Problem]:
-    """Fewer rows read than the sheet's file has values in: the rest was lost to damage."""
-    if grid.filled_rows <= read:
-        return []
-    return [
-        Problem(
-            Severity.WARNING,
-            DAMAGED_SHEET,
-            f"odczytano {read} wierszy, a plik ma w arkuszu dane do wiersza {grid.filled_rows} —"
-            " arkusz może być uszkodzony; sprawdź, czy są wszystkie wiersze, albo zapisz"
-            " skoroszyt ponownie",
-            where,
-        )
-    ]
-
-
-def _no_header(texts: list[list[str]], nonempty: list[int], where: RowRef) -> Problem:
-    """No header row found. A sheet whose rows look like officers' (three or more cells in a
-    row, at least twice) is an error: its rows would be in no leaflet and no report; a legend
-    or a note sheet is a warning."""
-    found = ", ".join(f"„{c}”" for c in dict.fromkeys(texts[nonempty[0]]) if c) or "(brak)"
-    rows = sum(1 for i in nonempty if sum(1 for text in texts[i] if text) >= 3)
-    data = rows >= 2
-    message = (
-        f"nie rozpoznano wiersza nagłówka (pierwszy wiersz: {found}) — arkusz pominięty"
-        + (f", a ma {rows} wierszy z danymi. Dopisz nad nimi wiersz nagłówka" if data else "")
-        + f". Wymagane kolumny: {_required()}."
-        + (" Jeśli kolumny rozdziela inny znak, użyj opcji --separator." if not where.sheet else "")
-    )
-    if data:
-        return Problem(Severity.ERROR, NO_HEADER_DATA, message, where)
-    return Problem(Severity.WARNING, NO_HEADER, message, where)
-
-
-def _changed_cells(
-    file: str,
-    sheet: str,
-    changed: Mapping[tuple[int, int], int],
-    match: HeaderMatch | None,
-    data: set[int],
-) -> list[Problem]:
-    """A problem for every cell whose text had to change (`workbooks.sheet_texts`): control
-    characters removed (a warning), a text cut at the limit (an error refusing a data row)."""
-    problems = []
-    columns = match.by_index if match is not None else {}
-    for (r, c), length in sorted(changed.items()):
-        where = RowRef(file, sheet, r + 1)
-        column = columns.get(c, "")
-        cell = "" if column else f"komórka {column_letter(c + 1)}: "
-        if not length:
-            problems.append(
-                Problem(
-                    Severity.WARNING,
-                    CONTROL_CHARACTERS,
-                    f"{cell}tekst zawierał znaki sterujące (niewidoczne, np. NUL albo ESC) —"
-                    " usunięto je z ulotek i raportów",
-                    where,
-                    column,
-                )
-            )
-        elif r in data:
-            problems.append(
-                Problem(
-                    Severity.ERROR,
-                    CELL_TOO_LONG,
-                    f"{cell}tekst ma {length} znaków (limit {limits.MAX_CELL_CHARS}) — skróć go;"
-                    " wiersz pominięty",
-                    where,
-                    column,
-                )
-            )
-        else:
-            problems.append(
-                Problem(
-                    Severity.WARNING,
-                    CELL_TOO_LONG,
-                    f"{cell}tekst ma {length} znaków (limit {limits.MAX_CELL_CHARS}) — obcięty",
-                    where,
-                    column,
-                )
-            )
-    return problems
-
-
-def _required() -> str:
-    return ", ".join(USUAL[name] for name in REQUIRED) + " (albo Imię i nazwisko w jednej kolumnie)"
 
 
 def _find_header(texts: list[list[str]], nonempty: list[int]) -> int | None:
