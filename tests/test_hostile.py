@@ -461,3 +461,24 @@ def test_a_sheet_read_shorter_than_its_file_is_never_silent() -> None:
     damaged = [p for p in short.problems if p.code == "arkusz-uszkodzony"]
     assert len(damaged) == 1 and not damaged[0].is_error and "do wiersza 9" in damaged[0].message
     assert len(short.rows) == 1
+
+
+def test_a_csv_over_the_file_size_limit_is_refused_like_a_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 4: a CSV has the workbooks' file-size limit (lowered here: a real file over it)."""
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 10_000)
+    rows = [f"KP Próba;{n};asp.;Jan;Nowak;600 100 101;ul. Polna;" for n in range(400)]
+    path = csv_file(tmp_path / "duzy.csv", *rows)
+    assert path.stat().st_size > 10_000
+    assert "plik jest za duży" in refusal(path)
+
+
+def test_a_csv_field_over_the_limit_is_named_with_its_row(tmp_path: Path) -> None:
+    """F21: a 1 MB cell was "sprawdź cudzysłowy"; the field limit is said as such, with the
+    row, while reading."""
+    path = tmp_path / "pole.csv"
+    big = "ul. Polna; " * 20_000
+    path.write_text(HEADER + f'KP Próba;1;asp.;Jan;Nowak;600 100 101;"{big}";\n', "utf-8")
+    message = refusal(path)
+    assert "wiersz 2" in message and "komórka jest za długa" in message
