@@ -44,7 +44,9 @@ class LeafletsGroup(click.Group):
         from leaflets.cli import console
 
         extra.pop("standalone_mode", None)
-        _interrupt_on_signals()
+        given = list(args) if args is not None else sys.argv[1:]
+        # uvicorn has its own handlers and shutdown (web/server.py).
+        previous = _interrupt_on_signals() if given[:1] != ["serve"] else {}
         try:
             code = super().main(args, prog_name or self.name, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:
@@ -63,6 +65,8 @@ class LeafletsGroup(click.Group):
             # click turns a KeyboardInterrupt into Abort, the signal is its cause.
             cause = exc if isinstance(exc, Interrupted) else exc.__context__
             code = 128 + cause.signal if isinstance(cause, Interrupted) else 130
+        for number, handler in previous.items():  # a caller's own (tests, an embedding app)
+            signal.signal(number, handler)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -75,16 +79,18 @@ class Interrupted(KeyboardInterrupt):
         self.signal = number
 
 
-def _interrupt_on_signals() -> None:
-    """SIGTERM (the web app or `kill` stopping a build) and SIGHUP (the terminal closed)
-    used to end the process at once: no message, the workers left running."""
+def _interrupt_on_signals() -> dict[int, Any]:
+    """SIGTERM (`kill`, a service manager) and SIGHUP (the terminal closed) used to end the
+    process at once: no message, the workers left running. Returns the handlers replaced."""
 
     def interrupt(number: int, frame: object) -> None:
         raise Interrupted(number)
 
+    previous: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
         for number in (signal.SIGTERM, signal.SIGHUP):
-            signal.signal(number, interrupt)
+            previous[number] = signal.signal(number, interrupt)
+    return previous
 
 
 def _help_option(function: Callable[..., Any]) -> Callable[..., Any]:
