@@ -482,3 +482,46 @@ def test_a_csv_field_over_the_limit_is_named_with_its_row(tmp_path: Path) -> Non
     path.write_text(HEADER + f'KP Próba;1;asp.;Jan;Nowak;600 100 101;"{big}";\n', "utf-8")
     message = refusal(path)
     assert "wiersz 2" in message and "komórka jest za długa" in message
+
+
+def test_a_second_build_into_the_folder_waits_for_the_first(tmp_path: Path) -> None:
+    """Item 9: two builds into one folder interleaved their files (the later one won file by
+    file). The build lock is held by a child process here; this process waits for it, and
+    gets it the moment the child ends (a killed build releases it too: it is flock's)."""
+    import threading
+
+    from leaflets.output.files import build_lock
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        got = threading.Event()
+
+        def second() -> None:
+            with build_lock(tmp_path):
+                got.set()
+
+        waiter = threading.Thread(target=second, daemon=True)
+        waiter.start()
+        assert not got.wait(1.5), "the second build did not wait"
+        holder.kill()  # as a killed first build
+        assert got.wait(30), "the lock was not released with the process"
+        waiter.join(30)
+    finally:
+        holder.kill()
+        holder.wait(30)
+
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from leaflets.output.files import build_lock
+with build_lock(Path(sys.argv[1])):
+    print("held", flush=True)
+    time.sleep(120)
+"""
