@@ -154,9 +154,11 @@ def digest(
     common = _common_digest(spec, settings, templates)
     text = repr(area)
     for path in settings.rosters:
-        # The rows name their file as it was given: the same roster named by a relative or
-        # an absolute path is the same input (rendering it all again cost a national build).
-        text = text.replace(repr(str(path)), repr(str(path.resolve())))
+        # The rows name their file as it was given, which no PDF prints: the same roster
+        # named by a relative or an absolute path is the same input (rendering it all again
+        # cost a national build), and so is the web app's next version of a file of the same
+        # name in another folder. The file's name stays (two rosters of a run differ by it).
+        text = text.replace(repr(str(path)), repr(path.name))
     return hashlib.sha256(f"{common}{text}{photos!r}".encode()).hexdigest()
 
 
