@@ -16,7 +16,7 @@ SAMPLE := rosters/legnica-wzor.xlsx
 LOCALE := leaflets/locale
 TRANSLATIONS := uk en
 
-.PHONY: help demo test test-fast lint format bench check setup clean translations serve
+.PHONY: help demo test test-fast lint format bench check setup clean translations serve fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ test: $(STAMP) $(BROWSER_STAMP) ## Run the whole test suite (what CI runs), brow
 
 test-fast: $(STAMP) ## Run every test that lays out no PDF (the quick loop while coding)
 	$(BIN)/python -m pytest -q -m "not pdf"
+
+fuzz: $(STAMP) ## The long fuzz run: 3,000 mutants each of xlsx, ods and CSV (tools/fuzz.py)
+	$(BIN)/python -m tools.fuzz --count 3000 --seed $${SEED:-2026}
 
 bench: $(STAMP) ## Benchmark: national-scale build vs the naive baseline
 	$(BIN)/python -m tools.bench.run

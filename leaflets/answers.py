@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from leaflets import limits
 from leaflets.areas import Area, find_officers
 from leaflets.errors import UsageError
 from leaflets.output.manifest import officer_json
@@ -33,7 +34,17 @@ def find_in(
     return Found(address, matches, list(answer.suggestions), answer.reason, answer.message)
 
 
+def short_query(text: str) -> None:
+    """A typed address or name has a length limit: a 60 kB query took 61 s to answer."""
+    if len(text) > limits.MAX_QUERY_CHARS:
+        raise UsageError(
+            f"Zapytanie ma {len(text)} znaków (limit {limits.MAX_QUERY_CHARS}) — podaj sam adres"
+            " albo nazwisko."
+        )
+
+
 def parse_address_or_refuse(text: str) -> Address:
+    short_query(text)
     parsed = parse_address(text)
     if parsed is None:
         raise UsageError(

@@ -4,20 +4,19 @@ reported on the row it is found in."""
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from email_validator import EmailNotValidError, validate_email
 from PIL import Image, UnidentifiedImageError
 
+from leaflets import limits
 from leaflets.config import LeafletConfig
 from leaflets.phones import Phone, parse_phone, read_phone_cell, why_not_a_phone
 from leaflets.problems import Problem, Severity
 from leaflets.ranks import nearest_rank, normalise_rank
 from leaflets.roster import RawRow, UnitHint
-
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
-MAX_PHOTO_PIXELS = 40_000_000
 
 
 @dataclass
@@ -183,30 +182,56 @@ def photo(row: RowCheck, base_dir: Path) -> Path | None:
             Severity.WARNING, "zle-zdjecie", "zdjecie", f"{message} — ulotka bez zdjęcia", text
         )
 
+    if "\x00" in text:  # no file system takes it; Path would raise "embedded null byte"
+        reject("ścieżka zdjęcia zawiera niedozwolony znak (NUL)")
+        return None
     posix, windows = PurePosixPath(text), PureWindowsPath(text)
     if posix.is_absolute() or windows.is_absolute() or windows.drive or ".." in windows.parts:
         reject("ścieżka zdjęcia musi być względna, wewnątrz folderu arkusza")
         return None
-    path = (base_dir / Path(*windows.parts)).resolve()
-    if not path.is_relative_to(base_dir):
-        reject("ścieżka zdjęcia wychodzi poza folder arkusza")
-        return None
-    if not path.is_file():
-        reject(f"nie znaleziono pliku zdjęcia {path.name}")
-        return None
-    if path.stat().st_size > MAX_PHOTO_BYTES:
-        reject("plik zdjęcia jest za duży (limit 10 MB)")
-        return None
     try:
-        with Image.open(path) as image:
-            kind, (width, height) = image.format, image.size
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        path = (base_dir / Path(*windows.parts)).resolve()
+        if not path.is_relative_to(base_dir):
+            reject("ścieżka zdjęcia wychodzi poza folder arkusza")
+            return None
+        if not path.is_file():
+            reject(f"nie znaleziono pliku zdjęcia {path.name}")
+            return None
+        if path.stat().st_size > limits.MAX_PHOTO_BYTES:
+            reject(f"plik zdjęcia jest za duży (limit {limits.MAX_PHOTO_BYTES // 2**20} MB)")
+            return None
+    except (OSError, ValueError):  # a name too long, a loop of links
+        reject("nie można odczytać pliku zdjęcia")
+        return None
+    header = image_header(path)
+    if header is None:
         reject("plik zdjęcia nie jest obrazem JPEG ani PNG")
+        return None
+    kind, pixels = header
+    if pixels > limits.MAX_PHOTO_PIXELS:
+        reject(
+            f"zdjęcie ma zbyt dużą rozdzielczość (ponad {pixels // 10**6} Mpx, limit"
+            f" {limits.MAX_PHOTO_PIXELS // 10**6} Mpx)"
+        )
         return None
     if kind not in ("JPEG", "PNG"):
         reject("zdjęcie musi być w formacie JPEG albo PNG")
         return None
-    if width * height > MAX_PHOTO_PIXELS:
-        reject("zdjęcie ma zbyt dużą rozdzielczość (limit 40 Mpx)")
-        return None
     return path
+
+
+def image_header(path: Path) -> tuple[str, int] | None:
+    """An image's format and pixel count from its header, before anything is decoded (a
+    144-megapixel PNG of a few kilobytes decodes to gigabytes); None when it is no image
+    Pillow knows. Pillow's own bomb check (an English warning, an error at twice its limit)
+    is not needed: the caller compares the count with its limit."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                kind, (width, height) = image.format, image.size
+    except Image.DecompressionBombError:  # over twice Pillow's limit: past any of ours
+        return "", 2 * (Image.MAX_IMAGE_PIXELS or 0) or 2**62
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return None
+    return str(kind), width * height

@@ -9,6 +9,7 @@ without a unit name or without any streets.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import Protocol
@@ -17,7 +18,7 @@ from leaflets.areas import Area
 from leaflets.config import Settings
 from leaflets.formats import DENSITY_STEPS, FORMATS, SHORT_BACK_STEP
 from leaflets.meetings import Meeting
-from leaflets.output.paths import area_key
+from leaflets.output.paths import area_key, unit_folder
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.streets import find_overlaps
 
@@ -116,14 +117,18 @@ def qr_fit(
             for caption, size in oversized_codes(area, spec, settings.config)
         ]
         for spec, caption, size in too_big:
+            need = (
+                "ma więcej danych, niż mieści największy kod QR"
+                if math.isinf(size)
+                else f"potrzebuje {size:.0f} mm przy module {spec.qr_module_mm} mm, a miejsca "
+                f"jest {spec.qr_max_mm:.0f} mm"
+            )
             problems.append(
                 Problem(
                     Severity.ERROR,
                     "kod-qr-za-duzy",
-                    f"{spec.name}, rejon {area.number}: kod QR „{caption}” potrzebuje "
-                    f"{size:.0f} mm przy module {spec.qr_module_mm} mm, a miejsca "
-                    f"jest {spec.qr_max_mm:.0f} mm — skróć dane (np. nazwę jednostki albo "
-                    "e-mail); rejon pominięty",
+                    f"{spec.name}, rejon {area.number}: kod QR „{caption}” {need} — skróć"
+                    " dane (np. nazwę jednostki albo e-mail); rejon pominięty",
                     area.rows[0],
                 )
             )
@@ -250,6 +255,46 @@ def unit_names(areas: Sequence[Area]) -> UnitsChecked:
         for ref in missing
     )
     return UnitsChecked(kept, frozenset(missing), problems)
+
+
+def distinct_folders(areas: Sequence[Area]) -> UnitsChecked:
+    """Every unit and area gets a folder of its own, checked before anything is written: two
+    units whose names differ only in what a folder name drops (`KP Testowo 🚓` and `🚔`),
+    two areas whose numbers do (`5/1` and `5-1`), would write into one folder — the later
+    officers' leaflets over the earlier ones, with exit code 0. The second of each pair is
+    an error of its rows, left out."""
+    units: dict[str, str] = {}
+    keys: dict[str, Area] = {}
+    kept: list[Area] = []
+    refused: list[RowRef] = []
+    problems: list[Problem] = []
+    for area in areas:
+        folder = unit_folder(area.unit)
+        first_unit = units.setdefault(folder, area.unit.name)
+        key = area_key(area)
+        first = keys.get(key)
+        if first_unit != area.unit.name:
+            message = (
+                f"jednostka „{area.unit.name}” trafiłaby do tego samego folderu ({folder}) co"
+                f" „{first_unit}” — nazwy różnią się tylko znakami, których nie ma w nazwach"
+                " folderów; zmień jedną z nich"
+            )
+        elif first is not None:
+            message = (
+                f"rejon {area.number} trafiłby do tego samego folderu ({key}) co rejon"
+                f" {first.number} (wiersz {first.rows[0].row}) — numery różnią się tylko"
+                " znakami, których nie ma w nazwach folderów; zmień numer jednego z nich"
+            )
+        else:
+            keys[key] = area
+            kept.append(area)
+            continue
+        refused.extend(area.rows)
+        problems.extend(
+            Problem(Severity.ERROR, "ten-sam-folder", f"{message}; rejon pominięty", ref)
+            for ref in area.rows
+        )
+    return UnitsChecked(tuple(kept), frozenset(refused), tuple(problems))
 
 
 def coverage(areas: Sequence[Area]) -> list[Problem]:

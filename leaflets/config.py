@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from leaflets import limits
 from leaflets.errors import ConfigError, UsageError, os_reason
 from leaflets.formats import DEFAULT_FORMATS, FORMATS
 from leaflets.text import fold
@@ -190,7 +191,7 @@ def load_config(path: Path | None) -> LeafletConfig:
     if path is None:
         return LeafletConfig()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read(path).removeprefix("\ufeff")  # the byte-order mark Notepad writes
         data = tomllib.loads(text)
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: nie ma takiego pliku konfiguracji.") from exc
@@ -207,7 +208,77 @@ def load_config(path: Path | None) -> LeafletConfig:
         from leaflets.config_syntax import explain
 
         raise ConfigError(f"{path}: {explain(text, exc)}") from exc
-    return _build(path, data)
+    except RecursionError as exc:
+        raise ConfigError(
+            f"{path}: wartości są zagnieżdżone zbyt głęboko (tablica w tablicy…) — to nie"
+            " wygląda na plik konfiguracji leaflets."
+        ) from exc
+    except ValueError as exc:  # an integer of thousands of digits (int's own limit)
+        raise ConfigError(
+            f"{path}: plik zawiera liczbę zbyt długą do odczytania — to nie wygląda na plik"
+            " konfiguracji leaflets."
+        ) from exc
+    return _checked_links(path, _build(path, data))
+
+
+def _read(path: Path) -> str:
+    """The file's text, if it is a regular file of a sensible size: a FIFO would block and
+    /dev/zero would fill the memory."""
+    if path.exists() and not path.is_file() and not path.is_dir():  # a folder: said below
+        raise ConfigError(
+            f"{path}: to plik specjalny (np. potok albo urządzenie), a nie plik konfiguracji."
+        )
+    with path.open("rb") as handle:
+        raw = handle.read(limits.MAX_CONFIG_BYTES + 1)
+    if len(raw) > limits.MAX_CONFIG_BYTES:
+        raise ConfigError(
+            f"{path}: plik konfiguracji jest za duży (ponad {limits.MAX_CONFIG_BYTES // 1024}"
+            " kB; zwykle ma mniej niż 2 kB)."
+        )
+    return raw.decode("utf-8")
+
+
+def _check_logo(where: str, logo: Path) -> None:
+    """A logo is printed a few centimetres wide, and decoded whole by the renderer for each
+    leaflet: its size and, for PNG and JPEG, its pixel count (read from the header, nothing
+    decoded) are limited as photos are."""
+    from leaflets.cells import image_header
+
+    if logo.stat().st_size > limits.MAX_LOGO_BYTES:
+        raise ConfigError(
+            f"{where}: plik logo jest za duży (limit {limits.MAX_LOGO_BYTES // 2**20} MB)."
+        )
+    if logo.suffix.lower() == ".svg":
+        return
+    header = image_header(logo)
+    if header is None:
+        raise ConfigError(f"{where}: plik logo nie jest obrazem PNG ani JPEG.")
+    if header[1] > limits.MAX_LOGO_PIXELS:
+        raise ConfigError(
+            f"{where}: logo ma zbyt dużą rozdzielczość (ponad {header[1] // 10**6} Mpx, limit"
+            f" {limits.MAX_LOGO_PIXELS // 10**6} Mpx) — zmniejsz je, np. do 2000 pikseli"
+            " szerokości."
+        )
+
+
+_LINK_KEYS = {"moja_komenda_url": "[linki] moja_komenda", "kmzb_url": "[linki] kmzb"}
+
+
+def _checked_links(path: Path, config: LeafletConfig) -> LeafletConfig:
+    """A link is printed as a QR code: one that no code can hold is the key's error, not a
+    failure while laying out."""
+    from leaflets.qrcodes import qr_modules
+
+    for field_name, key in _LINK_KEYS.items():
+        link = getattr(config, field_name)
+        try:
+            qr_modules(link, config.qr_level)
+        except ValueError:
+            raise ConfigError(
+                f"{path}: {key}: link ma {len(link)} znaków — żaden kod QR go nie pomieści"
+                f" (przy korekcji {config.qr_level}); podaj krótszy adres."
+            ) from None
+    return config
 
 
 def _build(path: Path, data: dict[str, Any]) -> LeafletConfig:
@@ -234,10 +305,20 @@ def _build(path: Path, data: dict[str, Any]) -> LeafletConfig:
     return replace(LeafletConfig(), unit=UnitDefaults(**unit), source=path, **values)
 
 
-def _text(where: str, value: object) -> str:
+def _text(where: str, value: object, limit: int | None = None) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{where}: oczekiwano tekstu w cudzysłowie.")
+    limit = limits.MAX_CONFIG_TEXT_CHARS if limit is None else limit
+    if len(value) > limit:
+        raise ConfigError(f"{where}: tekst ma {len(value)} znaków (limit {limit}) — skróć go.")
+    if _CONTROL.search(value):
+        raise ConfigError(
+            f"{where}: tekst zawiera znaki sterujące (niewidoczne, np. NUL albo ESC) — usuń je."
+        )
     return value.strip()
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _convert(where: str, target: str, value: object, base: Path) -> object:
@@ -260,7 +341,8 @@ def _convert(where: str, target: str, value: object, base: Path) -> object:
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: oczekiwano true albo false.")
         return value
-    text = _text(where, value)
+    link = target in ("moja_komenda_url", "kmzb_url")
+    text = _text(where, value, limits.MAX_LINK_CHARS if link else None)
     if target in ("primary_color", "accent_color"):
         if not _HEX.match(text):
             raise ConfigError(f"{where}: kolor podaj jako #RRGGBB, np. {NAVY}.")
@@ -276,6 +358,7 @@ def _convert(where: str, target: str, value: object, base: Path) -> object:
             raise ConfigError(f"{where}: nie ma pliku logo {logo}.")
         if logo.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
             raise ConfigError(f"{where}: logo musi być plikiem PNG, JPEG albo SVG.")
+        _check_logo(where, logo)
         return logo
     if not text.startswith("https://"):
         raise ConfigError(f"{where}: link musi zaczynać się od https://.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -223,7 +224,10 @@ def oversized_codes(area: Area, spec: FormatSpec, config: LeafletConfig) -> list
         payloads.append(("Zapisz kontakt w telefonie", _card_payload(officer, area, ed)))
     found = []
     for caption, payload in payloads:
-        size = qr_modules(payload, config.qr_level) * spec.qr_module_mm
+        try:
+            size = qr_modules(payload, config.qr_level) * spec.qr_module_mm
+        except ValueError:  # more than the largest code (version 40) holds
+            size = math.inf
         if size > spec.qr_max_mm:
             found.append((caption, size))
     return found

@@ -425,10 +425,10 @@ def read_meeting_files(paths: Sequence[Path]) -> MeetingSheet:
                 Problem(Severity.ERROR, "plik-nieczytelny", message, RowRef(str(path), "", 0))
             )
             continue
-        for sheet, grid, _ in grids:
-            if not any(cell_text(value) for row in grid for value in row):
+        for sheet in grids:
+            if not any(cell_text(value) for row in sheet.grid for value in row):
                 continue
-            found = read_sheet(str(path), sheet, grid)
+            found = read_sheet(str(path), sheet.name, sheet.grid)
             rows.extend(found.rows)
             problems.extend(found.problems)
     return MeetingSheet(tuple(rows), tuple(problems))

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from leaflets import checks
-from leaflets.answers import Found, FoundArea, find_in, parse_address_or_refuse
+from leaflets.answers import Found, FoundArea, find_in, parse_address_or_refuse, short_query
 from leaflets.areas import Area, Grouping, area_order, group_areas
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
 from leaflets.meetings import NO_MEETINGS, Meeting, Meetings, check_meetings, read_meeting_files
-from leaflets.output.files import prepare_folder
+from leaflets.output.files import build_lock, prepare_folder, remove_temporary_files
 from leaflets.output.manifest import RowStatus, write_manifest
 from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key
 from leaflets.problems import UNREAD, Problem, RowRef
@@ -78,7 +78,7 @@ class Report:
     @property
     def unread(self) -> bool:
         """A file or sheet could not be read at all."""
-        return any(p.code in UNREAD for p in self.problems)
+        return any(p.code in UNREAD and p.is_error for p in self.problems)
 
     @property
     def exit_code(self) -> int:
@@ -129,6 +129,8 @@ def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> 
     grouping = group_areas(validated.records, validated.vacancies)
     units = checks.unit_names(grouping.areas)
     grouping = replace(grouping, areas=units.kept, rejected=grouping.rejected | units.rejected)
+    folders = checks.distinct_folders(grouping.areas)
+    grouping = replace(grouping, areas=folders.kept, rejected=grouping.rejected | folders.rejected)
     files = read_meeting_files(settings.meetings)
     meetings = check_meetings(
         (*roster.meetings, *files.rows),
@@ -141,6 +143,7 @@ def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> 
         *validated.problems,
         *grouping.problems,
         *units.problems,
+        *folders.problems,
         *checks.coverage(grouping.areas),
         *checks.overlaps(grouping.areas),
         *checks.configuration(settings),
@@ -175,6 +178,7 @@ def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
     """`leaflets find`: the areas covering an address, or the officers matching a name."""
     if bool(address) == bool(name):
         raise UsageError("Podaj dokładnie jedno: --adres albo --nazwisko.")
+    short_query(address or name)
     parsed = parse_address_or_refuse(address) if address else None
     return find_in(intake(settings).grouping.areas, address=address, name=name, parsed=parsed)
 
@@ -188,13 +192,34 @@ def run(
 ) -> Report:
     """Build (write=True) or only check (write=False) the leaflets for `settings.rosters`.
     A check reads the output folder's content cache, so it lays out only what changed.
-    `finished` is told each area file as it is complete (`render.plan.Finished`)."""
+    `finished` is told each area file as it is complete (`render.plan.Finished`). A build
+    holds the output folder (a second build into it waits) and first removes what
+    interrupted builds left there."""
+    if not write:
+        return _run(settings, write=False, progress=progress, finished=finished)
+    if settings.address:
+        parse_address_or_refuse(
+            settings.address
+        )  # a typing error is said before the folder is made
+    prepare_folder(settings.out)
+    with build_lock(settings.out):
+        removed = remove_temporary_files(settings.out)
+        if removed:
+            log.info("Usunięto pliki tymczasowe przerwanych wcześniej prac: %d", removed)
+        return _run(settings, write=True, progress=progress, finished=finished)
+
+
+def _run(
+    settings: Settings,
+    *,
+    write: bool,
+    progress: Progress | None,
+    finished: Finished | None,
+) -> Report:
     from leaflets.render.cache import ContentCache
     from leaflets.render.plan import Workers, area_editions
 
     address = parse_address_or_refuse(settings.address) if settings.address else None
-    if write:
-        prepare_folder(settings.out)
     with Workers(_job(settings, write)) as workers:
         first_build = write and (settings.force or not (settings.out / CACHE).is_file())
 
@@ -327,9 +352,7 @@ def _render(
     outcome = render_areas(workers, areas, progress, cache, finished)
     problems.extend(checks.rendering(areas, outcome.results))
     if workers.job.write and areas:
-        files, files_by_area = unit_print_files(
-            settings, areas, editions, outcome.stale, outcome.written
-        )
+        files, files_by_area = unit_print_files(settings, areas, editions, outcome.written)
         if settings.office_sheets:
             sheets = impose_sheets(settings, areas, editions)
             files.extend(sheets.written)

@@ -79,7 +79,15 @@ class Problem:
 
 
 UNREAD = frozenset(
-    ("plik-nieczytelny", "brak-kolumn", "niejednoznaczne-kolumny", "opis-nierozpoznany")
+    (
+        "plik-nieczytelny",
+        "brak-kolumn",
+        "niejednoznaczne-kolumny",
+        "opis-nierozpoznany",
+        "arkusz-bez-naglowka",
+        "arkusz-uszkodzony",
+    )
 )
-"""Codes of input the tool could not read at all (a file, or a sheet it had to skip): the
-run goes on with the rest and ends with exit code 2."""
+"""Codes of input the tool could not read at all (a file, or a sheet it had to skip): as
+errors, the run goes on with the rest and ends with exit code 2 (`arkusz-uszkodzony` is also
+a warning, for a sheet read only in part)."""

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from leaflets import sheetcheck
-from leaflets.columns import REQUIRED, USUAL, column_index
+from leaflets import sheetcheck, sheetproblems
+from leaflets.columns import USUAL, column_index
 from leaflets.errors import RosterError
 from leaflets.headers import (
     HeaderMatch,
@@ -33,7 +33,7 @@ from leaflets.meetings import read_sheet as read_meetings_sheet
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.text import fold
 from leaflets.units import unit_in_sheet_name, unit_in_text
-from leaflets.workbooks import Copied, Grid, cell_text, read_grids
+from leaflets.workbooks import Copied, SheetGrid, cell_text, read_grids, sheet_texts
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,9 @@ __all__ = [
     "read_rosters",
 ]
 
-HEADER_SEARCH_ROWS = 30
+HEADER_SEARCH_ROWS = 100
+"""Rows (holding something) the header is looked for in: title rows, a legend, notes above a
+table are seldom more than a screenful, but a header on row 32 was missed at 30."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,9 @@ class RawRow:
     """Text of the `Uwagi` columns: not printed, but read for vacancies (`rejon
     nieobsadzony`)."""
     unit: UnitHint | None = None
+    too_long: tuple[int, ...] = ()
+    """1-based columns whose text was cut at `limits.MAX_CELL_CHARS`: the row is refused
+    (the problem saying so is the roster's)."""
 
     def get(self, column: str) -> str:
         return self.cells.get(column, "")
@@ -173,13 +178,13 @@ def read_rosters(
             message = str(exc).removeprefix(f"{label}: ")
             problems.append(Problem(Severity.ERROR, UNREADABLE, message, RowRef(label, "", 0)))
             continue
-        for sheet, grid, merged in grids:
-            if is_meetings_sheet(sheet):
-                found = read_meetings_sheet(label, sheet, grid)
+        for grid in grids:
+            if is_meetings_sheet(grid.name):
+                found = read_meetings_sheet(label, grid.name, grid.grid)
                 meetings.extend(found.rows)
                 problems.extend(found.problems)
                 continue
-            read = _read_sheet(label, sheet, grid, merged)
+            read = _read_sheet(label, grid)
             rows.extend(read.rows)
             problems.extend(read.problems)
             notes.extend(read.notes)
@@ -232,24 +237,22 @@ _DATE = re.compile(
 )
 
 
-def _read_sheet(file: str, sheet: str, grid: Grid, copied: Copied) -> _SheetRead:
-    texts = [[cell_text(value) for value in row] for row in grid]
+def _read_sheet(file: str, grid: SheetGrid) -> _SheetRead:
+    sheet, copied = grid.name, grid.copied
+    texts, changed = sheet_texts(grid.grid)
     nonempty = [i for i, row in enumerate(texts) if any(row)]
+    whole = RowRef(file, sheet, 0)
     if not nonempty:
-        log.info("Pusty arkusz pominięty: %s %s", file, sheet)
-        return _SheetRead([], [], [], None)
+        return _SheetRead([], [sheetproblems.empty_sheet(grid, whole)], [], None)
+    problems = sheetproblems.shortfall(grid, len(texts), whole)
     header_index = _find_header(texts, nonempty)
     if header_index is None:
-        found = ", ".join(f"„{c}”" for c in dict.fromkeys(texts[nonempty[0]]) if c) or "(brak)"
-        problem = Problem(
-            Severity.WARNING,
-            "brak-naglowka",
-            f"nie rozpoznano wiersza nagłówka (pierwszy wiersz: {found}) — arkusz pominięty. "
-            f"Wymagane kolumny: {_required()}."
-            + (" Jeśli kolumny rozdziela inny znak, użyj opcji --separator." if not sheet else ""),
-            RowRef(file, sheet, nonempty[0] + 1),
+        problems.append(
+            sheetproblems.no_header(texts, nonempty, RowRef(file, sheet, nonempty[0] + 1))
         )
-        return _SheetRead([], [problem], [], SheetReading(file, sheet, 0, (), None, read=False))
+        problems.extend(sheetproblems.changed_cells(file, sheet, changed, None, set()))
+        reading = SheetReading(file, sheet, 0, (), None, read=False)
+        return _SheetRead([], problems, [], reading)
     headers = texts[header_index]
     spans = {c for c in range(len(headers)) if (header_index, c) in copied}
     match = match_headers(headers, spans)
@@ -257,20 +260,22 @@ def _read_sheet(file: str, sheet: str, grid: Grid, copied: Copied) -> _SheetRead
     reading = SheetReading(file, sheet, header_index + 1, match.readings, match)
     refusal = _header_refusal(match, header_ref)
     if refusal is not None:
-        return _SheetRead([], [refusal], [], replace(reading, read=False))
+        return _SheetRead([], [*problems, refusal], [], replace(reading, read=False))
     unit = _title_unit(file, sheet, texts, nonempty, header_index) or _sheet_unit(sheet, header_ref)
-    read = _rows(file, sheet, texts, copied, nonempty, header_index, match, unit)
-    problems = read.problems
+    too_long: dict[int, list[int]] = {}
+    for r, c in sorted(changed):
+        if changed[(r, c)] and r > header_index:
+            too_long.setdefault(r, []).append(c + 1)
+    read = _rows(file, sheet, texts, copied, nonempty, header_index, match, unit, too_long)
+    data = {row.where.row - 1 for row in read.rows}
+    problems.extend(sheetproblems.changed_cells(file, sheet, changed, match, data))
+    problems.extend(read.problems)
     refusal = sheetcheck.description_refusal(match, read.rows, texts, header_ref)
     if refusal is not None:
-        return _SheetRead([], [refusal], [], replace(reading, read=False))
+        return _SheetRead([], [*problems, refusal], [], replace(reading, read=False))
     problems.extend(sheetcheck.unused_columns(match, read.rows, texts, header_ref))
     rows = sheetcheck.fill_down_units(read.rows, match, header_ref, problems)
     return _SheetRead(rows, problems, read.notes, reading)
-
-
-def _required() -> str:
-    return ", ".join(USUAL[name] for name in REQUIRED) + " (albo Imię i nazwisko w jednej kolumnie)"
 
 
 def _find_header(texts: list[list[str]], nonempty: list[int]) -> int | None:
@@ -357,6 +362,7 @@ def _rows(
     header_index: int,
     match: HeaderMatch,
     unit: UnitHint | None,
+    too_long: Mapping[int, list[int]],
 ) -> _Rows:
     headers = texts[header_index]
     named = {col for col, header in enumerate(headers) if header}
@@ -405,7 +411,7 @@ def _rows(
         )
         # A row with data only in unknown columns is kept (empty cells) so validation
         # rejects it visibly instead of it vanishing.
-        rows.append(RawRow(where, cells, stray, remarks, unit))
+        rows.append(RawRow(where, cells, stray, remarks, unit, tuple(too_long.get(index, ()))))
     return _Rows(rows, problems, notes)
 
 

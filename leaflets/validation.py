@@ -383,7 +383,10 @@ def _acting(row: RowCheck, note: VacancyNote, combined: str, base_dir: Path) -> 
 
 def _whole_row(row: RowCheck) -> bool:
     """False when the row cannot be read as a whole: more CSV fields than the header, or data
-    only in columns the tool does not know. Text in a column without a header is reported."""
+    only in columns the tool does not know, or a cell cut at the length limit (the roster
+    reported it). Text in a column without a header is reported."""
+    if row.raw.too_long:
+        return False
     stray = row.raw.stray
     if stray:
         csv_file = not row.raw.where.sheet

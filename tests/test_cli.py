@@ -196,7 +196,7 @@ def test_an_unreadable_roster_is_said_in_polish(
     def denied(path: Path, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(workbooks_module, "_read_csv", denied)
+    monkeypatch.setattr(workbooks_module, "read_csv", denied)
     result = _invoke("check", str(roster))
     assert result.exit_code == 2
     assert _said(result) == f"Błąd: {roster}: nie można odczytać pliku: brak uprawnień."

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from leaflets.checks import contrast_ratio
 from leaflets.config import (
@@ -55,7 +56,7 @@ def test_an_empty_file_gives_the_defaults_and_remembers_its_source(tmp_path: Pat
 
 
 def test_polish_keys_are_read(tmp_path: Path) -> None:
-    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    Image.new("RGB", (40, 20), "navy").save(tmp_path / "logo.png")
     path = write(
         tmp_path,
         """

@@ -13,7 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from leaflets import pipeline, roster, workbooks
+from leaflets import limits, pipeline, roster
 from leaflets.config import LeafletConfig, Settings, UnitDefaults
 from leaflets.errors import RosterError
 from leaflets.output.paths import area_key
@@ -224,7 +224,8 @@ def test_hostile_cells_print_as_literal_text(tmp_path: Path) -> None:
         ),
         (
             "bomba.xlsx",
-            "plik po rozpakowaniu byłby zbyt duży (20 MB) — odrzucony jako podejrzany.",
+            "plik jest podejrzanie mocno skompresowany (1028:1, zwykle do 20:1) — odrzucony"
+            " jako możliwa „bomba zip”. Zapisz arkusz ponownie w Excelu albo LibreOffice.",
         ),
         ("pusty.csv", "nie znaleziono żadnego wiersza z danymi dzielnicowych."),
     ],
@@ -238,7 +239,7 @@ def test_broken_files_end_with_a_clear_message(name: str, message: str, tmp_path
 
 
 def test_absurdly_large_sheet_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(workbooks, "MAX_ROWS", 5)
+    monkeypatch.setattr(limits, "MAX_ROWS", 5)
     with pytest.raises(RosterError, match=r"arkusz „KP I”: arkusz jest za duży \(7 wierszy"):
         roster.read_rosters([DATA / "tytul-scalone.xlsx"])
 

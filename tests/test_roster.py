@@ -263,7 +263,10 @@ def test_an_unsupported_suffix(tmp_path: Path) -> None:
 def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "rejony.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 60)
-    assert str(roster_error(path)) == (f"{path}: plik jest uszkodzony (nieprawidłowe archiwum).")
+    assert str(roster_error(path)) == (
+        f"{path}: plik jest uszkodzony (nieprawidłowe archiwum). Otwórz go w Excelu albo"
+        " LibreOffice i zapisz ponownie."
+    )
 
 
 def test_a_binary_file_named_csv(tmp_path: Path) -> None:
@@ -480,6 +483,7 @@ def test_a_csv_pandas_cannot_parse_is_explained_in_polish(tmp_path: Path) -> Non
     path = tmp_path / "rejony.csv"
     path.write_text('rejon;imie;nazwisko;telefon\n1;Jan;"Nowak;600997123\n', encoding="utf-8")
     assert str(roster_error(path)) == (
-        f"{path}: nieprawidłowy plik CSV (separator: średnik) — sprawdź cudzysłowy w komórkach"
+        f"{path}, wiersz 2: nieprawidłowy plik CSV (separator: średnik) — sprawdź cudzysłowy w"
+        " komórkach"
         " albo podaj separator opcją --separator."
     )

@@ -1,13 +1,15 @@
 """Command line: flags -> Settings -> one library call -> output and exit code. Polish.
 
 Nothing heavy is imported here: `--help` and usage errors answer at once, and each command
-imports the pipeline (and through it pandas or WeasyPrint) only when it runs.
+imports the pipeline (and through it WeasyPrint) only when it runs.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -42,6 +44,9 @@ class LeafletsGroup(click.Group):
         from leaflets.cli import console
 
         extra.pop("standalone_mode", None)
+        given = list(args) if args is not None else sys.argv[1:]
+        # uvicorn has its own handlers and shutdown (web/server.py).
+        previous = _interrupt_on_signals() if given[:1] != ["serve"] else {}
         try:
             code = super().main(args, prog_name or self.name, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:
@@ -55,10 +60,37 @@ class LeafletsGroup(click.Group):
         except LeafletsError as exc:
             console.error(str(exc))
             code = exc.exit_code
-        except (click.exceptions.Abort, KeyboardInterrupt):
+        except (click.exceptions.Abort, KeyboardInterrupt) as exc:
             console.line("Przerwano. Wcześniej zapisane pliki pozostały bez zmian.")
-            code = 130
+            # click turns a KeyboardInterrupt into Abort, the signal is its cause.
+            cause = exc if isinstance(exc, Interrupted) else exc.__context__
+            code = 128 + cause.signal if isinstance(cause, Interrupted) else 130
+        for number, handler in previous.items():  # a caller's own (tests, an embedding app)
+            signal.signal(number, handler)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled as Ctrl-C is: the workers stopped, the Polish line, exit
+    128 + the signal's number."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.signal = number
+
+
+def _interrupt_on_signals() -> dict[int, Any]:
+    """SIGTERM (`kill`, a service manager) and SIGHUP (the terminal closed) used to end the
+    process at once: no message, the workers left running. Returns the handlers replaced."""
+
+    def interrupt(number: int, frame: object) -> None:
+        raise Interrupted(number)
+
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            previous[number] = signal.signal(number, interrupt)
+    return previous
 
 
 def _help_option(function: Callable[..., Any]) -> Callable[..., Any]:

@@ -4,13 +4,15 @@ edition's files, print-shop and office-sheet files, the unit's print files and i
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from pathlib import Path
 
 from leaflets.areas import Area, Unit
 from leaflets.config import Settings
 from leaflets.formats import FormatSpec
 from leaflets.i18n import SOURCE
-from leaflets.text import slugify
+from leaflets.text import fold, slugify
 
 MANIFEST = "manifest.json"
 PROBLEM_REPORT = "problemy.xlsx"
@@ -22,11 +24,30 @@ MEETINGS_CACHE = ".leaflets-cache-spotkania.json"
 """The same for the invitations to meetings with residents."""
 MEETINGS_CALENDAR = "spotkania.ics"
 """Each unit's calendar of its meetings, in the unit's folder."""
+PRINT_SOURCES = ".leaflets-druk.json"
+"""What each unit print file was merged from: the digests of its area files, in order, and
+its own digest (output.printfiles)."""
 
 
 def unit_folder(unit: Unit) -> str:
-    """`Komisariat Policji Legnica-Śródmieście` -> `komisariat-policji-legnica-srodmiescie`."""
-    return slugify(unit.name) or "jednostka"
+    """`Komisariat Policji Legnica-Śródmieście` -> `komisariat-policji-legnica-srodmiescie`.
+    A name whose slug is cut at 60 characters ends in a digest of the whole name: two units
+    alike in their first 60 characters ("Komenda Powiatowa Policji w Środzie Wielkopolskiej —
+    Komisariat Policji w …") get two folders. Any other collision (names differing only in
+    what a slug drops) is found by `checks.distinct_folders` before anything is written."""
+    slug = slugify(unit.name) or "jednostka"
+    if len(slug) >= SLUG_CUT and len(_full_slug(unit.name)) > len(slug):
+        digest = hashlib.sha256(unit.name.encode()).hexdigest()[:6]
+        slug = f"{slug[: SLUG_CUT - 7].rstrip('-')}-{digest}"
+    return slug
+
+
+SLUG_CUT = 60
+"""`text.slugify` cuts a slug at this many characters."""
+
+
+def _full_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def area_folder(area: Area) -> str:

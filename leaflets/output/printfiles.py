@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 from pypdf import PdfReader, PdfWriter
@@ -22,9 +24,16 @@ from leaflets.formats import (
     FormatSpec,
 )
 from leaflets.i18n import SOURCE
-from leaflets.output.files import atomic_file
+from leaflets.output.files import atomic_file, file_digest, write_json
 from leaflets.output.imposition import Segment, marks_page
-from leaflets.output.paths import area_key, area_pdf, edition_name, unit_folder, unit_pdf
+from leaflets.output.paths import (
+    PRINT_SOURCES,
+    area_key,
+    area_pdf,
+    edition_name,
+    unit_folder,
+    unit_pdf,
+)
 
 
 def print_file_title(spec: FormatSpec, language: str = SOURCE) -> str:
@@ -63,15 +72,22 @@ def unit_print_files(
     settings: Settings,
     areas: Sequence[Area],
     editions: Sequence[tuple[str, str]],
-    stale: set[Path],
     written: set[Path],
 ) -> tuple[list[Path], dict[str, dict[str, str]]]:
     """The per-area files, and one print file per unit, format and edition, merged from the
-    area files unless a worker merged it already (`written`) or none of its areas changed
-    (not in `stale`, and the file is there). Also each area's files for the manifest:
-    area key -> {edition name -> path relative to the output folder}."""
+    area files unless a worker merged it already (`written`). Also each area's files for the
+    manifest: area key -> {edition name -> path relative to the output folder}.
+
+    A print file follows its inputs, not the run: `PRINT_SOURCES` records the digests of the
+    area files it was merged from, in order, and its own digest; it is merged again whenever
+    either differs from the files on disk, whether or not this run rendered an area (a build
+    killed after the content cache was written, before the merge, left an old phone number
+    in it that no later build would have repaired)."""
     files: list[Path] = []
     by_area: dict[str, dict[str, str]] = {area_key(area): {} for area in areas}
+    record_path = settings.out / PRINT_SOURCES
+    recorded = {} if settings.force else load_sources(record_path)
+    sources: dict[str, dict[str, Any]] = {}
     for name, language in editions:
         units: dict[str, list[Path]] = {}
         for area in areas:
@@ -83,10 +99,30 @@ def unit_print_files(
             units.setdefault(unit_folder(area.unit), []).append(path)
         for unit, paths in units.items():
             combined = unit_pdf(settings, unit, name, language=language)
-            if (combined in stale or not combined.is_file()) and combined not in written:
+            key = combined.relative_to(settings.out).as_posix()
+            inputs = [file_digest(path) or "" for path in paths]
+            before = recorded.get(key, {})
+            current = combined in written or (
+                before.get("from") == inputs and before.get("sha256") == file_digest(combined)
+            )
+            if not current:
                 merge_pdfs(paths, combined, print_file_title(FORMATS[name], language))
+            sources[key] = {"from": inputs, "sha256": file_digest(combined) or ""}
             files.append(combined)
+    # Written after every merge: a build stopped before this point merges again next time.
+    write_json(record_path, dict(sorted(sources.items())))
     return files, by_area
+
+
+def load_sources(path: Path) -> dict[str, dict[str, Any]]:
+    """`PRINT_SOURCES` as the last build left it; absent or damaged, nothing is current."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: value for key, value in data.items() if isinstance(value, dict)}
 
 
 def print_shop_boxes(pdf: bytes, bleed_mm: float, *, crop_marks: bool) -> bytes:

@@ -16,20 +16,22 @@ from leaflets.areas import Area
 from leaflets.config import Settings
 from leaflets.formats import FORMATS, FormatSpec
 from leaflets.i18n import catalogs_digest
-from leaflets.output.files import write_json
+from leaflets.output.files import file_digest, write_json
 from leaflets.output.paths import CACHE, area_key, area_pdf, edition_name
 from leaflets.render.templates import digest_folders, template_folders
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One area file as the last build left it: the digest of its inputs, and what checking
-    its layout found then (so a cached area's problems are reported again unchanged)."""
+    """One area file as the last build left it: the digest of its inputs, what checking its
+    layout found then (so a cached area's problems are reported again unchanged), and the
+    digest of the file's bytes (a file truncated or damaged since is not trusted)."""
 
     digest: str
     pages: int
     density: int
     near_edge: bool = False
+    sha256: str = ""
 
     @classmethod
     def from_json(cls, data: object) -> Entry | None:
@@ -42,6 +44,7 @@ class Entry:
                 int(data["pages"]),
                 int(data["density"]),
                 bool(data.get("near_edge", False)),
+                str(data.get("sha256", "")),
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -52,6 +55,7 @@ class Entry:
             "pages": self.pages,
             "density": self.density,
             "near_edge": self.near_edge,
+            "sha256": self.sha256,
         }
 
 
@@ -84,13 +88,15 @@ class ContentCache:
         return self.digests[key]
 
     def hit(self, name: str, language: str, area: Area) -> Entry | None:
-        """The cached entry when the file is there and its inputs are unchanged."""
+        """The cached entry when its inputs are unchanged and the file is the one the build
+        wrote (the same bytes: not deleted, truncated or damaged since)."""
         key = self.key(name, language, area)
         if key not in self.hits:
             entry = self.entries.get(key)
             fresh = entry is not None and entry.digest == self.digest(name, language, area)
-            exists = fresh and area_pdf(self.settings, area, name, language).is_file()
-            self.hits[key] = entry if exists else None
+            path = area_pdf(self.settings, area, name, language)
+            intact = fresh and entry is not None and file_digest(path) == entry.sha256
+            self.hits[key] = entry if intact else None
         return self.hits[key]
 
     def current(self, areas: Sequence[Area], editions: Sequence[tuple[str, str]]) -> set[str]:
@@ -146,7 +152,14 @@ def digest(
         if o.photo is not None
     ]
     common = _common_digest(spec, settings, templates)
-    return hashlib.sha256(f"{common}{area!r}{photos!r}".encode()).hexdigest()
+    text = repr(area)
+    for path in settings.rosters:
+        # The rows name their file as it was given, which no PDF prints: the same roster
+        # named by a relative or an absolute path is the same input (rendering it all again
+        # cost a national build), and so is the web app's next version of a file of the same
+        # name in another folder. The file's name stays (two rosters of a run differ by it).
+        text = text.replace(repr(str(path)), repr(path.name))
+    return hashlib.sha256(f"{common}{text}{photos!r}".encode()).hexdigest()
 
 
 @functools.lru_cache(maxsize=32)

@@ -9,15 +9,24 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from leaflets._gc import roster_set_aside
 from leaflets.areas import Area
 from leaflets.config import Settings
+from leaflets.errors import RenderError
 from leaflets.formats import FORMATS
-from leaflets.output.files import write_json
-from leaflets.output.paths import INDEX_CACHE, edition_name, unit_document, unit_folder, unit_pdf
+from leaflets.output.files import file_digest, write_json
+from leaflets.output.paths import (
+    INDEX_CACHE,
+    area_pdf,
+    edition_name,
+    unit_document,
+    unit_folder,
+    unit_pdf,
+)
 from leaflets.render import workers as worker
 from leaflets.render.cache import ContentCache, Entry, digest, load_json
 from leaflets.render.workers import AreaResult, Job, Task
@@ -57,8 +66,6 @@ def area_editions(settings: Settings) -> list[tuple[str, str]]:
 class Outcome:
     results: list[AreaResult]
     """One per (format, edition, area): rendered now or taken from the cache."""
-    stale: set[Path]
-    """Combined print files whose unit had an area rendered in this run."""
     written: set[Path]
     """Combined print files the workers already merged from whole-unit batches."""
 
@@ -86,20 +93,25 @@ class Workers:
         return ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=worker.init_worker,
-            initargs=(self.job,),
+            initializer=worker.start_worker,
+            initargs=(self.job, os.getpid()),
         )
 
-    def close(self) -> None:
+    def close(self, *, stop: bool = False) -> None:
+        """Shut the workers down; `stop`: now, without finishing their batches (the run was
+        interrupted: a killed write leaves only a temporary file, removed by the next build)."""
         if self._pool is not None:
+            if stop:
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.terminate()
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self.close(stop=kind is not None)
 
     def run(self, tasks: Sequence[Task]) -> Iterator[list[AreaResult]]:
         """Each task's results as it finishes."""
@@ -123,14 +135,35 @@ class Workers:
         for start in range(0, len(tasks), per_pool):
             if self._pool is None:
                 self._pool = self._new_pool(min(self.count, len(tasks) - start))
-            futures: list[Future[list[AreaResult]]] = [
-                self._pool.submit(worker.render_batch, task)
+            futures: dict[Future[list[AreaResult]], Task] = {
+                self._pool.submit(worker.render_batch, task): task
                 for task in tasks[start : start + per_pool]
-            ]
-            for future in as_completed(futures):
-                yield future.result()
+            }
+            try:
+                for future in as_completed(futures):
+                    yield future.result()
+            except BrokenProcessPool as exc:
+                unfinished = [task for future, task in futures.items() if not _succeeded(future)]
+                raise RenderError(_worker_died(unfinished)) from exc
             if start + per_pool < len(tasks):
                 self.close()
+
+
+def _succeeded(future: Future[list[AreaResult]]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _worker_died(unfinished: Sequence[Task]) -> str:
+    """What the user is told when a worker process dies (killed, or by the kernel for lack
+    of memory): the areas being rendered then, and that the files written are complete."""
+    areas = [f"{area.number} ({area.unit.name}, {task.format})" for task in unfinished
+             for _, area in task.items]  # fmt: skip
+    shown = ", ".join(areas[:5]) + (f" i {len(areas) - 5} innych" if len(areas) > 5 else "")
+    return (
+        "proces składający ulotki zakończył się nagle (przerwany z zewnątrz albo zabrakło"
+        f" mu pamięci) podczas składania rejonów: {shown}. Pliki zapisane wcześniej są"
+        " kompletne — uruchom budowanie ponownie; jeśli to się powtarza, użyj --jobs 1."
+    )
 
 
 def _ready() -> None:
@@ -177,18 +210,17 @@ def render_areas(
     if workers.job.write:
         entries = {
             cache.key(r.format, r.language, areas[r.index]): Entry(
-                cache.digest(r.format, r.language, areas[r.index]), r.pages, r.density, r.near_edge
+                cache.digest(r.format, r.language, areas[r.index]),
+                r.pages,
+                r.density,
+                r.near_edge,
+                file_digest(area_pdf(settings, areas[r.index], r.format, r.language)) or "",
             )
             for r in sorted(results, key=lambda r: (r.name, r.index))
         }
         cache.save(entries)
     return Outcome(
         results,
-        stale={
-            unit_pdf(settings, unit_folder(area.unit), task.format, language=task.language)
-            for task in plan.tasks
-            for _, area in task.items
-        },
         written={task.print_file for task in plan.tasks if task.print_file is not None},
     )
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,6 +140,26 @@ class _Fitted:
 
 
 _worker: tuple[Job, Renderer] | None = None
+
+
+PARENT_POLL_S = 1.0
+"""How often a worker looks whether the process that started it is still there."""
+
+
+def start_worker(job: Job, parent: int) -> None:
+    """The pool's initialiser: a worker watches its parent and ends itself when the parent is
+    gone (killed with SIGKILL, it cannot stop its workers: they would go on writing into the
+    output folder, and stay, idle, holding hundreds of megabytes)."""
+    watcher = threading.Thread(target=_watch_parent, args=(parent,), daemon=True)
+    watcher.start()
+    init_worker(job)
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL_S)
+        if os.getppid() != parent:  # re-parented: the parent is dead
+            os._exit(1)
 
 
 def init_worker(job: Job) -> None:

@@ -1,0 +1,49 @@
+"""The limits that keep absurd or hostile input out, in one place: files, sheets, cells, the
+configuration and images. Each is checked before the work it bounds (docs/hostile-cases.md).
+
+Modules read them as `limits.NAME` when they check, so a test can lower one."""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+"""A roster file (workbook or CSV) as stored."""
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+"""Everything a workbook's archive would inflate to."""
+MAX_ZIP_RATIO = 200
+"""Inflated size over stored size: real workbooks compress 5-20 times."""
+
+# A national roster in the long shape is about 8,300 areas x 15 streets = 125,000 rows of
+# ~15 columns (1.9 million cells), so these leave room above that.
+MAX_ROWS = 250_000
+MAX_COLUMNS = 200
+MAX_CELLS = 3_000_000
+"""Rows x columns of a sheet as its grid would be built (every cell from A1 to the last one
+holding something): a grid costs ~100 bytes a cell in python-calamine and Python together,
+and rows within MAX_ROWS and columns within MAX_COLUMNS could still be 50 million cells."""
+MAX_TEXT_BYTES = 200 * 1024 * 1024
+"""The text a workbook's cells would hold once read: an .xlsx can point a million cells at one
+long shared string, and an .ods can repeat a cell, each copy held in memory."""
+MAX_CELL_CHARS = 10_000
+"""One cell's text: the longest real area description in tests/data/real is ~1,450
+characters; longer text is cut and its row refused (the street parser and the layout of a
+street list grow with the text)."""
+MAX_CSV_LINE_CHARS = 1_000_000
+"""One physical line of a CSV file, checked before the line is split into fields."""
+MAX_CSV_FIELD_CHARS = 131_072
+"""The csv module's own field limit, named here: a field beyond it ends the reading."""
+
+MAX_CONFIG_BYTES = 1024 * 1024
+"""leaflets.toml: a real one is under 2 kB."""
+MAX_CONFIG_TEXT_CHARS = 500
+"""A text value of leaflets.toml (unit name, address, phone)."""
+MAX_LINK_CHARS = 2_000
+"""A link of leaflets.toml (printed as a QR code, so it is also checked against QR capacity)."""
+
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_PHOTO_PIXELS = 40_000_000
+MAX_LOGO_BYTES = 10 * 1024 * 1024
+MAX_LOGO_PIXELS = 25_000_000
+"""A logo is printed a few centimetres wide: 25 Mpx is ten times what 600 dpi needs."""
+
+MAX_QUERY_CHARS = 500
+"""A typed address or name (`find`, `build --adres`)."""
