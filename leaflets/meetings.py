@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from leaflets import sheetproblems
 from leaflets.columns import column_letter
 from leaflets.dates import Unreadable, parse_date, parse_hours, parse_time, time_in_cell
 from leaflets.errors import RosterError
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.text import fold, header_key, search_key
-from leaflets.workbooks import Grid, cell_text, read_grids
+from leaflets.workbooks import Grid, cell_text, read_grids, sheet_texts
 
 if TYPE_CHECKING:  # areas -> validation -> roster -> this module: the type only
     from leaflets.areas import Area
@@ -96,7 +97,13 @@ def column_of(header: str) -> str | None:
 def read_sheet(file: str, sheet: str, grid: Grid) -> MeetingSheet:
     """A meetings sheet: its header found among the first rows, every row below it a
     meeting, an empty row skipped, and text in a column the tool does not read reported."""
-    texts = [[cell_text(value) for value in row] for row in grid]
+    texts, changed = sheet_texts(grid)  # control characters out, long texts cut
+    cleaned = sheetproblems.changed_cells(file, sheet, changed, None, set())
+    found = _read_texts(file, sheet, texts)
+    return MeetingSheet(found.rows, (*cleaned, *found.problems))
+
+
+def _read_texts(file: str, sheet: str, texts: list[list[str]]) -> MeetingSheet:
     header = _header_row(texts)
     if header is None:
         first = next((row for row in texts if any(row)), [])

@@ -129,6 +129,27 @@ def test_a_separate_meetings_file(tmp_path: Path) -> None:
     assert (meeting.area.number, meeting.start, meeting.end) == ("2", dt.time(18), dt.time(19, 30))
 
 
+def test_control_characters_in_a_meeting_are_reported_and_never_printed(tmp_path: Path) -> None:
+    path = tmp_path / "spotkania.csv"
+    path.write_text("Rejon;Data;Od;Do;Miejsce;Temat\n2;1.12.2026;18;19;Sala \x1b[31mA;Te\x07mat\n")
+    roster = _workbook(tmp_path / "wykaz.xlsx", [])
+    base = sample_settings(tmp_path / "out")
+    config = base.config.__class__(as_of=dt.date(2026, 11, 1))
+    settings = base.__class__(rosters=(roster,), out=base.out, config=config, meetings=(path,))
+    loaded = pipeline.intake(settings)
+    (meeting,) = loaded.meetings.kept
+    assert (meeting.place, meeting.topic) == ("Sala A", "Temat")
+    cleaned = [p for p in loaded.problems if p.code == "znaki-sterujace"]
+    assert [(p.where.row if p.where else 0, p.message) for p in cleaned] == [
+        (
+            2,
+            f"komórka {c}: tekst zawierał znaki sterujące (niewidoczne, np. NUL albo ESC) —"
+            " usunięto je z ulotek i raportów",
+        )
+        for c in "EF"
+    ]
+
+
 def _sample_meetings() -> tuple[Meeting, ...]:
     return pipeline.intake(sample_settings(Path("/nonexistent"))).meetings.kept
 
