@@ -1,0 +1,86 @@
+"""manifest.json: every input row with its fate, every area with its officers and files, every
+problem; the same officer shape serves `find --json`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from leaflets.areas import Area
+from leaflets.output.files import write_json
+from leaflets.output.paths import area_key
+from leaflets.problems import Problem, RowRef
+from leaflets.validation import Officer
+
+
+@dataclass(frozen=True)
+class RowStatus:
+    """What became of one input row: in an area's leaflets (`ok`) or not (`rejected`)."""
+
+    where: RowRef
+    status: Literal["ok", "rejected"]
+    area: str | None
+    """The area's key (`paths.area_key`) when the row is in one."""
+    problems: tuple[Problem, ...]
+
+
+def officer_json(officer: Officer) -> dict[str, Any]:
+    return {
+        "rank": officer.rank,
+        "name": officer.name,
+        "phone": officer.phone.national,
+        "email": officer.email,
+    }
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    return {
+        "code": problem.code,
+        "severity": problem.severity.value,
+        "column": problem.column,
+        "message": problem.message,
+        "value": problem.value,
+    }
+
+
+def write_manifest(
+    path: Path,
+    rows: Sequence[RowStatus],
+    areas: Sequence[Area],
+    problems: Sequence[Problem],
+    files: Mapping[str, Mapping[str, str]],
+) -> None:
+    """`files`: area key -> {edition name (`plakat-a4.uk`) -> path relative to the output}."""
+    write_json(
+        path,
+        {
+            "rows": [
+                {
+                    "file": row.where.file,
+                    "sheet": row.where.sheet,
+                    "row": row.where.row,
+                    "status": row.status,
+                    "area": row.area,
+                    "problems": [problem_json(p) for p in row.problems],
+                }
+                for row in rows
+            ],
+            "areas": [
+                {
+                    "id": area_key(area),
+                    "unit": area.unit.name,
+                    "number": area.number,
+                    "name": area.name,
+                    "officers": [officer_json(officer) for officer in area.officers],
+                    "files": dict(files.get(area_key(area), {})),
+                }
+                for area in areas
+            ],
+            "problems": [
+                {**problem_json(p), "where": p.where.describe() if p.where else ""}
+                for p in problems
+            ],
+        },
+    )

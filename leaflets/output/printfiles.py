@@ -1,0 +1,132 @@
+"""Files for printing: each unit's print files merged from its area files, and the boxes and
+crop marks of print-shop files."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import pikepdf
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import RectangleObject
+
+from leaflets.areas import Area
+from leaflets.config import Settings
+from leaflets.formats import (
+    CROP_MARK_LENGTH_MM,
+    CROP_MARK_OFFSET_MM,
+    FORMATS,
+    PT_PER_MM,
+    FormatSpec,
+)
+from leaflets.i18n import SOURCE
+from leaflets.output.files import atomic_file
+from leaflets.output.imposition import Segment, marks_page
+from leaflets.output.paths import area_key, area_pdf, edition_name, unit_folder, unit_pdf
+
+
+def print_file_title(spec: FormatSpec, language: str = SOURCE) -> str:
+    """`Twój dzielnicowy — plakat A4 na klatkę schodową, wszystkie rejony`."""
+    title = f"Twój dzielnicowy — {spec.description}, wszystkie rejony"
+    return title if language == SOURCE else f"{title} (wersja {language})"
+
+
+def merge_pdfs(paths: Sequence[Path], target: Path, title: str) -> None:
+    """Concatenate finished PDFs into one print file without laying anything out again.
+
+    qpdf (pikepdf) copies the pages, many times faster than pypdf or than WeasyPrint painting
+    the pages a second time (docs/decisions.md). The print file is for the printer: it keeps
+    the title and language, not the per-area structure trees (the area files keep theirs)."""
+    with contextlib.ExitStack() as stack:
+        merged = stack.enter_context(pikepdf.new())
+        for path in paths:
+            source = stack.enter_context(pikepdf.open(path))
+            if "/Lang" in source.Root and "/Lang" not in merged.Root:
+                merged.Root.Lang = source.Root.Lang
+            merged.pages.extend(source.pages)
+        merged.docinfo["/Title"] = title
+        merged.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        buffer = io.BytesIO()
+        # The file identifier is computed from the content: same inputs, same bytes.
+        merged.save(
+            buffer,
+            deterministic_id=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
+    with atomic_file(target) as handle:
+        handle.write(buffer.getvalue())
+
+
+def unit_print_files(
+    settings: Settings,
+    areas: Sequence[Area],
+    editions: Sequence[tuple[str, str]],
+    stale: set[Path],
+    written: set[Path],
+) -> tuple[list[Path], dict[str, dict[str, str]]]:
+    """The per-area files, and one print file per unit, format and edition, merged from the
+    area files unless a worker merged it already (`written`) or none of its areas changed
+    (not in `stale`, and the file is there). Also each area's files for the manifest:
+    area key -> {edition name -> path relative to the output folder}."""
+    files: list[Path] = []
+    by_area: dict[str, dict[str, str]] = {area_key(area): {} for area in areas}
+    for name, language in editions:
+        units: dict[str, list[Path]] = {}
+        for area in areas:
+            path = area_pdf(settings, area, name, language)
+            files.append(path)
+            by_area[area_key(area)][edition_name(name, language)] = path.relative_to(
+                settings.out
+            ).as_posix()
+            units.setdefault(unit_folder(area.unit), []).append(path)
+        for unit, paths in units.items():
+            combined = unit_pdf(settings, unit, name, language=language)
+            if (combined in stale or not combined.is_file()) and combined not in written:
+                merge_pdfs(paths, combined, print_file_title(FORMATS[name], language))
+            files.append(combined)
+    return files, by_area
+
+
+def print_shop_boxes(pdf: bytes, bleed_mm: float, *, crop_marks: bool) -> bytes:
+    """Print-shop boxes on a WeasyPrint PDF laid out with its bleed (plus room for marks):
+    BleedBox = TrimBox + bleed, MediaBox = everything, and crop marks drawn outside the
+    bleed, in line with the trim edges, so a guillotine can follow them."""
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter(clone_from=reader)
+    bleed = bleed_mm * PT_PER_MM
+    for page in writer.pages:
+        trim = page.trimbox
+        left, bottom = float(trim.left), float(trim.bottom)
+        right, top = float(trim.right), float(trim.top)
+        page.bleedbox = RectangleObject((left - bleed, bottom - bleed, right + bleed, top + bleed))
+        if crop_marks:
+            media = page.mediabox
+            marks = marks_page(
+                float(media.width) / PT_PER_MM,
+                float(media.height) / PT_PER_MM,
+                crop_mark_segments(
+                    tuple(v / PT_PER_MM for v in (left, bottom, right, top)), bleed_mm
+                ),
+            )
+            marks.mediabox = media
+            page.merge_page(marks)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def crop_mark_segments(trim: tuple[float, ...], bleed_mm: float) -> list[Segment]:
+    """Two marks at each corner of the trim box (mm), in line with its edges, starting
+    `CROP_MARK_OFFSET_MM` beyond the bleed."""
+    left, bottom, right, top = trim
+    start, length = bleed_mm + CROP_MARK_OFFSET_MM, CROP_MARK_LENGTH_MM
+    marks = []
+    for x in (left, right):
+        for y, sign in ((bottom, -1), (top, 1)):
+            marks.append(Segment(x, y + sign * start, x, y + sign * (start + length)))
+    for y in (bottom, top):
+        for x, sign in ((left, -1), (right, 1)):
+            marks.append(Segment(x + sign * start, y, x + sign * (start + length), y))
+    return marks
