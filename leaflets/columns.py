@@ -33,7 +33,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "dyzur": ("Dyżur", "Godziny dyżuru"),
     "zdjecie": ("Zdjęcie", "Foto"),
     "dzialania_priorytetowe": ("Działania priorytetowe", "Plan działania priorytetowego"),
+    # Translations for the Ukrainian and English editions (`Dyżur (uk)`).
+    "dyzur_uk": ("Dyżur (uk)", "Godziny dyżuru (uk)"),
+    "dyzur_en": ("Dyżur (en)", "Godziny dyżuru (en)"),
+    "dzialania_priorytetowe_uk": ("Działania priorytetowe (uk)",),
+    "dzialania_priorytetowe_en": ("Działania priorytetowe (en)",),
 }
+TRANSLATED_LANGUAGES: tuple[str, ...] = ("uk", "en")
+"""Languages of the translated columns: `dyzur_uk`, `dzialania_priorytetowe_en`, …"""
 
 REQUIRED: tuple[str, ...] = ("rejon", "imie", "nazwisko", "telefon")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,8 +47,15 @@ class Report:
     rows: tuple[RowStatus, ...]
     areas: tuple[Area, ...]
     files: tuple[Path, ...]
+    """Every file of the build in the output folder, written now or current from before."""
     problems: tuple[Problem, ...]
     rendered: bool
+    written: tuple[Path, ...] = ()
+    """The leaflet files written in this run (area, print, sheet and index files)."""
+    out: Path | None = None
+    """The output folder (`build`), as given."""
+    fitting: tuple[tuple[str, int], ...] = ()
+    """(format, files) that needed a fitting step (`checks.FITTING`) or were split."""
 
     @property
     def errors(self) -> int:
@@ -97,6 +104,7 @@ def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> 
             *grouping.problems,
             *checks.overlaps(grouping.areas),
             *checks.configuration(settings),
+            *checks.translations(settings, grouping.areas),
         ),
     )
 
@@ -104,7 +112,7 @@ def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> 
 def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
     """`leaflets find`: the areas covering an address, or the officers matching a name."""
     if bool(address) == bool(name):
-        raise UsageError("Podaj dokładnie jedno: --adres albo --nazwisko.")
+        raise UsageError("podaj dokładnie jedno: --adres albo --nazwisko.")
     parsed = _parse_address(address) if address else None
     areas = intake(settings).grouping.areas
     if parsed is None:
@@ -125,7 +133,7 @@ def _parse_address(text: str) -> Address:
     parsed = parse_address(text)
     if parsed is None:
         raise UsageError(
-            f"Nie rozumiem adresu „{text}”. Podaj go jak na kopercie, "
+            f"nie rozumiem adresu „{text}” — podaj go jak na kopercie, "
             "np. „ul. Chojnowska 12, Legnica”."
         )
     return parsed
@@ -211,22 +219,30 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
         problems.extend(codes.problems)
         areas = codes.kept
         render = not (settings.strict and any(p.is_error for p in problems))
-        files: list[Path] = []
-        files_by_area: dict[str, dict[str, str]] = {}
+        rendered = _Rendered()
         if render and areas:
             log.info("Krok 4/5 — składanie %d rejonów", len(areas))
-            files, files_by_area = _render(workers, areas, progress, cache, problems)
+            rendered = _render(workers, areas, progress, cache, problems)
         elif not render:
             log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
 
     rejected = grouping.rejected | {ref for area in codes.dropped for ref in area.rows}
     rows = _row_statuses([row.where for row in roster.rows], grouping.areas, rejected, problems)
-    report = Report(tuple(rows), tuple(areas), tuple(files), tuple(problems), render)
+    report = Report(
+        tuple(rows),
+        tuple(areas),
+        tuple(rendered.files),
+        tuple(problems),
+        render,
+        tuple(rendered.written),
+        settings.out if write else None,
+        tuple(sorted(rendered.fitting.items())),
+    )
     if write:
         log.info("Krok 5/5 — zapis %s i %s", MANIFEST, PROBLEM_REPORT)
         from leaflets.output.problem_report import write_problem_report
 
-        write_manifest(settings.out / MANIFEST, rows, areas, problems, files_by_area)
+        write_manifest(settings.out / MANIFEST, rows, areas, problems, rendered.files_by_area)
         write_problem_report(settings.out / PROBLEM_REPORT, problems, settings.config.as_of)
         report = replace(
             report, files=(*report.files, settings.out / MANIFEST, settings.out / PROBLEM_REPORT)
@@ -251,10 +267,21 @@ def _covering(areas: Sequence[Area], address: Address, text: str) -> tuple[Area,
     if not found:
         hints = ", ".join(suggest_streets(areas, address.street))
         raise NotFoundError(
-            f"Żaden rejon nie obejmuje adresu „{text}”."
+            f"żaden rejon nie obejmuje adresu „{text}”."
             + (f" Podobne ulice: {hints}." if hints else "")
         )
     return found
+
+
+@dataclass
+class _Rendered:
+    """What step 4 made: every file, each area's files for the manifest, the files written
+    now, and per format how many files needed a fitting step."""
+
+    files: list[Path] = field(default_factory=list)
+    files_by_area: dict[str, dict[str, str]] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+    fitting: dict[str, int] = field(default_factory=dict)
 
 
 def _render(
@@ -263,8 +290,9 @@ def _render(
     progress: Progress | None,
     cache: ContentCache,
     problems: list[Problem],
-) -> tuple[list[Path], dict[str, dict[str, str]]]:
+) -> _Rendered:
     """Step 4: the area files, the unit's print files and office sheets, the indexes."""
+    from leaflets.output.paths import area_pdf
     from leaflets.output.printfiles import unit_print_files
     from leaflets.output.sheets import impose_sheets
     from leaflets.render.plan import area_editions, render_areas, render_indexes
@@ -272,22 +300,32 @@ def _render(
     settings = workers.job.settings
     editions = area_editions(settings)
     outcome = render_areas(workers, areas, progress, cache)
-    problems.extend(checks.rendering(areas, outcome.results))
-    files: list[Path] = []
-    files_by_area: dict[str, dict[str, str]] = {}
+    problems.extend(checks.rendering(areas, outcome.results, settings))
+    done = _Rendered()
+    for result in outcome.results:
+        if result.density or result.split:
+            done.fitting[result.format] = done.fitting.get(result.format, 0) + 1
+        if result.written:
+            done.written.append(
+                area_pdf(settings, areas[result.index], result.format, result.language)
+            )
     if workers.job.write:
-        files, files_by_area = unit_print_files(
+        done.files, done.files_by_area, merged = unit_print_files(
             settings, areas, editions, outcome.stale, outcome.written
         )
+        done.written.extend(merged)
         if settings.office_sheets:
             sheets = impose_sheets(settings, areas, editions)
-            files.extend(sheets.written)
+            done.files.extend(sheets.written)
+            done.written.extend(sheets.written)
             problems.extend(checks.sheet_skipped(s.area, s.reason) for s in sheets.skipped)
     for unit in render_indexes(workers, areas, cache.templates):
         problems.extend(checks.weasyprint_warnings(unit.warnings))
         if unit.path is not None:
-            files.append(unit.path)
-    return files, files_by_area
+            done.files.append(unit.path)
+            if unit.written:
+                done.written.append(unit.path)
+    return done
 
 
 def _row_statuses(

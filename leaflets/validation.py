@@ -12,6 +12,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from PIL import Image, UnidentifiedImageError
 
+from leaflets.columns import TRANSLATED_LANGUAGES
 from leaflets.config import LeafletConfig
 from leaflets.problems import Problem, RowRef, Severity
 from leaflets.ranks import normalise_rank
@@ -45,6 +46,8 @@ class Officer:
     email: str
     duty: str
     photo: Path | None
+    duty_translations: tuple[tuple[str, str], ...] = ()
+    """(language, text) from the translated columns (`Dyżur (uk)`)."""
 
     @property
     def name(self) -> str:
@@ -70,6 +73,8 @@ class Record:
     description: str
     numbers: str
     priority: str
+    priority_translations: tuple[tuple[str, str], ...] = ()
+    """(language, text) from the translated columns (`Działania priorytetowe (en)`)."""
 
 
 @dataclass(frozen=True)
@@ -202,12 +207,20 @@ def _validate_row(
             email=email,
             duty=row.get("dyzur"),
             photo=photo,
+            duty_translations=_translations(row, "dyzur"),
         ),
         description=row.get("ulice"),
         numbers=row.get("numery"),
         priority=row.get("dzialania_priorytetowe"),
+        priority_translations=_translations(row, "dzialania_priorytetowe"),
     )
     return record, row.problems
+
+
+def _translations(row: _Row, column: str) -> tuple[tuple[str, str], ...]:
+    """The row's translated cells of `column` (`dyzur_uk`, `dyzur_en`) as (language, text)."""
+    found = ((language, row.get(f"{column}_{language}")) for language in TRANSLATED_LANGUAGES)
+    return tuple((language, text) for language, text in found if text)
 
 
 def _whole_row(row: _Row) -> bool:

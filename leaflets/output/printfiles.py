@@ -65,17 +65,22 @@ def unit_print_files(
     editions: Sequence[tuple[str, str]],
     stale: set[Path],
     written: set[Path],
-) -> tuple[list[Path], dict[str, dict[str, str]]]:
+) -> tuple[list[Path], dict[str, dict[str, str]], list[Path]]:
     """The per-area files, and one print file per unit, format and edition, merged from the
     area files unless a worker merged it already (`written`) or none of its areas changed
     (not in `stale`, and the file is there). Also each area's files for the manifest:
-    area key -> {edition name -> path relative to the output folder}."""
+    area key -> {edition name -> path relative to the output folder}, and the print files
+    written in this run (merged here or by a worker). An area file over its pages was not
+    written and is left out of all three."""
     files: list[Path] = []
+    merged: list[Path] = []
     by_area: dict[str, dict[str, str]] = {area_key(area): {} for area in areas}
     for name, language in editions:
         units: dict[str, list[Path]] = {}
         for area in areas:
             path = area_pdf(settings, area, name, language)
+            if not path.is_file():
+                continue  # over its pages: not written (an error says so)
             files.append(path)
             by_area[area_key(area)][edition_name(name, language)] = path.relative_to(
                 settings.out
@@ -85,8 +90,11 @@ def unit_print_files(
             combined = unit_pdf(settings, unit, name, language=language)
             if (combined in stale or not combined.is_file()) and combined not in written:
                 merge_pdfs(paths, combined, print_file_title(FORMATS[name], language))
+                merged.append(combined)
+            elif combined in written:
+                merged.append(combined)
             files.append(combined)
-    return files, by_area
+    return files, by_area, merged
 
 
 def print_shop_boxes(pdf: bytes, bleed_mm: float, *, crop_marks: bool) -> bytes:

@@ -30,6 +30,7 @@ class Entry:
     pages: int
     density: int
     near_edge: bool = False
+    split: bool = False
 
     @classmethod
     def from_json(cls, data: object) -> Entry | None:
@@ -42,6 +43,7 @@ class Entry:
                 int(data["pages"]),
                 int(data["density"]),
                 bool(data.get("near_edge", False)),
+                bool(data.get("split", False)),
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -52,6 +54,7 @@ class Entry:
             "pages": self.pages,
             "density": self.density,
             "near_edge": self.near_edge,
+            "split": self.split,
         }
 
 

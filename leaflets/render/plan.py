@@ -165,7 +165,11 @@ def render_areas(
     if workers.job.write:
         entries = {
             cache.key(r.format, r.language, areas[r.index]): Entry(
-                cache.digest(r.format, r.language, areas[r.index]), r.pages, r.density, r.near_edge
+                cache.digest(r.format, r.language, areas[r.index]),
+                r.pages,
+                r.density,
+                r.near_edge,
+                r.split,
             )
             for r in sorted(results, key=lambda r: (r.name, r.index))
         }
@@ -199,6 +203,7 @@ def _plan(workers: Workers, areas: Sequence[Area], cache: ContentCache) -> _Plan
                         cached.density,
                         language=language,
                         near_edge=cached.near_edge,
+                        split=cached.split,
                     )
                 )
             else:
@@ -247,7 +252,7 @@ def render_indexes(workers: Workers, areas: Sequence[Area], templates: str) -> l
                         done.append(RenderedUnit(path, ()))
                         continue
                     warnings = worker.render_unit(job, spec, unit_areas, path, language)
-                    done.append(RenderedUnit(path, tuple(warnings)))
+                    done.append(RenderedUnit(path, tuple(warnings), written=job.write))
                     if job.write:
                         cache[key] = {"digest": current}
     if job.write:
@@ -262,3 +267,5 @@ class RenderedUnit:
 
     path: Path | None
     warnings: tuple[str, ...]
+    written: bool = False
+    """Laid out and written in this run (not current from before)."""
