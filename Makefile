@@ -9,11 +9,14 @@ STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(VENV)/.system
 # Pango for WeasyPrint; Open Sans (Polish + Cyrillic) as the leaflet font.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-open-sans fontconfig
+# The browser tests drive Debian's chromium (Playwright downloads no browser here).
+TEST_APT_PACKAGES := chromium
+BROWSER_STAMP := $(VENV)/.browser
 SAMPLE := rosters/legnica-wzor.xlsx
 LOCALE := leaflets/locale
 TRANSLATIONS := uk en
 
-.PHONY: help demo test test-fast lint format bench check setup clean translations
+.PHONY: help demo test test-fast lint format bench check setup clean translations serve
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -42,7 +45,19 @@ demo: $(STAMP) ## Render the bundled sample roster into output/
 check: $(STAMP) ## Validate the sample roster without rendering
 	$(BIN)/leaflets check $(SAMPLE)
 
-test: $(STAMP) ## Run the whole test suite (what CI runs)
+$(BROWSER_STAMP): $(SYSTEM_STAMP)
+	@missing=$$(for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Instaluję pakiety do testów w przeglądarce: $$missing"; \
+	  if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@touch $@
+
+serve: $(STAMP) ## Start the web app on http://127.0.0.1:8000 (Ctrl+C stops it)
+	$(BIN)/leaflets serve
+
+test: $(STAMP) $(BROWSER_STAMP) ## Run the whole test suite (what CI runs), browser tests included
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP) ## Run every test that lays out no PDF (the quick loop while coding)

@@ -12,9 +12,9 @@ from leaflets.problems import Problem, RowRef, Severity
 # The submodules, not the package: the package's answer modules import this one.
 from leaflets.streets.descriptions import parse_description
 from leaflets.streets.names import Coverage, format_coverage, parse_segment
-from leaflets.streets.specs import parse_numbers
+from leaflets.streets.specs import parse_spec
 from leaflets.text import fold, polish_sort_key, search_key
-from leaflets.validation import Officer, Phone, Record
+from leaflets.validation import Officer, Phone, Record, Vacancy
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,19 @@ class CoverageLine:
 
 
 @dataclass(frozen=True)
+class VacantPost:
+    """An area nobody holds: no leaflet, but it stays in the street index and in `find`."""
+
+    note: str
+    """The roster's words (`wakat`, `rejon nieobsadzony – obsługuje dzielnicowy rejonu 6`)."""
+    covering_area: str
+    """The rejon whose officers cover it, "" when none is named (or it is not in the roster)."""
+    covering: tuple[Officer, ...]
+    """Who residents should call: the covering rejon's officers or the one acting (`p.o.`);
+    empty: the unit's duty phone."""
+
+
+@dataclass(frozen=True)
 class Area:
     unit: Unit
     number: str
@@ -45,6 +58,8 @@ class Area:
     rows: tuple[RowRef, ...]
     priority_translations: tuple[tuple[str, str], ...] = ()
     """(language, text) of the priority actions from the translated columns."""
+    vacancy: VacantPost | None = None
+    """Set when the area has no officer of its own (then `officers` is empty)."""
 
 
 @dataclass(frozen=True)
@@ -54,21 +69,108 @@ class Grouping:
     rejected: frozenset[RowRef]
 
 
-def group_areas(records: tuple[Record, ...]) -> Grouping:
+def group_areas(records: tuple[Record, ...], vacancies: tuple[Vacancy, ...] = ()) -> Grouping:
     with gc_paused():
-        return _group_areas(records)
+        return _group_areas(records, vacancies)
 
 
-def _group_areas(records: tuple[Record, ...]) -> Grouping:
+def _group_areas(records: tuple[Record, ...], vacancies: tuple[Vacancy, ...]) -> Grouping:
     problems: list[Problem] = []
     rejected: set[RowRef] = set()
     accepted = _check_people(records, problems, rejected)
     groups: dict[tuple[str, str], list[Record]] = {}
     for record in accepted:
         groups.setdefault((fold(record.unit), fold(record.area)), []).append(record)
-    areas = [_build_area(rows, problems) for rows in groups.values()]
-    areas.sort(key=area_order)
-    return Grouping(tuple(areas), tuple(problems), frozenset(rejected))
+    areas = {key: _build_area(rows, problems) for key, rows in groups.items()}
+    for rows in groups.values():
+        problems.extend(_across_sheets(rows))
+    vacant: dict[tuple[str, str], list[Vacancy]] = {}
+    for vacancy in vacancies:
+        key = (fold(vacancy.unit), fold(vacancy.area))
+        if key not in areas:
+            vacant.setdefault(key, []).append(vacancy)
+    for key, posts in vacant.items():
+        areas[key] = _vacant_area(posts, areas, problems)
+    ordered = sorted(areas.values(), key=area_order)
+    return Grouping(tuple(ordered), tuple(problems), frozenset(rejected))
+
+
+def _across_sheets(records: list[Record]) -> list[Problem]:
+    """One rejon on two sheets whose unit the rows do not give themselves: merged, since the
+    unit is the same, but said, because a KMP's komisariaty each number their rejony from 1."""
+    sheets = dict.fromkeys((r.where.file, r.where.sheet) for r in records)
+    if len(sheets) < 2 or any(r.unit_source == "wiersz" for r in records):
+        return []
+    first = records[0]
+    names = " i ".join(f"„{sheet}”" for _, sheet in sheets if sheet) or "kilku plikach"
+    other = next(
+        r for r in records if (r.where.file, r.where.sheet) != (first.where.file, first.where.sheet)
+    )
+    return [
+        Problem(
+            Severity.WARNING,
+            "rejon-z-dwoch-arkuszy",
+            f"rejon {first.area} jest w arkuszach {names} — połączono je w jeden rejon jednostki"
+            f" „{first.unit}”; jeśli to różne jednostki, wpisz jednostkę w kolumnie „Jednostka”"
+            " albo nazwij arkusze nazwami jednostek",
+            other.where,
+            "rejon",
+        )
+    ]
+
+
+def _vacant_area(
+    rows: list[Vacancy], areas: dict[tuple[str, str], Area], problems: list[Problem]
+) -> Area:
+    """An area only vacancy rows describe: covered by the rejon they name, by the officer
+    acting in it, or (neither) by the unit's duty phone."""
+    first = rows[0]
+    unit = Unit(
+        name=first.unit,
+        address=next((r.unit_address for r in rows if r.unit_address), ""),
+        phone=next((r.unit_phone for r in rows if r.unit_phone), None),
+    )
+    acting = tuple(dict.fromkeys(r.acting for r in rows if r.acting is not None))
+    covering_area = next((r.covering_area for r in rows if r.covering_area), "")
+    covering: tuple[Officer, ...] = acting
+    if not covering and covering_area:
+        cover = areas.get((fold(first.unit), fold(covering_area)))
+        if cover is not None and cover.officers:
+            covering = cover.officers
+        else:
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    "wakat-bez-zastepstwa",
+                    f"rejon {first.area}: „{first.note}”, ale rejonu {covering_area} z"
+                    " dzielnicowym nie ma w wykazie — w skorowidzu ulic telefon jednostki",
+                    first.where,
+                )
+            )
+            covering_area = ""
+    if not covering and unit.phone is None:
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                "wakat-bez-telefonu",
+                f"rejon {first.area} jest nieobsadzony, a nie podano telefonu jednostki — w"
+                " skorowidzu ulic bez numeru; wpisz go w kolumnie „Telefon dyżurnego” albo w"
+                " leaflets.toml ([jednostka] telefon)",
+                first.where,
+                "telefon_jednostki",
+            )
+        )
+    return Area(
+        unit=unit,
+        number=first.area,
+        name=next((r.area_name for r in rows if r.area_name), ""),
+        town=next((r.town for r in rows if r.town), ""),
+        officers=(),
+        lines=_coverage_lines(rows, problems),
+        priority="\n".join(dict.fromkeys(r.priority for r in rows if r.priority)),
+        rows=tuple(r.where for r in rows),
+        vacancy=VacantPost(first.note, covering_area if not acting else "", covering),
+    )
 
 
 def area_order(area: Area) -> tuple[str, tuple[int, str]]:
@@ -80,38 +182,55 @@ def area_order(area: Area) -> tuple[str, tuple[int, str]]:
 def _check_people(
     records: tuple[Record, ...], problems: list[Problem], rejected: set[RowRef]
 ) -> list[Record]:
-    """The same person must have one phone and one e-mail across all rows."""
-    first_seen: dict[tuple[str, str, str], Record] = {}
-    accepted = []
+    """The same person must have one phone and one e-mail across all rows: every row that
+    disagrees with another carries the error (which of them is right only the unit knows)."""
+    people: dict[tuple[str, str, str], list[Record]] = {}
     for record in records:
         # Same name in another unit is another person (a national roster has namesakes).
-        officer = record.officer
-        key = (fold(record.unit), *officer.key)
-        earlier = first_seen.setdefault(key, record)
-        known = earlier.officer
-        conflicts = []
-        if known.phone.e164 != officer.phone.e164:
-            conflicts.append(f"telefon {officer.phone.national} ≠ {known.phone.national}")
-        if known.email and officer.email and known.email.lower() != officer.email.lower():
-            conflicts.append(f"e-mail {officer.email} ≠ {known.email}")
-        if conflicts:
-            phone_differs = known.phone.e164 != officer.phone.e164
+        people.setdefault((fold(record.unit), *record.officer.key), []).append(record)
+    refused: set[RowRef] = set()
+    for rows in people.values():
+        if len(rows) < 2:
+            continue
+        for record in rows:
+            other = next((o for o in rows if _conflicts(record, o)), None)
+            if other is None:
+                continue
+            conflicts = _conflicts(record, other)
+            officer = record.officer
+            phone_differs = officer.phone.e164 != other.officer.phone.e164
             problems.append(
                 Problem(
                     Severity.ERROR,
                     "inne-dane-osoby",
-                    f"{officer.name} ma inne dane niż w "
-                    f"{earlier.where.describe()} ({'; '.join(conflicts)}) — popraw jeden z wierszy",
+                    f"{officer.name} ma inne dane niż w {_place(other.where, record.where)}"
+                    f" ({'; '.join(conflicts)}) — popraw jeden z wierszy",
                     record.where,
                     "telefon" if phone_differs else "email",
                     # The value shown must be the one in the reported column.
                     officer.phone.national if phone_differs else officer.email,
                 )
             )
-            rejected.add(record.where)
-        else:
-            accepted.append(record)
-    return accepted
+            refused.add(record.where)
+    rejected |= refused
+    return [r for r in records if r.where not in refused]
+
+
+def _conflicts(record: Record, other: Record) -> list[str]:
+    mine, theirs = record.officer, other.officer
+    found = []
+    if mine.phone.e164 != theirs.phone.e164:
+        found.append(f"telefon {mine.phone.national} ≠ {theirs.phone.national}")
+    if mine.email and theirs.email and mine.email.lower() != theirs.email.lower():
+        found.append(f"e-mail {mine.email} ≠ {theirs.email}")
+    return found
+
+
+def _place(where: RowRef, here: RowRef) -> str:
+    """`wierszu 9` on the same sheet, else the whole place."""
+    if (where.file, where.sheet) == (here.file, here.sheet):
+        return f"wierszu {where.row}"
+    return where.describe()
 
 
 def _build_area(records: list[Record], problems: list[Problem]) -> Area:
@@ -165,7 +284,7 @@ def _build_area(records: list[Record], problems: list[Problem]) -> Area:
     )
 
 
-def _merged_translations(records: list[Record]) -> tuple[tuple[str, str], ...]:
+def _merged_translations(records: Sequence[Record]) -> tuple[tuple[str, str], ...]:
     """Each language's translated priority texts of the area's rows, joined as the Polish."""
     texts: dict[str, dict[str, None]] = {}
     for record in records:
@@ -174,7 +293,9 @@ def _merged_translations(records: list[Record]) -> tuple[tuple[str, str], ...]:
     return tuple((language, "\n".join(found)) for language, found in texts.items())
 
 
-def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[CoverageLine, ...]:
+def _coverage_lines(
+    records: Sequence[Record | Vacancy], problems: list[Problem]
+) -> tuple[CoverageLine, ...]:
     lines: dict[str, CoverageLine] = {}
     for record in records:
         if not record.description:
@@ -194,11 +315,20 @@ def _coverage_lines(records: list[Record], problems: list[Problem]) -> tuple[Cov
         verbatim: list[str] = []
         if record.numbers:
             street = parse_segment(record.description)
-            rules = parse_numbers(record.numbers)
-            if street is not None and rules is not None:
+            spec = parse_spec(record.numbers)
+            if street is not None and spec is not None:
                 source = f"{record.description} {record.numbers}"
                 # A bare name reads as a village; with house numbers it is a street.
-                parsed.append(replace(street, kind="street", rules=rules, source=source))
+                parsed.append(
+                    replace(
+                        street,
+                        kind="street",
+                        rules=spec.rules,
+                        excluded=spec.excluded,
+                        part=spec.part,
+                        source=source,
+                    )
+                )
             else:
                 verbatim.append(f"{record.description} {record.numbers}")
         else:

@@ -3,7 +3,8 @@
 Row problems come from the stages that read the rows (roster, validation, areas); everything
 found later is made here, so "where does this warning come from?" has one answer: overlapping
 areas, QR codes too large for a format, colour contrast, street lists that had to shrink,
-content over its pages, text where an office printer cannot print, template resources.
+content over its pages, text where an office printer cannot print, template resources, areas
+without a unit name or without any streets.
 """
 
 from __future__ import annotations
@@ -326,3 +327,49 @@ def sheet_skipped(area: Area, reason: str) -> Problem:
     return Problem(
         Severity.WARNING, "pominieto-na-arkuszu", f"{reason} — pominięto na arkuszu", area.rows[0]
     )
+
+
+@dataclass(frozen=True)
+class UnitsChecked:
+    """Areas with a unit name, and the rows of those without one (each an error)."""
+
+    kept: tuple[Area, ...]
+    rejected: frozenset[RowRef]
+    problems: tuple[Problem, ...]
+
+
+def unit_names(areas: Sequence[Area]) -> UnitsChecked:
+    """A poster is never printed without its unit: every row of an area that has none (no
+    unit column, title, unit-like sheet name nor `[jednostka] nazwa`) is an error saying where
+    to put one."""
+    kept = tuple(area for area in areas if area.unit.name)
+    missing = [ref for area in areas if not area.unit.name for ref in area.rows]
+    problems = tuple(
+        Problem(
+            Severity.ERROR,
+            "brak-jednostki",
+            "brak nazwy jednostki Policji — wpisz ją w kolumnie „Jednostka”, jako nazwę arkusza"
+            ' (np. „KP Legnica”) albo w leaflets.toml: [jednostka] nazwa = "…"',
+            ref,
+            "jednostka",
+        )
+        for ref in missing
+    )
+    return UnitsChecked(kept, frozenset(missing), problems)
+
+
+def coverage(areas: Sequence[Area]) -> list[Problem]:
+    """An area whose leaflets would print no streets or villages is a warning, once."""
+    found = []
+    for area in areas:
+        if area.lines:
+            continue
+        message = (
+            f"rejon {area.number} (nieobsadzony) nie ma opisu ulic ani miejscowości — nie trafi"
+            " do skorowidza ulic; wpisz opis w kolumnie „Ulice”"
+            if area.vacancy is not None
+            else f"rejon {area.number} nie ma opisu ulic ani miejscowości — ulotki i plakaty"
+            " wydrukują się bez niego; wpisz opis w kolumnie „Ulice”"
+        )
+        found.append(Problem(Severity.WARNING, "rejon-bez-opisu", message, area.rows[0], "ulice"))
+    return found

@@ -1,14 +1,10 @@
-"""Roster column names: canonical names, accepted alternatives and header matching."""
+"""Roster columns: the canonical columns, their documented headers, what each means in
+Polish, and Excel's column letters. How a header is read is `headers.py`."""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
-from dataclasses import dataclass
-
-from leaflets.text import header_key
-
-# Canonical name -> accepted alternatives, as the README's "Roster format" lists them.
+# Canonical name -> the alternatives the README lists. Every one of them is read as
+# its column (tests check it), but reading goes by words (`_read_words`), so many more work.
 ALIASES: dict[str, tuple[str, ...]] = {
     "rejon": ("Nr rejonu", "Rejon służbowy", "Numer rejonu"),
     "imie": ("Imię",),
@@ -44,62 +40,90 @@ TRANSLATED_LANGUAGES: tuple[str, ...] = ("uk", "en")
 
 REQUIRED: tuple[str, ...] = ("rejon", "imie", "nazwisko", "telefon")
 
-_LOOKUP: dict[str, str] = {}
-for _canonical, _alternatives in ALIASES.items():
-    for _name in (_canonical, *_alternatives):
-        _LOOKUP[header_key(_name)] = _canonical
+COMBINED: dict[str, tuple[str, ...]] = {
+    "imie_nazwisko": (
+        "Imię i nazwisko",
+        "Stopień, imię i nazwisko",
+        "Dzielnicowy (stopień, imię i nazwisko)",
+    ),
+    "nazwisko_imie": ("Nazwisko i imię",),
+    "dzielnicowy": ("Dzielnicowy",),
+}
+"""Columns holding a whole person (rank, first name, surname): the key says which order the
+header announces; the capitals in the cell, when they show the surname, win over it."""
+
+PERSON_PARTS = ("stopien", "imie", "nazwisko")
+"""What a combined column stands for."""
+
+USUAL: dict[str, str] = {
+    "rejon": "Nr rejonu",
+    "imie": "Imię",
+    "nazwisko": "Nazwisko",
+    "telefon": "Telefon",
+    "stopien": "Stopień",
+    "email": "E-mail",
+    "jednostka": "Jednostka",
+    "obszar": "Nazwa rejonu",
+    "miejscowosc": "Miejscowość",
+    "ulice": "Ulice",
+    "numery": "Numery",
+    "telefon_stacjonarny": "Tel. stacjonarny",
+    "adres_jednostki": "Adres jednostki",
+    "telefon_jednostki": "Telefon dyżurnego",
+    "dyzur": "Dyżur",
+    "zdjecie": "Zdjęcie",
+    "dzialania_priorytetowe": "Działania priorytetowe",
+    "imie_nazwisko": "Imię i nazwisko",
+    "nazwisko_imie": "Nazwisko i imię",
+    "dzielnicowy": "Dzielnicowy",
+}
+"""The header a user would write for each column: what messages name instead of the key."""
+
+MEANING: dict[str, str] = {
+    "rejon": "numer rejonu",
+    "imie": "imię",
+    "nazwisko": "nazwisko",
+    "telefon": "telefon służbowy",
+    "stopien": "stopień",
+    "email": "e-mail",
+    "jednostka": "jednostka Policji",
+    "obszar": "nazwa rejonu (osiedle, dzielnica)",
+    "miejscowosc": "miejscowość",
+    "ulice": "opis rejonu",
+    "numery": "numery domów",
+    "telefon_stacjonarny": "telefon stacjonarny",
+    "adres_jednostki": "adres jednostki",
+    "telefon_jednostki": "telefon jednostki (dyżurnego)",
+    "dyzur": "dyżur dzielnicowego",
+    "zdjecie": "zdjęcie",
+    "dzialania_priorytetowe": "działania priorytetowe",
+    "dyzur_uk": "dyżur dzielnicowego po ukraińsku",
+    "dyzur_en": "dyżur dzielnicowego po angielsku",
+    "dzialania_priorytetowe_uk": "działania priorytetowe po ukraińsku",
+    "dzialania_priorytetowe_en": "działania priorytetowe po angielsku",
+    "imie_nazwisko": "stopień, imię i nazwisko (rozdzielane)",
+    "nazwisko_imie": "stopień, nazwisko i imię (rozdzielane)",
+    "dzielnicowy": "stopień, imię i nazwisko (rozdzielane)",
+}
+"""How `check` says what a column was read as (`kolumna E „Opis rejonu służbowego” → opis
+rejonu`)."""
+
+IGNORED: dict[str, str] = {"lp": "numer porządkowy", "uwagi": "uwagi"}
+"""Columns every official table has and the tool does not need: read, not reported."""
 
 
-def canonical(header: str) -> str | None:
-    """The canonical column a header stands for, or None when it is not a roster column."""
-    return _LOOKUP.get(header_key(header))
+def column_letter(column: int) -> str:
+    """1 -> `A`, 27 -> `AA`: the column as Excel names it."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
-@dataclass(frozen=True)
-class HeaderMatch:
-    """How a header row maps onto canonical columns."""
-
-    by_index: dict[int, str]
-    """Column index -> canonical name, for the recognised columns (first occurrence wins)."""
-    unknown: tuple[str, ...]
-    """Non-empty headers that match no roster column."""
-
-    @property
-    def found(self) -> frozenset[str]:
-        return frozenset(self.by_index.values())
-
-    def missing_required(self) -> tuple[str, ...]:
-        return tuple(name for name in REQUIRED if name not in self.found)
-
-
-def match_headers(headers: Iterable[str]) -> HeaderMatch:
-    by_index: dict[int, str] = {}
-    unknown: list[str] = []
-    for index, header in enumerate(headers):
-        if not header.strip():
-            continue
-        name = canonical(header)
-        if name is None:
-            unknown.append(header.strip())
-        elif name not in by_index.values():
-            by_index[index] = name
-    return HeaderMatch(by_index=by_index, unknown=tuple(unknown))
-
-
-def closest_header(missing: str, candidates: Iterable[str]) -> str | None:
-    """The header among `candidates` most like the `missing` column or one of its aliases."""
-    keyed = {header_key(c): c for c in candidates if c.strip()}
-    names = (missing, *ALIASES[missing])
-    best: tuple[float, str] | None = None
-    for name in names:
-        for key in difflib.get_close_matches(header_key(name), keyed, n=1, cutoff=0.6):
-            ratio = difflib.SequenceMatcher(None, header_key(name), key).ratio()
-            if best is None or ratio > best[0]:
-                best = (ratio, keyed[key])
-    return best[1] if best else None
-
-
-def header_score(cells: Iterable[str]) -> int:
-    """How many cells of a row are recognised column names: used to find the header row
-    below title rows such as "Wykaz dzielnicowych KMP ..." in A1."""
-    return len({canonical(cell) for cell in cells if cell.strip()} - {None})
+def column_index(letter: str) -> int:
+    """`A` -> 0, `AA` -> 26: the 0-based index of an Excel column letter."""
+    number = 0
+    for ch in letter:
+        number = number * 26 + ord(ch) - ord("A") + 1
+    return number - 1

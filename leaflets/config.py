@@ -219,7 +219,8 @@ def load_config(path: Path | None) -> LeafletConfig:
     if path is None:
         return LeafletConfig()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: nie ma takiego pliku konfiguracji.") from exc
     except OSError as exc:
@@ -232,7 +233,9 @@ def load_config(path: Path | None) -> LeafletConfig:
             " — zapisz go ponownie, wybierając kodowanie UTF-8."
         ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: błąd składni TOML: {exc}.") from exc
+        from leaflets.config_syntax import explain
+
+        raise ConfigError(f"{path}: {explain(text, exc)}") from exc
     return _build(path, data)
 
 

@@ -628,8 +628,10 @@ def index_view(areas: Sequence[Area], language: str = SOURCE) -> IndexView:
             Markup('{}, {}\u00a0<span class="numer">{}</span>').format(
                 _named(o, ed), phone_label, o.phone.national
             )
-            for o in area.officers
+            for o in (area.vacancy.covering if area.vacancy else area.officers)
         )
+        if area.vacancy is not None:
+            officers = _vacant(area, officers, ed)
         label = ed.gettext("rejon %(number)s", number=area.number)
         if area.name:
             label = Phrase(f"{label.first} ({area.name})", label.second, label.second_language)
@@ -650,6 +652,26 @@ def index_view(areas: Sequence[Area], language: str = SOURCE) -> IndexView:
         ),
         unit_phone=first.unit.phone.national if first.unit.phone else "",
     )
+
+
+def _vacant(area: Area, covering: Markup, ed: Edition) -> Markup:
+    """The index's words for an area nobody holds: who covers it, else the unit's phone."""
+    vacancy = area.vacancy
+    if vacancy is not None and vacancy.covering_area and covering:
+        # TRANSLATORS: street index, an area with no officer of its own ("wakat").
+        head = ed.gettext(
+            "nieobsadzony — obsługuje dzielnicowy rejonu %(number)s:",
+            number=vacancy.covering_area,
+        ).first
+        return Markup("{} {}").format(head, covering)
+    if covering:
+        return Markup("{} {}").format(ed.gettext("nieobsadzony — obsługuje:").first, covering)
+    if area.unit.phone is not None:
+        label = ed.gettext("nieobsadzony — telefon jednostki:").first
+        return Markup('{}\u00a0<span class="numer">{}</span>').format(
+            label, area.unit.phone.national
+        )
+    return Markup("{}").format(ed.gettext("nieobsadzony — zadzwoń do jednostki Policji").first)
 
 
 def _initial(name: str) -> str:

@@ -12,17 +12,17 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from leaflets import checks
-from leaflets.areas import Area, Grouping, find_officers, group_areas
+from leaflets.areas import Area, Grouping, area_order, find_officers, group_areas
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
 from leaflets.output.files import prepare_folder
 from leaflets.output.manifest import RowStatus, officer_json, write_manifest
 from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key
-from leaflets.problems import Problem, RowRef
-from leaflets.roster import Roster, read_rosters
+from leaflets.problems import UNREAD, Problem, RowRef
+from leaflets.roster import Roster, SheetReading, read_rosters
 from leaflets.streets import (
     Address,
     answer_address,
@@ -30,26 +30,30 @@ from leaflets.streets import (
     parse_address,
     suggest_streets,
 )
+from leaflets.text import fold
 from leaflets.validation import Officer, validate
 
 if TYPE_CHECKING:  # rendering imports WeasyPrint: `find` and `--help` must not pay for it
     from leaflets.render.cache import ContentCache
-    from leaflets.render.plan import Progress, Workers
+    from leaflets.render.plan import Finished, Progress, Workers
     from leaflets.render.workers import Job
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Found", "FoundArea", "Intake", "Report", "find", "intake", "run"]
+__all__ = ["Found", "FoundArea", "Intake", "Report", "find", "find_in", "intake", "run"]
 
 
 @dataclass(frozen=True)
 class Report:
     rows: tuple[RowStatus, ...]
     areas: tuple[Area, ...]
+    """Every area with its unit: those with leaflets and the vacant ones (no leaflet)."""
     files: tuple[Path, ...]
     """Every file of the build in the output folder, written now or current from before."""
     problems: tuple[Problem, ...]
     rendered: bool
+    sheets: tuple[SheetReading, ...] = ()
+    """How every sheet's headers were understood (`check` prints it, the web app shows it)."""
     written: tuple[Path, ...] = ()
     """The leaflet files written in this run (area, print, sheet and index files)."""
     out: Path | None = None
@@ -66,12 +70,27 @@ class Report:
         return sum(not p.is_error and not p.is_info for p in self.problems)
 
     @property
+    def notes(self) -> int:
+        return sum(p.is_info for p in self.problems)
+
+    @property
     def officers(self) -> int:
-        return len({o.key for a in self.areas for o in a.officers})
+        """Distinct people: a namesake in another unit is another person."""
+        return len({(fold(a.unit.name), *o.key) for a in self.areas for o in a.officers})
+
+    @property
+    def vacant(self) -> int:
+        return sum(a.vacancy is not None for a in self.areas)
+
+    @property
+    def unread(self) -> bool:
+        """A file or sheet could not be read at all."""
+        return any(p.code in UNREAD for p in self.problems)
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.errors else 0
+        """2 when some input could not be read, 1 when a row has an error, else 0."""
+        return 2 if self.unread else 1 if self.errors else 0
 
 
 @dataclass(frozen=True)
@@ -81,6 +100,18 @@ class Intake:
     roster: Roster
     grouping: Grouping
     problems: tuple[Problem, ...]
+
+    @property
+    def sheets(self) -> tuple[SheetReading, ...]:
+        return self.roster.sheets
+
+    @property
+    def rows(self) -> tuple[RowStatus, ...]:
+        """What became of every row, as far as reading and grouping tell (a build may still
+        leave out an area whose QR codes do not fit)."""
+        return tuple(
+            _row_statuses(self.roster, self.grouping.areas, self.grouping.rejected, self.problems)
+        )
 
 
 def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> Intake:
@@ -92,21 +123,42 @@ def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> 
     if read is not None:
         read(roster)
     log.info("Krok 2/5 — sprawdzanie %d wierszy", len(roster.rows))
-    validated = validate(roster.rows, settings.config, roster.base_dirs)
+    validated = validate(roster.rows, settings.config, roster.base_dirs, strict=settings.strict)
     log.info("Krok 3/5 — grupowanie w rejony")
-    grouping = group_areas(validated.records)
-    return Intake(
-        roster,
-        grouping,
-        (
-            *roster.problems,
-            *validated.problems,
-            *grouping.problems,
-            *checks.overlaps(grouping.areas),
-            *checks.configuration(settings),
-            *checks.translations(settings, grouping.areas),
-        ),
+    grouping = group_areas(validated.records, validated.vacancies)
+    units = checks.unit_names(grouping.areas)
+    grouping = replace(grouping, areas=units.kept, rejected=grouping.rejected | units.rejected)
+    problems = (
+        *roster.problems,
+        *validated.problems,
+        *grouping.problems,
+        *units.problems,
+        *checks.coverage(grouping.areas),
+        *checks.overlaps(grouping.areas),
+        *checks.configuration(settings),
+        *checks.translations(settings, grouping.areas),
     )
+    return Intake(roster, grouping, in_order(roster, settings, problems))
+
+
+def in_order(
+    roster: Roster, settings: Settings, problems: Sequence[Problem]
+) -> tuple[Problem, ...]:
+    """The problems with their columns named as the sheets name them, file by file in the
+    order given, sheet by sheet as the workbook has them, row by row; the run's own last."""
+    files = {str(path): index for index, path in enumerate(settings.rosters)}
+    sheets: dict[tuple[str, str], int] = {}
+    for reading in roster.sheets:
+        sheets.setdefault((reading.file, reading.sheet), len(sheets))
+
+    def place(problem: Problem) -> tuple[int, int, int, int]:
+        where = problem.where
+        if where is None:
+            return (1, 0, 0, 0)
+        sheet = sheets.get((where.file, where.sheet), -1)
+        return (0, files.get(where.file, len(files)), sheet, where.row)
+
+    return tuple(sorted((roster.label(p) for p in problems), key=place))
 
 
 def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
@@ -114,7 +166,17 @@ def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
     if bool(address) == bool(name):
         raise UsageError("podaj dokładnie jedno: --adres albo --nazwisko.")
     parsed = _parse_address(address) if address else None
-    areas = intake(settings).grouping.areas
+    return find_in(intake(settings).grouping.areas, address=address, name=name, parsed=parsed)
+
+
+def find_in(
+    areas: Sequence[Area], *, address: str = "", name: str = "", parsed: Address | None = None
+) -> Found:
+    """`find` over areas already read (the web app keeps a roster's areas between searches):
+    by `address` (parsed, unless `parsed` is given; UsageError when it cannot be) or else
+    by `name`."""
+    if address and parsed is None:
+        parsed = _parse_address(address)
     if parsed is None:
         officers = find_officers(areas, name)
         matches = [
@@ -122,10 +184,7 @@ def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
         ]
         return Found(name, matches, [], "found" if matches else "no_such_person")
     answer = answer_address(areas, parsed)
-    matches = [
-        FoundArea(m.area, m.area.officers, m.line.text, m.certainty, m.approximate)
-        for m in answer.matches
-    ]
+    matches = [_found(m.area, m.line.text, m.certainty, m.approximate) for m in answer.matches]
     return Found(address, matches, list(answer.suggestions), answer.reason, answer.message)
 
 
@@ -139,16 +198,42 @@ def _parse_address(text: str) -> Address:
     return parsed
 
 
+def _found(area: Area, line: str, certainty: str, approximate: bool) -> FoundArea:
+    """An area covering the address: its officers, or for a vacant one who covers it."""
+    vacancy = area.vacancy
+    if vacancy is None:
+        return FoundArea(area, area.officers, line, certainty, approximate)
+    return FoundArea(
+        area,
+        vacancy.covering,
+        line,
+        certainty,
+        approximate,
+        vacant=True,
+        covering_area=vacancy.covering_area,
+    )
+
+
 @dataclass(frozen=True)
 class FoundArea:
     area: Area
     officers: tuple[Officer, ...]
+    """The area's officers; for a vacant area, those covering it (none: call the unit)."""
     covered_by: str | None
     """The description segment that matched the address (None for a name search)."""
     certainty: str = "exact"
     """`part`: the street is only partly in the area; `unsure`: the line was not understood."""
     approximate: bool = False
     """The street's name matched with a typo or a first name left out or added."""
+    vacant: bool = False
+    """Nobody holds the area (`wakat`): `officers` are those covering it."""
+    covering_area: str = ""
+    """The rejon whose officers cover a vacant area, "" when none is named."""
+
+    @property
+    def unit_phone(self) -> str:
+        phone = self.area.unit.phone
+        return phone.national if phone else ""
 
 
 @dataclass(frozen=True)
@@ -185,14 +270,27 @@ class Found:
                 "covered_by": m.covered_by,
                 "certainty": m.certainty,
                 "approximate": m.approximate,
+                # A vacant area says so; `officers` are then those covering it.
+                **(
+                    {"vacant": True, "covering_area": m.covering_area, "unit_phone": m.unit_phone}
+                    if m.vacant
+                    else {}
+                ),
             }
             for m in self.matches
         ]
 
 
-def run(settings: Settings, *, write: bool = True, progress: Progress | None = None) -> Report:
+def run(
+    settings: Settings,
+    *,
+    write: bool = True,
+    progress: Progress | None = None,
+    finished: Finished | None = None,
+) -> Report:
     """Build (write=True) or only check (write=False) the leaflets for `settings.rosters`.
-    A check reads the output folder's content cache, so it lays out only what changed."""
+    A check reads the output folder's content cache, so it lays out only what changed.
+    `finished` is told each area file as it is complete (`render.plan.Finished`)."""
     from leaflets.render.cache import ContentCache
     from leaflets.render.plan import Workers, area_editions
 
@@ -213,27 +311,31 @@ def run(settings: Settings, *, write: bool = True, progress: Progress | None = N
         areas = grouping.areas
         if address is not None:
             areas = _covering(grouping.areas, address, settings.address)
+        vacant = tuple(area for area in areas if area.vacancy is not None)
+        staffed = tuple(area for area in areas if area.vacancy is None)
         cache = ContentCache.load(settings)
         editions = area_editions(settings)
-        codes = checks.qr_fit(settings, areas, cache.current(areas, editions))
+        codes = checks.qr_fit(settings, staffed, cache.current(staffed, editions))
         problems.extend(codes.problems)
-        areas = codes.kept
+        areas = tuple(sorted((*codes.kept, *vacant), key=area_order))
         render = not (settings.strict and any(p.is_error for p in problems))
         rendered = _Rendered()
         if render and areas:
-            log.info("Krok 4/5 — składanie %d rejonów", len(areas))
-            rendered = _render(workers, areas, progress, cache, problems)
+            log.info("Krok 4/5 — składanie %d rejonów", len(codes.kept))
+            rendered = _render(workers, codes.kept, areas, progress, cache, problems, finished)
         elif not render:
             log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
 
     rejected = grouping.rejected | {ref for area in codes.dropped for ref in area.rows}
-    rows = _row_statuses([row.where for row in roster.rows], grouping.areas, rejected, problems)
+    rows = _row_statuses(roster, grouping.areas, rejected, problems)
+    problems = list(in_order(roster, settings, problems))
     report = Report(
         tuple(rows),
-        tuple(areas),
+        areas,
         tuple(rendered.files),
         tuple(problems),
         render,
+        roster.sheets,
         tuple(rendered.written),
         settings.out if write else None,
         tuple(sorted(rendered.fitting.items())),
@@ -287,11 +389,14 @@ class _Rendered:
 def _render(
     workers: Workers,
     areas: Sequence[Area],
+    indexed: Sequence[Area],
     progress: Progress | None,
     cache: ContentCache,
     problems: list[Problem],
+    finished: Finished | None = None,
 ) -> _Rendered:
-    """Step 4: the area files, the unit's print files and office sheets, the indexes."""
+    """Step 4: the area files, the unit's print files and office sheets, the indexes
+    (`indexed`: the areas with leaflets and the vacant ones, which have none)."""
     from leaflets.output.paths import area_pdf
     from leaflets.output.printfiles import unit_print_files
     from leaflets.output.sheets import impose_sheets
@@ -299,7 +404,7 @@ def _render(
 
     settings = workers.job.settings
     editions = area_editions(settings)
-    outcome = render_areas(workers, areas, progress, cache)
+    outcome = render_areas(workers, areas, progress, cache, finished)
     problems.extend(checks.rendering(areas, outcome.results, settings))
     done = _Rendered()
     for result in outcome.results:
@@ -309,7 +414,7 @@ def _render(
             done.written.append(
                 area_pdf(settings, areas[result.index], result.format, result.language)
             )
-    if workers.job.write:
+    if workers.job.write and areas:
         done.files, done.files_by_area, merged = unit_print_files(
             settings, areas, editions, outcome.stale, outcome.written
         )
@@ -319,7 +424,7 @@ def _render(
             done.files.extend(sheets.written)
             done.written.extend(sheets.written)
             problems.extend(checks.sheet_skipped(s.area, s.reason) for s in sheets.skipped)
-    for unit in render_indexes(workers, areas, cache.templates):
+    for unit in render_indexes(workers, indexed, cache.templates):
         problems.extend(checks.weasyprint_warnings(unit.warnings))
         if unit.path is not None:
             done.files.append(unit.path)
@@ -329,23 +434,34 @@ def _render(
 
 
 def _row_statuses(
-    rows: Sequence[RowRef],
+    roster: Roster,
     grouping_areas: Sequence[Area],
     rejected: frozenset[RowRef],
     problems: Sequence[Problem],
 ) -> list[RowStatus]:
-    area_of = {ref: area_key(area) for area in grouping_areas for ref in area.rows}
+    """Every row below a header, in order: in a leaflet (`ok`), a vacant post kept in the
+    index (`vacancy`), a footer or heading (`note`), or `rejected` with its problems."""
+    area_of = {ref: area for area in grouping_areas for ref in area.rows}
     by_row: dict[RowRef, list[Problem]] = {}
     for problem in problems:
         if problem.where is not None:
             by_row.setdefault(problem.where, []).append(problem)
+    notes = set(roster.notes)
+    sheets = {(r.file, r.sheet): index for index, r in enumerate(roster.sheets)}
+    refs = sorted(
+        [*(row.where for row in roster.rows), *notes],
+        key=lambda ref: (sheets.get((ref.file, ref.sheet), len(sheets)), ref.row),
+    )
     statuses = []
-    for ref in rows:
+    for ref in refs:
+        found = tuple(roster.label(p) for p in by_row.get(ref, ()))
+        if ref in notes:
+            statuses.append(RowStatus(ref, "note", None, found))
+            continue
         area = area_of.get(ref)
-        ok = area is not None and ref not in rejected
-        statuses.append(
-            RowStatus(
-                ref, "ok" if ok else "rejected", area if ok else None, tuple(by_row.get(ref, ()))
-            )
-        )
+        if area is None or ref in rejected:
+            statuses.append(RowStatus(ref, "rejected", None, found))
+        else:
+            status: Literal["ok", "vacancy"] = "vacancy" if area.vacancy else "ok"
+            statuses.append(RowStatus(ref, status, area_key(area), found))
     return statuses

@@ -5,33 +5,33 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-from PIL import Image, UnidentifiedImageError
-
-from leaflets.columns import TRANSLATED_LANGUAGES
+from leaflets import cells
+from leaflets.cells import RowCheck
+from leaflets.columns import COMBINED, TRANSLATED_LANGUAGES, column_letter
 from leaflets.config import LeafletConfig
+from leaflets.people import VacancyNote, split_person, vacancy_in, without_acting
+from leaflets.phones import Phone, parse_phone
 from leaflets.problems import Problem, RowRef, Severity
-from leaflets.ranks import normalise_rank
-from leaflets.roster import RawRow
+from leaflets.roster import RawRow, UnitHint
 from leaflets.text import fold
 
+__all__ = [
+    "Officer",
+    "Phone",
+    "Record",
+    "Vacancy",
+    "Validated",
+    "column_letter",
+    "normalise_area",
+    "normalise_name",
+    "parse_phone",
+    "validate",
+]
+
 log = logging.getLogger(__name__)
-
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
-MAX_PHOTO_PIXELS = 40_000_000
-
-
-@dataclass(frozen=True)
-class Phone:
-    """A validated Polish phone number: printed nationally, dialled as E.164."""
-
-    national: str
-    e164: str
-    mobile: bool
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,9 @@ class Officer:
     email: str
     duty: str
     photo: Path | None
+    written: str = ""
+    """The roster's cell as typed when rank and names came from one column
+    (`st. asp. Jan KOWALSKI`): kept in the manifest."""
     duty_translations: tuple[tuple[str, str], ...] = ()
     """(language, text) from the translated columns (`Dyżur (uk)`)."""
 
@@ -59,8 +62,8 @@ class Officer:
 
 
 @dataclass(frozen=True)
-class Record:
-    """One accepted roster row, every value cleaned and checked."""
+class AreaRow:
+    """What every row that makes an area gives: where it is, its unit and its area."""
 
     where: RowRef
     unit: str
@@ -69,43 +72,45 @@ class Record:
     area: str
     area_name: str
     town: str
+
+
+@dataclass(frozen=True)
+class Record(AreaRow):
+    """One accepted roster row, every value cleaned and checked."""
+
     officer: Officer
     description: str
     numbers: str
     priority: str
     priority_translations: tuple[tuple[str, str], ...] = ()
     """(language, text) from the translated columns (`Działania priorytetowe (en)`)."""
+    unit_source: str = ""
+    """Where the unit came from: `wiersz` (the row's own column), `tytul`, `arkusz`,
+    `naglowek` (the sheet), `konfiguracja`, or "" when there is none."""
+
+
+@dataclass(frozen=True)
+class Vacancy(AreaRow):
+    """A roster row for a post nobody holds (`wakat`, `rejon nieobsadzony`, `p.o.`): its
+    area stays in the street index and in `find`, with no leaflet for a person who does not
+    exist."""
+
+    note: str
+    """The roster's words, as written."""
+    covering_area: str
+    """The rejon whose officer covers it (`6`), "" when the roster does not say."""
+    acting: Officer | None
+    """The officer named in the row as acting in the post (`p.o.`)."""
+    description: str
+    numbers: str
+    priority: str
 
 
 @dataclass(frozen=True)
 class Validated:
     records: tuple[Record, ...]
     problems: tuple[Problem, ...]
-
-
-def column_letter(column: int) -> str:
-    """1 -> `A`, 27 -> `AA`: the column as Excel names it."""
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def parse_phone(text: str) -> Phone | None:
-    """A Polish mobile or landline in any common spelling, or None when it is not one."""
-    try:
-        number = phonenumbers.parse(text, "PL")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number_for_region(number, "PL"):
-        return None
-    kind = phonenumbers.number_type(number)
-    return Phone(
-        national=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
-        e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
-        mobile=kind == phonenumbers.PhoneNumberType.MOBILE,
-    )
+    vacancies: tuple[Vacancy, ...] = ()
 
 
 def normalise_area(text: str) -> str:
@@ -123,44 +128,59 @@ _AREA_PREFIX = re.compile(r"^(rejon(\s+s[łl]u[żz]bowy)?)?\s*(nr|numer)?\.?\s*"
 
 
 def normalise_name(text: str) -> str:
-    """Trim, and turn an all-capitals name (`MAŁEK`, `NOWAK-KOWALSKA`) into `Małek`."""
+    """Trim, and turn an all-capitals or all-lower-case name (`MAŁEK`, `nowak-kowalska`,
+    `dąbrowska`) into `Małek`, `Nowak-Kowalska`, `Dąbrowska`."""
     name = " ".join(text.split())
-    if len(name) > 1 and name.isupper():
+    if len(name) > 1 and (name.isupper() or (name.islower() and _NAME.match(name))):
         return name.title()
     return name
 
 
+_NAME = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
+"""A name only of letters (a lower-case text with anything else is left as typed)."""
+
+
 def validate(
-    rows: tuple[RawRow, ...], config: LeafletConfig, base_dirs: Mapping[str, Path]
+    rows: tuple[RawRow, ...],
+    config: LeafletConfig,
+    base_dirs: Mapping[str, Path],
+    *,
+    strict: bool = False,
 ) -> Validated:
+    """`strict`: an unknown rank is an error (the rank would be missing from the leaflet)."""
     records: list[Record] = []
+    vacancies: list[Vacancy] = []
     problems: list[Problem] = []
+    hinted: set[UnitHint] = set()
     for row in rows:
-        record, row_problems = _validate_row(row, config, base_dirs[row.where.file])
-        problems.extend(row_problems)
-        if record is not None:
+        checked = RowCheck(row, config=config, strict=strict)
+        record = _validate_row(checked, base_dirs[row.where.file])
+        problems.extend(checked.problems)
+        hint = checked.hint_used
+        if hint is not None and hint not in hinted and (record is not None or checked.vacancy):
+            hinted.add(hint)
+            problems.append(_hint_problem(hint))
+        if isinstance(record, Record):
             records.append(record)
-    return Validated(tuple(records), tuple(problems))
+        elif isinstance(record, Vacancy):
+            vacancies.append(record)
+    return Validated(tuple(records), tuple(problems), tuple(vacancies))
 
 
-@dataclass
-class _Row:
-    """One row being checked: its cells and the problems found in it so far."""
-
-    raw: RawRow
-    problems: list[Problem] = field(default_factory=list)
-
-    def get(self, column: str) -> str:
-        return self.raw.get(column)
-
-    def report(
-        self, severity: Severity, code: str, column: str, message: str, value: str = ""
-    ) -> None:
-        self.problems.append(Problem(severity, code, message, self.raw.where, column, value))
-
-    @property
-    def rejected(self) -> bool:
-        return any(p.is_error for p in self.problems)
+def _hint_problem(hint: UnitHint) -> Problem:
+    source = {
+        "tytul": "z tytułu nad tabelą",
+        "arkusz": "z nazwy arkusza",
+        "naglowek": "z nagłówka w tabeli",
+    }[hint.source]
+    return Problem(
+        Severity.WARNING,
+        "jednostka-z-arkusza",
+        f"wiersze nie podają jednostki — przyjęto „{hint.name}” {source}",
+        hint.where,
+        "jednostka",
+        hint.written,
+    )
 
 
 _MISSING = {
@@ -171,32 +191,35 @@ _MISSING = {
 }
 
 
-def _validate_row(
-    raw: RawRow, config: LeafletConfig, base_dir: Path
-) -> tuple[Record | None, list[Problem]]:
-    row = _Row(raw)
+def _validate_row(row: RowCheck, base_dir: Path) -> Record | Vacancy | None:
+    raw, config = row.raw, row.config
     if not _whole_row(row):
-        return None, row.problems
+        return None
+    combined = _combined(row)
+    note = _vacancy_note(row, combined)
+    if note is not None:
+        return _vacancy(row, note, combined, base_dir)
+    if combined and not (row.raw.get("imie") and row.raw.get("nazwisko")):
+        _split(row, combined)
     for column, (code, message) in _MISSING.items():
-        if not row.get(column):
+        if not row.get(column) and not (column in ("imie", "nazwisko") and combined):
             row.report(Severity.ERROR, code, column, message)
-    phone = _phone(row)
-    landline = _optional_phone(row, "telefon_stacjonarny")
-    unit_phone = _optional_phone(row, "telefon_jednostki") or (
+    phone, landline = cells.phones(row)
+    unit_phone = cells.optional_phone(row, "telefon_jednostki") or (
         parse_phone(config.unit.phone) if config.unit.phone else None
     )
-    email = _email(row)
-    rank = _rank(row)
-    photo = _photo(row, base_dir)
+    email = cells.email(row)
+    rank = cells.rank(row)
+    photo = cells.photo(row, base_dir)
     if row.rejected or phone is None:
-        return None, row.problems
-    record = Record(
+        return None
+    return Record(
         where=raw.where,
-        unit=row.get("jednostka") or config.unit.name,
+        unit=_unit(row),
         unit_address=row.get("adres_jednostki") or config.unit.address,
         unit_phone=unit_phone,
         area=normalise_area(row.get("rejon")),
-        area_name=row.get("obszar"),
+        area_name=_area_name(row.get("obszar"), row.get("rejon")),
         town=row.get("miejscowosc"),
         officer=Officer(
             rank=rank,
@@ -208,22 +231,169 @@ def _validate_row(
             duty=row.get("dyzur"),
             photo=photo,
             duty_translations=_translations(row, "dyzur"),
+            written=combined,
         ),
         description=row.get("ulice"),
         numbers=row.get("numery"),
         priority=row.get("dzialania_priorytetowe"),
         priority_translations=_translations(row, "dzialania_priorytetowe"),
+        unit_source=_unit_source(row),
     )
-    return record, row.problems
 
 
-def _translations(row: _Row, column: str) -> tuple[tuple[str, str], ...]:
+def _translations(row: RowCheck, column: str) -> tuple[tuple[str, str], ...]:
     """The row's translated cells of `column` (`dyzur_uk`, `dyzur_en`) as (language, text)."""
     found = ((language, row.get(f"{column}_{language}")) for language in TRANSLATED_LANGUAGES)
     return tuple((language, text) for language, text in found if text)
 
 
-def _whole_row(row: _Row) -> bool:
+def _area_name(name: str, number: str) -> str:
+    """The area's name, unless it only repeats the number (`Rejon 1` for rejon 1: journey P16
+    printed `REJON NR 1 · Rejon 1`)."""
+    return "" if name and normalise_area(name) == normalise_area(number) else name
+
+
+def _unit_source(row: RowCheck) -> str:
+    if row.raw.get("jednostka"):
+        return "wiersz"
+    if row.hint_used is not None:
+        return row.hint_used.source
+    return "konfiguracja" if row.config.unit.name else ""
+
+
+def _unit(row: RowCheck) -> str:
+    """The row's own unit, else the sheet's (title row, a unit-like sheet name, a heading in
+    the table), else `[jednostka] nazwa`, else any other sheet name; "" when none."""
+    own = row.raw.get("jednostka")
+    if own:
+        return own
+    hint = row.raw.unit
+    configured = row.config.unit.name
+    if hint is not None and (hint.certain or not configured):
+        row.hint_used = hint
+        return hint.name
+    return configured
+
+
+def _combined(row: RowCheck) -> str:
+    return next((row.raw.get(name) for name in COMBINED if row.raw.get(name)), "")
+
+
+def _split(row: RowCheck, text: str) -> None:
+    """Rank, first name and surname from a combined column; a guess is said with its reading."""
+    order = next(name for name in COMBINED if row.raw.get(name) == text)
+    reading = split_person(text, order)  # type: ignore[arg-type]
+    if reading is None:
+        row.report(
+            Severity.ERROR,
+            "niepelne-imie-nazwisko",
+            "imie",
+            "w komórce nie ma imienia i nazwiska (potrzebne oba słowa) — uzupełnij",
+            text,
+        )
+        return
+    row.split = {"imie": reading.first_name, "nazwisko": reading.surname}
+    if reading.rank and not row.raw.get("stopien"):
+        row.split["stopien"] = reading.rank
+    if reading.guessed:
+        row.report(
+            Severity.WARNING,
+            "imie-nazwisko-zgadniete",
+            "imie",
+            f"odczytano: {reading.reading} — jeśli to nie tak, wpisz imię i nazwisko w osobnych"
+            " kolumnach „Imię” i „Nazwisko”",
+            text,
+        )
+
+
+def _vacancy_note(row: RowCheck, combined: str) -> VacancyNote | None:
+    """The row's words for a post nobody holds. The name and phone cells speak for the row;
+    the remarks (`Uwagi`) only when the row names nobody, so `obsługuje też rejon 5` beside
+    an officer's name is a remark, not a vacancy."""
+    names = combined or " ".join(filter(None, (row.raw.get("imie"), row.raw.get("nazwisko"))))
+    note = vacancy_in([names, row.raw.get("telefon"), row.raw.get("stopien")])
+    if note is None and not names:
+        note = vacancy_in(list(row.raw.remarks))
+    if note is None:
+        return None
+    remark = vacancy_in(list(row.raw.remarks)) if not note.covering_area else None
+    if remark is not None and remark.covering_area:
+        # `wakat` as the name, `obsługuje dzielnicowy rejonu 8` in the remarks.
+        text = f"{note.text} – {remark.text}"
+        note = replace(note, text=text, covering_area=remark.covering_area)
+    if not names and not note.acting and not row.raw.get("rejon"):
+        return None  # a remark in a row with nothing else: validation reports the row
+    return note
+
+
+def _vacancy(row: RowCheck, note: VacancyNote, combined: str, base_dir: Path) -> Vacancy | None:
+    """A vacant post: its area is kept, with the officer acting in it when the row names one."""
+    row.vacancy = True
+    raw, config = row.raw, row.config
+    if not raw.get("rejon"):
+        row.report(Severity.ERROR, "brak-rejonu", "rejon", "brak numeru rejonu")
+        return None
+    acting = _acting(row, note, combined, base_dir) if note.acting else None
+    unit_phone = cells.optional_phone(row, "telefon_jednostki") or (
+        parse_phone(config.unit.phone) if config.unit.phone else None
+    )
+    area = normalise_area(raw.get("rejon"))
+    covering = normalise_area(note.covering_area) if note.covering_area else ""
+    if acting is not None:
+        said = f"obsługuje go {acting.rank} {acting.name}".replace("  ", " ")
+    elif covering:
+        said = f"obsługuje go dzielnicowy rejonu {covering}"
+    else:
+        said = "w skorowidzu ulic i w wyszukiwarce z telefonem jednostki"
+    row.report(
+        Severity.INFO,
+        "wakat",
+        "",
+        f"rejon {area} nieobsadzony — bez ulotki; {said}",
+        note.text,
+    )
+    return Vacancy(
+        where=raw.where,
+        unit=_unit(row),
+        unit_address=raw.get("adres_jednostki") or config.unit.address,
+        unit_phone=unit_phone,
+        area=area,
+        area_name=_area_name(raw.get("obszar"), raw.get("rejon")),
+        town=raw.get("miejscowosc"),
+        note=note.text,
+        covering_area=covering,
+        acting=acting,
+        description=raw.get("ulice"),
+        numbers=raw.get("numery"),
+        priority=raw.get("dzialania_priorytetowe"),
+    )
+
+
+def _acting(row: RowCheck, note: VacancyNote, combined: str, base_dir: Path) -> Officer | None:
+    """The officer a `p.o.` row names, when the row gives a name and a phone."""
+    text = without_acting(combined or f"{row.raw.get('imie')} {row.raw.get('nazwisko')}")
+    reading = split_person(text, "dzielnicowy")
+    if reading is None or not row.raw.get("telefon"):
+        return None
+    if not row.raw.get("stopien") and reading.rank:
+        row.split["stopien"] = reading.rank
+    phone, landline = cells.phones(row)
+    if phone is None:
+        return None
+    return Officer(
+        rank=cells.rank(row),
+        first_name=normalise_name(reading.first_name),
+        surname=normalise_name(reading.surname),
+        phone=phone,
+        landline=landline,
+        email=cells.email(row),
+        duty=row.get("dyzur"),
+        photo=cells.photo(row, base_dir),
+        written=combined,
+    )
+
+
+def _whole_row(row: RowCheck) -> bool:
     """False when the row cannot be read as a whole: more CSV fields than the header, or data
     only in columns the tool does not know. Text in a column without a header is reported."""
     stray = row.raw.stray
@@ -260,106 +430,3 @@ def _whole_row(row: _Row) -> bool:
         )
         return False
     return True
-
-
-def _phone(row: _Row) -> Phone | None:
-    if not row.get("telefon"):
-        return None
-    phone = parse_phone(row.get("telefon"))
-    if phone is None:
-        row.report(
-            Severity.ERROR,
-            "zly-telefon",
-            "telefon",
-            "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
-            row.get("telefon"),
-        )
-    return phone
-
-
-def _optional_phone(row: _Row, column: str) -> Phone | None:
-    if not row.get(column):
-        return None
-    phone = parse_phone(row.get(column))
-    if phone is None:
-        row.report(
-            Severity.WARNING,
-            "zly-telefon",
-            column,
-            "nieprawidłowy numer telefonu — pominięty na ulotce",
-            row.get(column),
-        )
-    return phone
-
-
-def _email(row: _Row) -> str:
-    if not row.get("email"):
-        return ""
-    try:
-        return validate_email(row.get("email"), check_deliverability=False).normalized
-    except EmailNotValidError:
-        row.report(
-            Severity.WARNING,
-            "zly-email",
-            "email",
-            "nieprawidłowy adres e-mail — pominięty na ulotce",
-            row.get("email"),
-        )
-        return ""
-
-
-def _rank(row: _Row) -> str:
-    text = row.get("stopien")
-    if not text:
-        return ""
-    normalised = normalise_rank(text)
-    if normalised is None:
-        row.report(
-            Severity.WARNING,
-            "nieznany-stopien",
-            "stopien",
-            "nieznany stopień policyjny — wydrukowany tak, jak wpisano",
-            text,
-        )
-        return text
-    return normalised
-
-
-def _photo(row: _Row, base_dir: Path) -> Path | None:
-    """The photo file, only if it is a real JPEG or PNG inside the roster's folder."""
-    text = row.get("zdjecie")
-    if not text:
-        return None
-
-    def reject(message: str) -> None:
-        row.report(
-            Severity.WARNING, "zle-zdjecie", "zdjecie", f"{message} — ulotka bez zdjęcia", text
-        )
-
-    posix, windows = PurePosixPath(text), PureWindowsPath(text)
-    if posix.is_absolute() or windows.is_absolute() or windows.drive or ".." in windows.parts:
-        reject("ścieżka zdjęcia musi być względna, wewnątrz folderu arkusza")
-        return None
-    path = (base_dir / Path(*windows.parts)).resolve()
-    if not path.is_relative_to(base_dir):
-        reject("ścieżka zdjęcia wychodzi poza folder arkusza")
-        return None
-    if not path.is_file():
-        reject(f"nie znaleziono pliku zdjęcia {path.name}")
-        return None
-    if path.stat().st_size > MAX_PHOTO_BYTES:
-        reject("plik zdjęcia jest za duży (limit 10 MB)")
-        return None
-    try:
-        with Image.open(path) as image:
-            kind, (width, height) = image.format, image.size
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-        reject("plik zdjęcia nie jest obrazem JPEG ani PNG")
-        return None
-    if kind not in ("JPEG", "PNG"):
-        reject("zdjęcie musi być w formacie JPEG albo PNG")
-        return None
-    if width * height > MAX_PHOTO_PIXELS:
-        reject("zdjęcie ma zbyt dużą rozdzielczość (limit 40 Mpx)")
-        return None
-    return path

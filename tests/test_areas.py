@@ -169,32 +169,48 @@ def test_an_unparsed_description_segment_is_warned_about_and_kept_verbatim() -> 
     [problem] = grouping.problems
     assert problem.severity is Severity.WARNING
     assert problem.describe() == (
-        'rejony.xlsx, arkusz "KP I", wiersz 2, kolumna ulice: '
+        "rejony.xlsx, arkusz „KP I”, wiersz 2, kolumna „Ulice”: "
         "nie rozpoznano fragmentu opisu rejonu „okolice dworca” — wydrukowany dosłownie"
     )
     assert problem.value == "okolice dworca"
 
 
-def test_a_different_phone_for_the_same_person_rejects_the_later_row() -> None:
+def test_a_different_phone_for_the_same_person_rejects_both_rows() -> None:
+    """Issue 15, item 6: which phone is right only the unit knows, so neither row is printed
+    (the first used to go on the leaflet silently) and each names the other."""
     grouping = group(
         {"rejon": "1", **NOWAK},
         {"rejon": "2", **LIS},
         {"rejon": "3", **NOWAK, "nazwisko": "NOWAK", "telefon": "600 997 199"},
     )
-    assert [summary(a) for a in grouping.areas] == [
-        ("", "1", ["Jan Nowak"], [2]),
-        ("", "2", ["Ewa Lis"], [3]),
+    assert [summary(a) for a in grouping.areas] == [("", "2", ["Ewa Lis"], [3])]
+    assert grouping.rejected == frozenset({ref(2), ref(4)})
+    assert [p.severity for p in grouping.problems] == [Severity.ERROR, Severity.ERROR]
+    assert [(p.column, p.value) for p in grouping.problems] == [
+        ("telefon", "600 997 101"),
+        ("telefon", "600 997 199"),
     ]
-    assert grouping.rejected == frozenset({ref(4)})
-    [problem] = grouping.problems
-    assert problem.severity is Severity.ERROR
-    assert (problem.column, problem.value) == ("telefon", "600 997 199")
-    # Names both rows: the one reported (where) and the earlier one (in the message).
-    assert problem.describe() == (
-        'rejony.xlsx, arkusz "KP I", wiersz 4, kolumna telefon: Jan Nowak ma inne dane niż w '
-        'rejony.xlsx, arkusz "KP I", wiersz 2 (telefon 600 997 199 ≠ 600 997 101) '
-        "— popraw jeden z wierszy"
+    assert [p.describe() for p in grouping.problems] == [
+        "rejony.xlsx, arkusz „KP I”, wiersz 2, kolumna „Telefon”: Jan Nowak ma inne dane niż"
+        " w wierszu 4 (telefon 600 997 101 ≠ 600 997 199) — popraw jeden z wierszy",
+        "rejony.xlsx, arkusz „KP I”, wiersz 4, kolumna „Telefon”: Jan Nowak ma inne dane niż"
+        " w wierszu 2 (telefon 600 997 199 ≠ 600 997 101) — popraw jeden z wierszy",
+    ]
+
+
+def test_a_conflict_on_another_sheet_names_the_sheet() -> None:
+    raw = (
+        RawRow(RowRef(FILE, "KP I", 2), {"rejon": "1", **NOWAK}),
+        RawRow(RowRef(FILE, "KP II", 5), {"rejon": "2", **NOWAK, "telefon": "600 997 199"}),
     )
+    validated = validate(raw, LeafletConfig(), {FILE: Path("/nonexistent-roster-dir")})
+    grouping = group_areas(validated.records)
+    assert [p.message for p in grouping.problems] == [
+        "Jan Nowak ma inne dane niż w rejony.xlsx, arkusz „KP II”, wiersz 5 (telefon"
+        " 600 997 101 ≠ 600 997 199) — popraw jeden z wierszy",
+        "Jan Nowak ma inne dane niż w rejony.xlsx, arkusz „KP I”, wiersz 2 (telefon"
+        " 600 997 199 ≠ 600 997 101) — popraw jeden z wierszy",
+    ]
 
 
 def test_a_different_email_for_the_same_person_is_an_error_in_the_email_column() -> None:
@@ -204,18 +220,38 @@ def test_a_different_email_for_the_same_person_is_an_error_in_the_email_column()
         {"rejon": "3", **NOWAK, "email": "J.Nowak@policja.example"},  # same address
         {"rejon": "4", **NOWAK},  # no address: nothing to disagree with
     )
-    assert [a.number for a in grouping.areas] == ["1", "3", "4"]
-    assert grouping.rejected == frozenset({ref(3)})
+    assert [a.number for a in grouping.areas] == ["4"]
+    assert grouping.rejected == frozenset({ref(2), ref(3), ref(4)})
     assert grouping.problems == (
         Problem(
             Severity.ERROR,
             "inne-dane-osoby",
-            'Jan Nowak ma inne dane niż w rejony.xlsx, arkusz "KP I", wiersz 2 '
+            "Jan Nowak ma inne dane niż w wierszu 3 "
+            "(e-mail j.nowak@policja.example ≠ jan.nowak@policja.example) "
+            "— popraw jeden z wierszy",
+            ref(2),
+            "email",
+            "j.nowak@policja.example",
+        ),
+        Problem(
+            Severity.ERROR,
+            "inne-dane-osoby",
+            "Jan Nowak ma inne dane niż w wierszu 2 "
             "(e-mail jan.nowak@policja.example ≠ j.nowak@policja.example) "
             "— popraw jeden z wierszy",
             ref(3),
             "email",
             "jan.nowak@policja.example",
+        ),
+        Problem(
+            Severity.ERROR,
+            "inne-dane-osoby",
+            "Jan Nowak ma inne dane niż w wierszu 3 "
+            "(e-mail J.Nowak@policja.example ≠ jan.nowak@policja.example) "
+            "— popraw jeden z wierszy",
+            ref(4),
+            "email",
+            "J.Nowak@policja.example",
         ),
     )
 
@@ -225,13 +261,16 @@ def test_phone_and_email_conflicts_are_reported_together() -> None:
         {"rejon": "1", **NOWAK, "email": "j.nowak@policja.example"},
         {"rejon": "1", **NOWAK, "telefon": "600 997 199", "email": "jn@policja.example"},
     )
-    [problem] = grouping.problems
-    assert problem.message == (
-        'Jan Nowak ma inne dane niż w rejony.xlsx, arkusz "KP I", wiersz 2 '
-        "(telefon 600 997 199 ≠ 600 997 101; e-mail jn@policja.example ≠ "
-        "j.nowak@policja.example) — popraw jeden z wierszy"
-    )
-    assert (problem.column, problem.value) == ("telefon", "600 997 199")
+    assert [p.message for p in grouping.problems] == [
+        "Jan Nowak ma inne dane niż w wierszu 3 (telefon 600 997 101 ≠ 600 997 199; e-mail"
+        " j.nowak@policja.example ≠ jn@policja.example) — popraw jeden z wierszy",
+        "Jan Nowak ma inne dane niż w wierszu 2 (telefon 600 997 199 ≠ 600 997 101; e-mail"
+        " jn@policja.example ≠ j.nowak@policja.example) — popraw jeden z wierszy",
+    ]
+    assert [(p.column, p.value) for p in grouping.problems] == [
+        ("telefon", "600 997 101"),
+        ("telefon", "600 997 199"),
+    ]
 
 
 def test_the_same_phone_in_another_spelling_is_not_a_conflict() -> None:

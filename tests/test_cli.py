@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from leaflets import cli, pipeline
-from leaflets import roster as roster_module
+from leaflets import workbooks as workbooks_module
 from leaflets.config import Settings
 from tests.helpers import SAMPLE
 
@@ -196,7 +196,7 @@ def test_an_unreadable_roster_is_said_in_polish(
     def denied(path: Path, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(roster_module, "_read_csv", denied)
+    monkeypatch.setattr(workbooks_module, "_read_csv", denied)
     result = _invoke("check", str(roster))
     assert result.exit_code == 2
     assert _said(result) == f"Błąd: {roster}: nie można odczytać pliku: brak uprawnień."
@@ -247,7 +247,9 @@ def test_bad_config_exits_2(tmp_path: Path) -> None:
 def test_rejected_rows_exit_1_and_are_listed(tmp_path: Path) -> None:
     roster = tmp_path / "r.csv"
     roster.write_text(
-        "Rejon;Imię;Nazwisko;Telefon\n1;Jan;Nowak;723 645 827\n2;Anna;Lis;\n", encoding="utf-8"
+        "Jednostka;Rejon;Imię;Nazwisko;Telefon\n"
+        "KP Test;1;Jan;Nowak;723 645 827\nKP Test;2;Anna;Lis;\n",
+        encoding="utf-8",
     )
     result = _invoke("check", str(roster))
     assert result.exit_code == 1
@@ -288,12 +290,12 @@ def test_rejected_rows_exit_1_and_are_listed(tmp_path: Path) -> None:
         (["build", "x.xlsx", "--force=1"], "Błąd użycia: opcja --force nie przyjmuje wartości"),
         (
             ["druk", "x.xlsx"],
-            "Błąd użycia: nieznane polecenie „druk” (są: build, check, find)",
+            "Błąd użycia: nieznane polecenie „druk” (są: build, check, find, serve)",
         ),
         (
             ["buidl", "x.xlsx"],
             "Błąd użycia: nieznane polecenie „buidl” — czy chodziło o build? (są: build, check,"
-            " find)",
+            " find, serve)",
         ),
     ],
 )

@@ -216,7 +216,26 @@ def test_unit_values_must_be_text(tmp_path: Path) -> None:
 
 def test_a_toml_syntax_error(tmp_path: Path) -> None:
     path = write(tmp_path, "[wydruk\nkolor = \n")
-    assert config_error(path).startswith(f"{path}: błąd składni TOML: ")
+    assert config_error(path) == f"{path}: wiersz 1: nazwę sekcji zamknij nawiasem: [wydruk]"
+
+
+@pytest.mark.parametrize(
+    ("line", "advice"),
+    [
+        (
+            "nazwa = Komisariat Policji Wrocław-Krzyki",
+            'tekst trzeba ująć w cudzysłów: nazwa = "Komisariat Policji Wrocław-Krzyki"',
+        ),
+        ("stan_na = 01.11.2026", "datę wpisz w postaci RRRR-MM-DD: stan_na = 2026-11-01"),
+        ("wzór = true", "nazwy kluczy piszemy bez polskich liter i spacji: wzor = true"),
+        ('nazwa = "Komisariat', 'brakuje cudzysłowu na końcu tekstu: nazwa = "Komisariat"'),
+        ("telefon = 71 340 00 00", 'tekst trzeba ująć w cudzysłów: telefon = "71 340 00 00"'),
+    ],
+)
+def test_toml_syntax_errors_are_explained_in_polish(tmp_path: Path, line: str, advice: str) -> None:
+    """Issue 15, item 8 (journey C7): tomllib's English messages, with the fix."""
+    path = write(tmp_path, f"[jednostka]\n{line}\n")
+    assert config_error(path) == f"{path}: wiersz 2: {advice}"
 
 
 def test_a_missing_config_file(tmp_path: Path) -> None:

@@ -13,8 +13,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from leaflets import pipeline, roster
-from leaflets.config import Settings
+from leaflets import pipeline, roster, workbooks
+from leaflets.config import LeafletConfig, Settings, UnitDefaults
 from leaflets.errors import RosterError
 from leaflets.output.paths import area_key
 from tests.helpers import DATA, pdf_text
@@ -54,10 +54,20 @@ def _data_rows(path: Path) -> set[tuple[str, int]]:
     return rows
 
 
+UNIT = LeafletConfig(unit=UnitDefaults("KP Test"))
+"""These fixtures name no unit (but a title row or a sheet's name may): the configuration's
+is used, as a unit would set it."""
+
+
 def _build(path: Path, out: Path) -> tuple[pipeline.Report, dict[str, object]]:
-    report = pipeline.run(Settings(rosters=(path,), out=out, formats=("ulotka-a5",)))
+    report = pipeline.run(Settings(rosters=(path,), out=out, formats=("ulotka-a5",), config=UNIT))
     return report, json.loads((out / "manifest.json").read_text(encoding="utf-8"))
 
+
+NO_STREETS = (
+    "rejon {} nie ma opisu ulic ani miejscowości — ulotki i plakaty wydrukują się bez niego;"
+    " wpisz opis w kolumnie „Ulice”"
+)
 
 # fixture -> the bad rows: (sheet, row, column, severity, message)
 EXPECTED: dict[str, list[tuple[str, int, str, str, str]]] = {
@@ -68,31 +78,63 @@ EXPECTED: dict[str, list[tuple[str, int, str, str, str]]] = {
         (
             "KP I",
             4,
+            "ulice",
+            "ostrzeżenie",
+            "rejon 5 nie ma opisu ulic ani miejscowości — ulotki i plakaty wydrukują się bez"
+            " niego; wpisz opis w kolumnie „Ulice”",
+        ),
+        (
+            "KP I",
+            4,
             "",
             "informacja",
             "ulotka-a5, rejon 5: dzielnicowi rejonu nie mieszczą się razem na jednej ulotce —"
             " każdy ma własną (w jednym pliku, po dwie strony), jak na plakacie; nic nie trzeba"
             " poprawiać",
-        )
+        ),
+        (
+            "KP I",
+            7,
+            "ulice",
+            "ostrzeżenie",
+            "rejon 6 nie ma opisu ulic ani miejscowości — ulotki i plakaty wydrukują się bez"
+            " niego; wpisz opis w kolumnie „Ulice”",
+        ),
     ],
-    "arkusz.ods": [],
+    # Issue 15, item 7: an area that would print no streets is a warning, once per area.
+    "arkusz.ods": [
+        (
+            "Rejony",
+            2,
+            "ulice",
+            "ostrzeżenie",
+            "rejon 3 nie ma opisu ulic ani miejscowości — ulotki i plakaty wydrukują się bez"
+            " niego; wpisz opis w kolumnie „Ulice”",
+        ),
+        (
+            "Rejony",
+            3,
+            "ulice",
+            "ostrzeżenie",
+            "rejon 4 nie ma opisu ulic ani miejscowości — ulotki i plakaty wydrukują się bez"
+            " niego; wpisz opis w kolumnie „Ulice”",
+        ),
+    ],
     "mieszane.xlsx": [
+        ("KP I", 2, "ulice", "ostrzeżenie", NO_STREETS.format(1)),
         ("KP I", 3, "telefon", "błąd", "brak numeru telefonu"),
         (
             "KP I",
             4,
             "telefon",
             "błąd",
-            "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
+            "nieprawidłowy numer telefonu — podaj polski numer, np. 600 000 000",
         ),
         ("KP II", 2, "email", "ostrzeżenie", "nieprawidłowy adres e-mail — pominięty na ulotce"),
-        (
-            "KP II",
-            3,
-            "stopien",
-            "ostrzeżenie",
-            "nieznany stopień policyjny — wydrukowany tak, jak wpisano",
-        ),
+        ("KP II", 2, "ulice", "ostrzeżenie", NO_STREETS.format(4)),
+        ("KP II", 3, "stopien", "ostrzeżenie", "nieznany stopień policyjny — pominięty na ulotce"),
+        ("KP II", 3, "ulice", "ostrzeżenie", NO_STREETS.format(5)),
+        ("KP II", 4, "ulice", "ostrzeżenie", NO_STREETS.format(6)),
     ],
     "wrogie.csv": [
         (
@@ -197,16 +239,17 @@ def test_broken_files_end_with_a_clear_message(name: str, message: str, tmp_path
 
 
 def test_absurdly_large_sheet_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(roster, "MAX_ROWS", 5)
-    with pytest.raises(RosterError, match=r'arkusz "KP I": arkusz jest za duży \(7 wierszy'):
+    monkeypatch.setattr(workbooks, "MAX_ROWS", 5)
+    with pytest.raises(RosterError, match=r"arkusz „KP I”: arkusz jest za duży \(7 wierszy"):
         roster.read_rosters([DATA / "tytul-scalone.xlsx"])
 
 
-def test_missing_required_column_names_what_was_found(tmp_path: Path) -> None:
+def test_a_header_typo_no_longer_refuses_the_file(tmp_path: Path) -> None:
+    """Issue 15, item 1: `Telefn` is read as the phone column (it used to end the run)."""
     path = DATA / "brak-kolumny.xlsx"
-    with pytest.raises(RosterError) as error:
-        pipeline.run(Settings(rosters=(path,), out=tmp_path))
-    assert str(error.value) == (
-        f'{path}, arkusz "Arkusz1", wiersz 1: brak wymaganych kolumn: telefon (może „Telefn”?). '
-        "Znalezione kolumny: „rejon”, „imię”, „nazwisko”, „Telefn”."
+    loaded = pipeline.intake(Settings(rosters=(path,), out=tmp_path))
+    assert [r.get("telefon") for r in loaded.roster.rows] == ["600 997 111"]
+    [sheet] = loaded.sheets
+    assert sheet.headers[3].describe() == (
+        "kolumna D „Telefn” → telefon służbowy (nagłówek z literówką?)"
     )

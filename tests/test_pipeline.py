@@ -9,13 +9,16 @@ import openpyxl
 import pytest
 
 from leaflets import pipeline
-from leaflets.config import LeafletConfig, Settings, load_config
+from leaflets.config import LeafletConfig, Settings, UnitDefaults, load_config
 from leaflets.errors import RenderError, RosterError
 from leaflets.output.files import atomic_file
 from leaflets.render.renderer import Renderer
 from tests.helpers import SAMPLE, Built, pdf_text
 
 HEADER = "Jednostka;Rejon;Imię;Nazwisko;Telefon;E-mail;Ulice\n"
+
+
+UNIT = LeafletConfig(unit=UnitDefaults("KP Test"))
 
 
 def _csv(tmp_path: Path, body: str, name: str = "roster.csv") -> Path:
@@ -71,8 +74,8 @@ def test_bad_rows_are_reported_and_good_ones_still_rendered(tmp_path: Path) -> N
     assert statuses == {2: "ok", 3: "rejected"}
     bad = next(row for row in report.rows if row.where.row == 3)
     assert [p.describe() for p in bad.problems] == [
-        f"{roster}, wiersz 3, kolumna telefon: nieprawidłowy numer telefonu — podaj polski"
-        " numer, np. 723 645 827"
+        f"{roster}, wiersz 3, kolumna E „Telefon”: nieprawidłowy numer telefonu — podaj polski"
+        " numer, np. 600 000 000"
     ]
     assert (tmp_path / "out" / "kp-test" / "rejon-1" / "ulotka-a5.pdf").is_file()
     assert not (tmp_path / "out" / "kp-test" / "rejon-2").exists()
@@ -231,9 +234,9 @@ def test_problem_report_neutralises_formulas(tmp_path: Path) -> None:
     assert rows[0] == ("Plik", "Arkusz", "Wiersz", "Kolumna", "Rodzaj", "Opis", "Wartość", "Kod")
     bad = next(row for row in rows if row[2] == 3)
     assert bad[3:] == (
-        "telefon",
+        "E „Telefon”",
         "błąd",
-        "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
+        "nieprawidłowy numer telefonu — podaj polski numer, np. 600 000 000",
         "'=2+5*cmd",
         "zly-telefon",
     )
@@ -246,7 +249,9 @@ def test_csv_flags_override_detection(tmp_path: Path) -> None:
     path.write_bytes("Rejon|Imię|Nazwisko|Telefon\n1|Łucja|Żak|723 645 827\n".encode("cp1250"))
     with pytest.raises(RosterError, match="nie rozpoznano wiersza nagłówka"):
         pipeline.run(Settings(rosters=(path,)), write=False)
-    report = pipeline.run(Settings(rosters=(path,), encoding="cp1250", delimiter="|"), write=False)
+    report = pipeline.run(
+        Settings(rosters=(path,), encoding="cp1250", delimiter="|", config=UNIT), write=False
+    )
     assert [(o.first_name, o.surname) for a in report.areas for o in a.officers] == [
         ("Łucja", "Żak")
     ]

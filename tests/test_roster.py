@@ -16,9 +16,10 @@ from odf.text import P
 
 from leaflets.config import LeafletConfig
 from leaflets.errors import RosterError
-from leaflets.problems import Problem, RowRef, Severity
+from leaflets.problems import RowRef, Severity
 from leaflets.roster import RawRow, Roster, cell_text, read_rosters
 from leaflets.validation import validate
+from tests.test_clerk_rosters import workbook
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -141,18 +142,11 @@ def test_two_sheets_keep_their_names_and_row_numbers() -> None:
         ("KP II", 3, "Zieliński"),
         ("KP II", 4, "Król"),
     ]
-    # The unknown "Uwagi" column is reported once per sheet, at the header row.
-    path = str(DATA / "mieszane.xlsx")
-    assert roster.problems == tuple(
-        Problem(
-            Severity.WARNING,
-            "nieznana-kolumna",
-            "nieznana kolumna „Uwagi” — jej zawartość nie trafi na ulotkę",
-            RowRef(path, sheet, 1),
-        )
-        for sheet in ("KP I", "KP II")
-    )
-    assert "Uwagi" not in roster.rows[1].cells  # its text ("brak telefonu") is not carried
+    # Issue 15, item 1: "Uwagi" is recognised and ignored quietly (it used to be a warning on
+    # every sheet); its text is kept aside for vacancies, never printed.
+    assert roster.problems == ()
+    assert "Uwagi" not in roster.rows[1].cells
+    assert roster.rows[1].remarks == ("brak telefonu",)
 
 
 def test_mixed_rows_validate_to_exactly_the_expected_problems() -> None:
@@ -165,15 +159,21 @@ def test_mixed_rows_validate_to_exactly_the_expected_problems() -> None:
         ("KP II", 4),
     ]
     path = DATA / "mieszane.xlsx"
+    # Once per sheet, as soon as a row uses it, the unit read from the sheet's name.
     assert [p.describe() for p in result.problems] == [
-        f'{path}, arkusz "KP I", wiersz 3, kolumna telefon: brak numeru telefonu',
-        f'{path}, arkusz "KP I", wiersz 4, kolumna telefon: '
-        "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
-        f'{path}, arkusz "KP II", wiersz 2, kolumna email: '
+        f"{path}, arkusz „KP I”, wiersz 1, kolumna „Jednostka”: wiersze nie podają jednostki"
+        " — przyjęto „Komisariat Policji I” z nazwy arkusza",
+        f"{path}, arkusz „KP I”, wiersz 3, kolumna „Telefon”: brak numeru telefonu",
+        f"{path}, arkusz „KP I”, wiersz 4, kolumna „Telefon”: "
+        "nieprawidłowy numer telefonu — podaj polski numer, np. 600 000 000",
+        f"{path}, arkusz „KP II”, wiersz 2, kolumna „E-mail”: "
         "nieprawidłowy adres e-mail — pominięty na ulotce",
-        f'{path}, arkusz "KP II", wiersz 3, kolumna stopien: '
-        "nieznany stopień policyjny — wydrukowany tak, jak wpisano",
+        f"{path}, arkusz „KP II”, wiersz 1, kolumna „Jednostka”: wiersze nie podają jednostki"
+        " — przyjęto „Komisariat Policji II” z nazwy arkusza",
+        f"{path}, arkusz „KP II”, wiersz 3, kolumna „Stopień”: "
+        "nieznany stopień policyjny — pominięty na ulotce",
     ]
+    assert {r.unit for r in result.records} == {"Komisariat Policji I", "Komisariat Policji II"}
 
 
 def test_several_files_are_read_in_order() -> None:
@@ -194,12 +194,31 @@ def test_an_empty_file_among_good_ones_is_skipped() -> None:
 # --- broken files -------------------------------------------------------------------------------
 
 
-def test_missing_required_column_names_the_closest_header() -> None:
-    path = DATA / "brak-kolumny.xlsx"
+def test_a_header_typo_is_read_as_the_column_it_misspells() -> None:
+    """Issue 15, item 1: `Telefn` used to refuse the whole file."""
+    roster = read("brak-kolumny.xlsx")
+    [row] = roster.rows
+    assert row.get("telefon") == "600 997 111"
+    [sheet] = roster.sheets
+    assert [r.describe() for r in sheet.headers] == [
+        "kolumna A „rejon” → numer rejonu",
+        "kolumna B „imię” → imię",
+        "kolumna C „nazwisko” → nazwisko",
+        "kolumna D „Telefn” → telefon służbowy (nagłówek z literówką?)",
+    ]
+
+
+def test_missing_required_column_is_named_by_its_usual_header(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["rejon", "imię", "nazwisko", "Telefon prywatny"],
+        ["1", "Adam", "Mazur", "600 997 111"],
+    ]
+    path = workbook(tmp_path / "rejony.xlsx", {"Arkusz1": rows})
     error = roster_error(path)
     assert str(error) == (
-        f'{path}, arkusz "Arkusz1", wiersz 1: brak wymaganych kolumn: telefon (może „Telefn”?). '
-        "Znalezione kolumny: „rejon”, „imię”, „nazwisko”, „Telefn”."
+        f"{path}, arkusz „Arkusz1”, wiersz 1: brak wymaganych kolumn: Telefon (czy to"
+        " „Telefon prywatny”?). Znalezione kolumny: A „rejon”, B „imię”, C „nazwisko”,"
+        " D „Telefon prywatny”. Arkusz pominięty."
     )
     assert error.exit_code == 2
 
@@ -276,9 +295,10 @@ def test_a_sheet_without_a_header_row_is_skipped_with_a_warning(tmp_path: Path) 
     assert [(r.where.sheet, r.where.row) for r in roster.rows] == [("Dane", 2)]
     [problem] = roster.problems
     assert problem.describe() == (
-        f'{path}, arkusz "Notatki", wiersz 1: nie rozpoznano wiersza nagłówka '
+        f"{path}, arkusz „Notatki”, wiersz 1: nie rozpoznano wiersza nagłówka "
         "(pierwszy wiersz: „Lista do wydruku”, „wersja 2”) — arkusz pominięty. "
-        "Wymagane kolumny: rejon, imie, nazwisko, telefon."
+        "Wymagane kolumny: Nr rejonu, Imię, Nazwisko, Telefon (albo Imię i nazwisko w jednej"
+        " kolumnie)."
     )
     assert problem.severity is Severity.WARNING
 

@@ -12,6 +12,7 @@ from leaflets.streets import (
     Address,
     HouseNumber,
     NumberRule,
+    answer_address,
     canonical_rules,
     covers,
     find_by_address,
@@ -292,3 +293,63 @@ def test_two_ranges_starting_odd_and_even_are_the_two_sides(odd: int, even: int)
     )
     assert not covers(coverage, str(odd + 22))  # the next odd number is the next area's
     assert covers(coverage, str(even + 20)) and not covers(coverage, str(even + 22))
+
+
+def test_a_typo_or_a_first_name_finds_the_street_as_an_approximate_match() -> None:
+    areas = build(row("1", "ul. Tadeusza Kościuszki 1-99; ul. Mickiewicza 1-9; ul. Lipowa 1-9"))
+    for typed, approximate in [
+        ("Tadeusza Kościuszki 5", False),
+        ("Kościuszki 5", True),  # the patron's first name left out
+        ("Kościszki 5", True),  # a letter left out
+        ("Adama Mickiewicza 5", True),  # a first name added
+        ("Mickiewicza 5", False),
+        ("przy ul. Lipowej 5", False),  # a case form is no approximation
+    ]:
+        address = parse_address(typed)
+        assert address is not None
+        [match] = find_by_address(areas, address)
+        assert match.approximate is approximate, typed
+    # Too far from every name, or too short to tell a typo from another street.
+    for typed in ("Kościuszkowska 5", "Lipa 5", "Lisowa 5"):
+        address = parse_address(typed)
+        assert address is not None
+        assert find_by_address(areas, address) == [], typed
+
+
+def test_answers_say_why_nothing_was_found() -> None:
+    areas = build(row("1", "ul. Chojnowska (parzyste 72-152, nieparzyste 71-105)"))
+    outside = parse_address("Chojnowska 200, Legnica")
+    unknown = parse_address("Kwiatowa 5, Legnica")
+    assert outside is not None and unknown is not None
+    said = answer_address(areas, outside)
+    assert (said.reason, said.message, said.suggestions) == (
+        "number_not_covered",
+        "ul. Chojnowska jest w wykazie, ale numer 200 nie należy do żadnego rejonu: "
+        "rejon 1 — parzyste 72–152, nieparzyste 71–105",
+        (),
+    )
+    said = answer_address(areas, unknown)
+    assert (said.reason, said.message, said.suggestions) == (
+        "no_such_street",
+        "Nie ma w wykazie ulicy ani miejscowości „Kwiatowa”.",
+        (),  # nothing like it: no suggestion at all
+    )
+
+
+cross_names = st.sampled_from(["Mickiewicza", "Kościuszki", "Polnej", "Dywizjonu 303", "Kolejowej"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(cross_names, cross_names, st.sampled_from(["ul. ", ""]), st.integers(1, 300))
+def test_a_street_between_cross_streets_prints_and_reads_back_the_same(
+    first: str, second: str, kind: str, number: int
+) -> None:
+    for part in (f"od {kind}{first} do {kind}{second}", f"od ul. {first} do numeru {number}"):
+        coverage = parse_segment(f"ul. Długa ({part})")
+        assert coverage is not None and coverage.part == part
+        printed = format_coverage(coverage)
+        assert parse_segment(printed) == replace(coverage, source=printed)
+        address = Address("Długa", str(number + 2), "")
+        matches = find_by_address([area_with(bases()[0], printed)], address)
+        # A number the text itself bounds is outside; any other may be in the part.
+        assert [m.certainty for m in matches] == ([] if "numeru" in part else ["part"])

@@ -87,11 +87,31 @@ def test_parse_phone_accepts_polish_numbers(
         "+49 30 123456",  # German
         "+44 20 7946 0958",  # British
         "0049 30 1234567",
-        "723645827 wew. 12",
+        "wew. 12",
     ],
 )
 def test_parse_phone_rejects_what_is_not_a_polish_number(text: str) -> None:
     assert parse_phone(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "national", "e164", "extension"),
+    [
+        ("kom. 600 100 200", "600 100 200", "+48600100200", ""),
+        ("tel. (0-71) 340-00-01", "71 340 00 01", "+48713400001", ""),  # old trunk prefix
+        ("(071) 340 00 01", "71 340 00 01", "+48713400001", ""),
+        ("071 340 00 01", "71 340 00 01", "+48713400001", ""),
+        ("600 100 201 wew. 12", "600 100 201 wew. 12", "+48600100201", "12"),
+        ("71 340 00 01 w. 305", "71 340 00 01 wew. 305", "+48713400001", "305"),
+        ("723645827 wew. 12", "723 645 827 wew. 12", "+48723645827", "12"),
+    ],
+)
+def test_phones_as_clerks_type_them(text: str, national: str, e164: str, extension: str) -> None:
+    """Issue 15, item 5 (journey C1): all of these were rejected. An extension is printed
+    with the number and never dialled."""
+    phone = parse_phone(text)
+    assert phone is not None
+    assert (phone.national, phone.e164, phone.extension) == (national, e164, extension)
 
 
 @st.composite
@@ -152,6 +172,9 @@ def test_normalise_area(text: str, expected: str) -> None:
         ("ŁUKASZ", "Łukasz"),
         ("McDonald", "McDonald"),
         ("Nowak-kowalska", "Nowak-kowalska"),  # mixed case is the officer's own spelling
+        ("dąbrowska", "Dąbrowska"),  # issue 15, item 6: lower case like all capitals
+        ("nowak-kowalska", "Nowak-Kowalska"),
+        ("jan maria", "Jan Maria"),
         ("  Jan   Maria ", "Jan Maria"),
         ("A", "A"),  # a lone initial stays a capital
     ],
@@ -218,22 +241,24 @@ def test_roster_unit_columns_win_over_the_config() -> None:
 
 
 @pytest.mark.parametrize(
-    ("column", "message"),
+    ("column", "usual", "message"),
     [
-        ("rejon", "brak numeru rejonu"),
-        ("imie", "brak imienia"),
-        ("nazwisko", "brak nazwiska"),
-        ("telefon", "brak numeru telefonu"),
+        ("rejon", "Nr rejonu", "brak numeru rejonu"),
+        ("imie", "Imię", "brak imienia"),
+        ("nazwisko", "Nazwisko", "brak nazwiska"),
+        ("telefon", "Telefon", "brak numeru telefonu"),
     ],
 )
 def test_a_missing_required_value_is_an_error_and_rejects_the_row(
-    column: str, message: str
+    column: str, usual: str, message: str
 ) -> None:
+    """Issue 15, item 8: a column is named by the header users write, never an internal key
+    (the roster's own header replaces it once the pipeline labels the problem)."""
     cells = {k: v for k, v in GOOD.items() if k != column}
     result = check(row(14, **cells))
     assert result.records == ()
     assert described(result.problems) == [
-        f'błąd: rosters/legnica.xlsx, arkusz "KP I", wiersz 14, kolumna {column}: {message}'
+        f"błąd: rosters/legnica.xlsx, arkusz „KP I”, wiersz 14, kolumna „{usual}”: {message}"
     ]
 
 
@@ -255,7 +280,7 @@ def test_an_invalid_phone_is_an_error_with_an_example() -> None:
     assert problem == Problem(
         Severity.ERROR,
         "zly-telefon",
-        "nieprawidłowy numer telefonu — podaj polski numer, np. 723 645 827",
+        "nieprawidłowy numer telefonu — podaj polski numer, np. 600 000 000",
         RowRef(FILE, SHEET, 7),
         "telefon",
         "12345",
@@ -266,7 +291,7 @@ def test_a_row_with_only_unknown_columns_is_rejected_visibly() -> None:
     result = check(row(9))
     assert result.records == ()
     assert described(result.problems) == [
-        'błąd: rosters/legnica.xlsx, arkusz "KP I", wiersz 9: '
+        "błąd: rosters/legnica.xlsx, arkusz „KP I”, wiersz 9: "
         "wiersz ma dane tylko w nierozpoznanych kolumnach — pominięty"
     ]
 
@@ -293,20 +318,45 @@ def test_an_invalid_email_is_a_warning_and_is_dropped() -> None:
     [record] = result.records
     assert record.officer.email == ""
     assert described(result.problems) == [
-        'ostrzeżenie: rosters/legnica.xlsx, arkusz "KP I", wiersz 6, kolumna email: '
+        "ostrzeżenie: rosters/legnica.xlsx, arkusz „KP I”, wiersz 6, kolumna „E-mail”: "
         "nieprawidłowy adres e-mail — pominięty na ulotce"
     ]
     assert result.problems[0].value == "m.malek@"
 
 
-def test_an_unknown_rank_is_a_warning_and_kept_as_typed() -> None:
+def test_an_unknown_rank_is_a_warning_and_left_off_the_leaflet() -> None:
     result = check(row(6, **{**GOOD, "stopien": "kapitan"}))
     [record] = result.records
-    assert record.officer.rank == "kapitan"
+    assert record.officer.rank == ""
     assert described(result.problems) == [
-        'ostrzeżenie: rosters/legnica.xlsx, arkusz "KP I", wiersz 6, kolumna stopien: '
-        "nieznany stopień policyjny — wydrukowany tak, jak wpisano"
+        "ostrzeżenie: rosters/legnica.xlsx, arkusz „KP I”, wiersz 6, kolumna „Stopień”: "
+        "nieznany stopień policyjny — pominięty na ulotce"
     ]
+
+
+def test_an_unknown_rank_suggests_the_nearest_real_one() -> None:
+    """Issue 15, item 6 (journey C4: `aspirnat` went onto the poster)."""
+    result = check(row(6, **{**GOOD, "stopien": "aspirnat"}))
+    [record] = result.records
+    assert record.officer.rank == ""
+    [problem] = result.problems
+    assert (problem.severity, problem.code, problem.value) == (
+        Severity.WARNING,
+        "nieznany-stopien",
+        "aspirnat",
+    )
+    assert problem.message == (
+        "nieznany stopień policyjny — pominięty na ulotce; czy chodziło o: aspirant?"
+    )
+
+
+def test_an_unknown_rank_is_an_error_under_strict() -> None:
+    raw = (row(6, **{**GOOD, "stopien": "aspirnat"}),)
+    result = validate(raw, LeafletConfig(), {FILE: Path("/nonexistent").resolve()}, strict=True)
+    assert result.records == ()
+    [problem] = result.problems
+    assert problem.severity is Severity.ERROR
+    assert problem.message.endswith("czy chodziło o: aspirant?")
 
 
 @pytest.mark.parametrize("column", ["telefon_stacjonarny", "telefon_jednostki"])
@@ -426,3 +476,38 @@ def test_a_folder_named_like_a_photo_is_not_a_photo(tmp_path: Path) -> None:
         None,
         ["nie znaleziono pliku zdjęcia malek.png — ulotka bez zdjęcia"],
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("anna.kowalska@wroclaw.policja.gov,pl", "anna.kowalska@wroclaw.policja.gov.pl"),
+        ("jan.nowak@@policja.example", "jan.nowak@policja.example"),
+    ],
+)
+def test_an_email_typo_a_reader_sees_through_is_mended_with_a_warning(
+    typed: str, printed: str
+) -> None:
+    """Journey P9: `…policja.gov,pl` was dropped from the leaflet."""
+    result = check(row(6, **GOOD, email=typed))
+    [record] = result.records
+    assert record.officer.email == printed
+    [problem] = result.problems
+    assert (problem.severity, problem.code, problem.value) == (
+        Severity.WARNING,
+        "poprawiony-email",
+        typed,
+    )
+    assert problem.message == (
+        "adres e-mail z literówką (przecinek zamiast kropki, podwójne @ albo spacja) —"
+        f" wydrukowano {printed}; popraw go w wykazie"
+    )
+
+
+@pytest.mark.parametrize("name", ["Rejon 1", "rejon nr 1", "1"])
+def test_an_area_name_that_repeats_the_number_is_dropped(name: str) -> None:
+    """Journey P16: `REJON NR 1 · Rejon 1` and a folder `rejon-1-rejon-1`."""
+    [record] = check(row(6, **{**GOOD, "rejon": "1"}, obszar=name)).records
+    assert record.area_name == ""
+    [other] = check(row(6, **{**GOOD, "rejon": "1"}, obszar="Zakaczawie")).records
+    assert other.area_name == "Zakaczawie"

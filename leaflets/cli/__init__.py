@@ -332,6 +332,79 @@ def find(
     return answer.exit_code
 
 
+@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
+@click.option(
+    "--host",
+    default=None,
+    metavar="ADRES",
+    help="Adres, na którym serwer słucha (domyślnie 127.0.0.1: tylko ten komputer). Inny,"
+    " np. 0.0.0.0 dla sieci biura, wymaga hasła.",
+)
+@click.option(
+    "--port",
+    type=Number(min=0, max=65535),
+    default=None,
+    metavar="N",
+    help="Port (domyślnie 8000).",
+)
+@click.option(
+    "--dane",
+    "data",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="FOLDER",
+    help="Folder na obszary robocze, wersje wykazów i ulotki (domyślnie w folderze danych"
+    " użytkownika; podawany przy uruchomieniu).",
+)
+@click.option(
+    "--jobs",
+    type=Number(min=1),
+    default=None,
+    metavar="N",
+    help="Ile tworzeń ulotek (różnych obszarów) może trwać naraz (domyślnie 1).",
+)
+@click.option(
+    "--haslo-plik",
+    "password_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="PLIK",
+    help="Plik z hasłem w pierwszym wierszu (albo zmienna LEAFLETS_HASLO); wymagane, gdy"
+    " serwer jest dostępny z sieci.",
+)
+@click.option(
+    "--nazwa-serwera",
+    "server_names",
+    multiple=True,
+    metavar="NAZWA",
+    help="Nazwa lub adres, pod którym koledzy otwierają serwer (np. 192.168.1.20); można"
+    " podać kilka razy.",
+)
+@_help_option
+def serve(
+    host: str | None,
+    port: int | None,
+    data: Path | None,
+    jobs: int | None,
+    password_file: Path | None,
+    server_names: tuple[str, ...],
+) -> int:
+    """Aplikacja w przeglądarce: wyślij wykaz, zobacz problemy, utwórz i pobierz ulotki."""
+    from leaflets import web
+    from leaflets.cli import console
+
+    given: dict[str, Any] = {"host": host, "port": port, "data": data, "jobs": jobs}
+    settings = web.ServeSettings(
+        **{name: value for name, value in given.items() if value is not None},
+        password=web.read_password(password_file),
+        server_names=server_names,
+    )
+    server = web.prepare(settings)
+    console.line(f"Dane (obszary robocze, wykazy, ulotki): {server.settings.data}")
+    console.line(f"Otwórz w przeglądarce: {server.url}   (zatrzymanie: Ctrl+C)")
+    return server.run()
+
+
 def _settings(
     rosters: tuple[Path, ...],
     config_path: Path | None,
@@ -363,6 +436,8 @@ def _run(settings: Settings, *, write: bool, verbose: bool) -> int:
         console.line(f"Uwaga: {notice}")
     with console.ProgressBar(write) as progress:
         report = pipeline.run(settings, write=write, progress=progress)
+    if not write or verbose:
+        console.headers(report.sheets)
     console.problems(report.problems, verbose)
     console.summary(report, write, verbose)
     if write and report.rendered and settings.office_sheets:

@@ -14,7 +14,8 @@ from rich.table import Table
 from leaflets.problems import Problem
 
 if TYPE_CHECKING:
-    from leaflets.pipeline import Found, Report
+    from leaflets.pipeline import Found, FoundArea, Report
+    from leaflets.roster import SheetReading
 
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -85,7 +86,7 @@ def problems(found: Sequence[Problem], verbose: bool = False) -> None:
     groups: dict[str, list[Problem]] = {}
     for problem in found:
         if problem.where is None:
-            key = "Uwagi ogólne"
+            key = "Uwagi ogólne (konfiguracja)"
         elif problem.where.sheet:
             key = f"{problem.where.file}, arkusz „{problem.where.sheet}”"
         else:
@@ -98,10 +99,10 @@ def problems(found: Sequence[Problem], verbose: bool = False) -> None:
         table.add_column("Rodzaj")
         table.add_column("Opis")
         for problem in items:
-            style = "red" if problem.is_error else "yellow"
+            style = "red" if problem.is_error else "cyan" if problem.is_info else "yellow"
             table.add_row(
-                str(problem.where.row) if problem.where else "",
-                problem.column,
+                str(problem.where.row) if problem.where and problem.where.row else "",
+                escape(problem.column_name),
                 f"[{style}]{problem.severity.value}[/]",
                 escape(
                     problem.message + (f" (wartość: „{problem.value}”)" if problem.value else "")
@@ -115,17 +116,41 @@ _FITTING_CODES = frozenset(("dopasowanie", "ulotka-na-dzielnicowego"))
 per officer): information, listed only with `-v`."""
 
 
+def headers(sheets: Sequence[SheetReading]) -> None:
+    """How every header of every sheet was understood, sheet by sheet."""
+    for sheet in sheets:
+        if not sheet.headers:
+            continue
+        where = f"{sheet.file}, arkusz „{sheet.sheet}”" if sheet.sheet else sheet.file
+        skipped = "" if sheet.read else " — arkusz pominięty"
+        out.print(f"[bold]{escape(where)}[/]: nagłówki w wierszu {sheet.header_row}{skipped}")
+        for reading in sheet.headers:
+            out.print("  " + escape(reading.describe()))
+
+
 def summary(report: Report, write: bool, verbose: bool = False) -> None:
-    rejected = sum(row.status == "rejected" for row in report.rows)
+    count = {
+        status: sum(row.status == status for row in report.rows)
+        for status in ("rejected", "note", "vacancy")
+    }
+    extra = "".join(
+        f", {label}: {count[status]}"
+        for status, label in (("note", "notatki"), ("vacancy", "wakaty"))
+        if count[status]
+    )
+    vacant = f" (nieobsadzone: {report.vacant})" if report.vacant else ""
+    notes = f", informacje {report.notes}" if report.notes else ""
     lines = [
-        f"Wiersze: {len(report.rows)} (odrzucone: {rejected})",
-        f"Rejony: {len(report.areas)}, dzielnicowi: {report.officers}",
-        f"Problemy: błędy {report.errors}, ostrzeżenia {report.warnings}",
+        f"Wiersze: {len(report.rows)} (odrzucone: {count['rejected']}{extra})",
+        f"Rejony: {len(report.areas)}{vacant}, dzielnicowi: {report.officers}",
+        f"Problemy: błędy {report.errors}, ostrzeżenia {report.warnings}{notes}",
     ]
     if report.fitting:
-        counts = ", ".join(f"{name} {count}" for name, count in report.fitting)
+        counts = ", ".join(f"{name} {n}" for name, n in report.fitting)
         hint = "" if verbose else " (lista: -v)"
         lines.append(f"Dopasowane do stron, nic nie trzeba poprawiać: {counts}{hint}")
+    if report.unread:
+        lines.append("Części wykazu nie odczytano — zobacz błędy powyżej (kod wyjścia 2).")
     if write:
         lines.append(
             files_written(report) if report.rendered else "Nie utworzono ulotek (--strict)."
@@ -191,8 +216,21 @@ def found(answer: Found, as_json: bool) -> None:
             out.print(f"  obejmuje: {escape(match.covered_by)}")
         if match.approximate:
             out.print("  (nazwa ulicy dopasowana w przybliżeniu — sprawdź pisownię)")
+        if match.vacant:
+            out.print("  " + escape(_vacant(match)))
         for officer in match.officers:
             parts = [f"{officer.rank} {officer.name}".strip(), f"tel. {officer.phone.national}"]
             if officer.email:
                 parts.append(officer.email)
             out.print("  " + escape(", ".join(parts)))
+
+
+def _vacant(match: FoundArea) -> str:
+    """What `find` says about an area nobody holds: who covers it, else the unit's phone."""
+    if match.officers and match.covering_area:
+        return f"rejon nieobsadzony — obsługuje go dzielnicowy rejonu {match.covering_area}:"
+    if match.officers:
+        return "rejon nieobsadzony — obsługuje go:"
+    if match.unit_phone:
+        return f"rejon nieobsadzony — dzwoń do jednostki: tel. {match.unit_phone}"
+    return "rejon nieobsadzony — zadzwoń do jednostki Policji"

@@ -17,22 +17,27 @@ from leaflets.validation import Officer
 
 @dataclass(frozen=True)
 class RowStatus:
-    """What became of one input row: in an area's leaflets (`ok`) or not (`rejected`)."""
+    """What became of one input row: in an area's leaflets (`ok`), a vacant post whose area
+    is kept in the street index without a leaflet (`vacancy`), a footer or heading that is no
+    officer (`note`), or refused (`rejected`, with its problems)."""
 
     where: RowRef
-    status: Literal["ok", "rejected"]
+    status: Literal["ok", "rejected", "vacancy", "note"]
     area: str | None
     """The area's key (`paths.area_key`) when the row is in one."""
     problems: tuple[Problem, ...]
 
 
 def officer_json(officer: Officer) -> dict[str, Any]:
-    return {
+    found: dict[str, Any] = {
         "rank": officer.rank,
         "name": officer.name,
         "phone": officer.phone.national,
         "email": officer.email,
     }
+    if officer.written:
+        found["as_written"] = officer.written  # the combined cell the names were split from
+    return found
 
 
 def problem_json(problem: Problem) -> dict[str, Any]:
@@ -40,8 +45,21 @@ def problem_json(problem: Problem) -> dict[str, Any]:
         "code": problem.code,
         "severity": problem.severity.value,
         "column": problem.column,
+        "heading": problem.column_name,
         "message": problem.message,
         "value": problem.value,
+    }
+
+
+def _vacancy_json(area: Area) -> dict[str, Any] | None:
+    vacancy = area.vacancy
+    if vacancy is None:
+        return None
+    return {
+        "note": vacancy.note,
+        "covering_area": vacancy.covering_area,
+        "covering": [officer_json(o) for o in vacancy.covering],
+        "unit_phone": area.unit.phone.national if area.unit.phone else "",
     }
 
 
@@ -74,6 +92,7 @@ def write_manifest(
                     "number": area.number,
                     "name": area.name,
                     "officers": [officer_json(officer) for officer in area.officers],
+                    "vacant": _vacancy_json(area),
                     "files": dict(files.get(area_key(area), {})),
                 }
                 for area in areas

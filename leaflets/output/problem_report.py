@@ -2,7 +2,8 @@
 
 Writing a workbook is the one place outside roster.py that uses openpyxl: the report is
 output, not roster input, and belongs with the other files written at the end of a run. The
-last column is each problem's code (`brak-telefonu`), for filtering.
+columns are named as the roster names them (`G „Telefon służbowy”`), the header row stays in
+view and has filters; the last column is each problem's code (`brak-telefonu`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def write_problem_report(path: Path, problems: Sequence[Problem], as_of: dt.date
     for index, width in enumerate(WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{chr(ord('A') + len(HEADERS) - 1)}{len(problems) + 1}"
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     sheet.append([_cell(sheet, header, font=bold) for header in HEADERS])
     for problem in problems:
@@ -51,8 +53,8 @@ def write_problem_report(path: Path, problems: Sequence[Problem], as_of: dt.date
         values: tuple[str | int, ...] = (
             where.file if where else "",
             where.sheet if where else "",
-            where.row if where else "",
-            problem.column,
+            where.row if where and where.row else "",
+            problem.column_name,
             problem.severity.value,
             problem.message,
             problem.value,

@@ -37,6 +37,10 @@ BATCHES_PER_WORKER = 2
 """A unit-sized run is cut into at least this many batches per worker, so every core has work
 and the last batch to finish is small."""
 Progress = Callable[[int, int], None]
+Finished = Callable[[Sequence[tuple[Area, AreaResult]]], None]
+"""Told which area files are complete: those current from the cache first, then each batch's
+as it comes back (before `progress` counts it), so a caller can show them while the run goes
+on (the web app's thumbnails)."""
 
 
 def area_editions(settings: Settings) -> list[tuple[str, str]]:
@@ -146,7 +150,11 @@ class _Plan:
 
 
 def render_areas(
-    workers: Workers, areas: Sequence[Area], progress: Progress | None, cache: ContentCache
+    workers: Workers,
+    areas: Sequence[Area],
+    progress: Progress | None,
+    cache: ContentCache,
+    finished: Finished | None = None,
 ) -> Outcome:
     """Render every (format, edition, area) whose inputs changed since the last build into
     the same folder (all of them with --force), in batches, in worker processes."""
@@ -154,12 +162,16 @@ def render_areas(
     plan = _plan(workers, areas, cache)
     total = len(areas) * len(area_editions(settings))
     done = len(plan.results)
+    if finished and plan.results:
+        finished([(areas[r.index], r) for r in plan.results])
     if progress:
         progress(done, total)
     results = list(plan.results)
     for batch in workers.run(plan.tasks):
         results.extend(batch)
         done += len(batch)
+        if finished:
+            finished([(areas[r.index], r) for r in batch])
         if progress:
             progress(done, total)
     if workers.job.write:
@@ -236,6 +248,8 @@ def render_indexes(workers: Workers, areas: Sequence[Area], templates: str) -> l
     units: dict[str, list[Area]] = {}
     for area in areas:
         units.setdefault(unit_folder(area.unit), []).append(area)
+    # An index without a single street would be a page with only its heading: not written.
+    units = {unit: found for unit, found in units.items() if any(a.lines for a in found)}
     cache_path = settings.out / INDEX_CACHE
     cache = load_json(cache_path) if not settings.force else {}
     done: list[RenderedUnit] = []

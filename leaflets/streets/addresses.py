@@ -275,9 +275,10 @@ def _first_name_forms(name: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _typo(typed: str, known: str) -> bool:
-    """One letter wrong, missing or extra in a name of at least 6 letters, two in one of at
-    least 12 (`koscszki` ~ `kosciuszki`): a typo in the search or in the roster."""
-    if typed == known or min(len(typed), len(known)) < 6 or typed[0] != known[0]:
+    """One letter wrong, missing or extra in a name of at least 8 letters, two in one of at
+    least 12 (`kosciszki` ~ `kosciuszki`): a typo in the search or in the roster. Shorter names
+    are too often other streets one letter away (`Lisowa`, `Lipowa`)."""
+    if typed == known or min(len(typed), len(known)) < 8 or typed[0] != known[0]:
         return False
     allowed = 2 if min(len(typed), len(known)) >= 12 else 1
     return bool(Levenshtein.distance(typed, known, score_cutoff=allowed) <= allowed)

@@ -189,7 +189,7 @@ class _Reader:
         self.town = ""
 
     def read(self, segment: str, first: bool, chunk: list[str]) -> None:
-        wrapped = _WRAPPED_RE.fullmatch(segment.strip(" ."))
+        wrapped = _WRAPPED_RE.fullmatch(segment.strip(" .")) if "(" in segment else None
         if wrapped is not None and self._read_inside(wrapped.group(1), segment):
             return
         body = _without_lead(segment)
@@ -208,8 +208,12 @@ class _Reader:
         if parsed is not None:
             # The dictionary must know the name as a place's: "Akacjowa, Aleja Wycieczkowa" is
             # two streets.
-            town_like = may_be_town(parsed[0].name.split()[0].split("-")[0])
-            if first and parsed[1] == "bare" and town_like and _streets_follow(chunk):
+            if (
+                first
+                and parsed[1] == "bare"
+                and _streets_follow(chunk)
+                and may_be_town(parsed[0].name.split()[0].split("-")[0])
+            ):
                 self.town = parsed[0].name  # "Brzeg, ul. Lipowa": Lipowa in Brzeg, not Brzeg
                 self.headings.append(segment)
                 return
@@ -273,7 +277,8 @@ class _Reader:
         self, parsed: tuple[Coverage, Role, tuple[str, ...]], segment: str, together: bool = False
     ) -> None:
         coverage, role, notes = parsed
-        coverage = replace(coverage, source=segment.strip())
+        if coverage.source != segment.strip():
+            coverage = replace(coverage, source=segment.strip())
         self.notes.extend(notes)
         heading = self.heading
         if role in ("bare", "bare_street"):

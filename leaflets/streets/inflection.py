@@ -95,16 +95,24 @@ _ANNIVERSARY_RE = re.compile(r"(?<=\d) (?=[Ll]eci[ae]\b)")  # "os. 700 Lecia" = 
 def normal_spacing(text: str) -> str:
     """`ArmiiKrajowej` -> `Armii Krajowej` (a space lost in copying), `Curie - Skłodowskiej`
     -> `Curie-Skłodowskiej`, `700 - lecia` -> `700-lecia`."""
+    # One search for all four triggers: this runs on every segment of a national roster.
+    if not _SPACING_TRIGGER_RE.search(text):
+        return text
     text = _TITLE_GLUED_RE.sub(r"\1 ", text)  # "Ks.Józefa Szafranka", "Al.Niepodległości"
     text = _ANNIVERSARY_RE.sub("-", text).replace("-Lecia", "-lecia")
     return _SPACED_HYPHEN_RE.sub("-", _CAMEL_RE.sub(" ", text))
 
 
+_SPACING_TRIGGER_RE = re.compile(
+    r"\.[A-ZĄĆĘŁŃÓŚŹŻ]|\d ?-? ?[Ll]ec|[a-ząćęłńóśźż]{2}[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]"
+    r"|[a-ząćęłńóśźż] [-–]|[-–] [A-ZĄĆĘŁŃÓŚŹŻ]"
+)
+
+
 def normal_case(names: tuple[str, ...], segment: str) -> tuple[str, ...]:
     """A segment typed in CAPITALS (`UL. KOŁOBRZESKA`) is printed in normal case; a name's
     own capitals in normal text stay (`rondo ONZ`, `ul. Bolesława III`)."""
-    letters = [ch for ch in segment if ch.isalpha()]
-    if len(letters) < 4 or not all(ch.isupper() for ch in letters):
+    if not segment.isupper() or sum(ch.isalpha() for ch in segment) < 4:
         return names
     normal = []
     for index, token in enumerate(names):
@@ -121,6 +129,8 @@ def nominative(names: tuple[str, ...]) -> tuple[str, ...]:
     """`Klonową`, `Aleję Wojska Polskiego`: names listed after "obejmuje" or a heading in the
     accusative, printed and found in the nominative; a word after a preposition keeps its
     case (`Pod Lipą`)."""
+    if not any(token.endswith(("ą", "ę")) for token in names):
+        return names
     result: list[str] = []
     for index, token in enumerate(names):
         after_connector = index > 0 and fold(names[index - 1]) in PREPOSITIONS

@@ -176,14 +176,14 @@ CODE_NAME_RE = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]{2,4}-\d{1,3}")
 
 def _is_capitalised(token: str) -> bool:
     body = token.removesuffix(".")
+    if not body or not body[0].isupper():
+        return False
     if CODE_NAME_RE.fullmatch(body):
         return True
     return (
-        bool(body)
-        and body[0].isupper()
-        and body[0].isalpha()
+        body[0].isalpha()
         and not body.endswith("-")
-        and all(ch.isalpha() or ch in "-'’" for ch in body)
+        and body.replace("-", "").replace("'", "").replace("’", "").isalpha()
     )
 
 
@@ -373,9 +373,12 @@ def parse_item(segment: str) -> tuple[Coverage, Role, tuple[str, ...]] | None:
     return coverage, role, tuple(notes)
 
 
+_NOT_BRACKETS_RE = re.compile(r"[^()]+")
+
+
 def _balanced(text: str) -> bool:
     depth = 0
-    for char in text:
+    for char in _NOT_BRACKETS_RE.sub("", text):
         depth += (char == "(") - (char == ")")
         if depth not in (0, 1):
             return False

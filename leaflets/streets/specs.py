@@ -212,7 +212,7 @@ _CROSS_STREET_RE = re.compile(
     r"\b(?:(?:od|do)\s+(?:(?:skrzyżowania|skrzyzowania)\s+z\s+)?"
     r"(?:(?:ul\.?|ulicy|al\.?|alei|pl\.?|placu|ronda)\s*[^\W\d_][\w.-]*|[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*"
     r"|(?:lasu|torów|torow|granicy|mostu|rzeki|potoku|drogi)\s+[\w.-]+)"
-    r"(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*|\d+(?![\w-])(?=\s*(?:$|[,;)]))))*"
+    r"(?:\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*|\d+(?![\w-])(?=\s*(?:$|[,;)]|do\b|od\b))))*"
     r"|za\s+\S+)"
 )
 """`od ul. Zbożowej`, `do Kolejowej`, `do skrzyżowania z ul. Polną`, `do ul. Dywizjonu 303`,
@@ -223,16 +223,29 @@ _WITHIN_RE = re.compile(r"\s*\bw\s+obrębie\s+(?:ul\.|ulicy|al\.)\s*(?:[A-ZĄĆ�
 _NR_HYPHEN_RE = re.compile(r"\bnr-([yu])\b", re.IGNORECASE)  # "nr-y 3-11", "od 63 nr-u"
 
 
+_WHOLE_SPEC = Spec(())
+_BOUNDARY_WORDS_RE = re.compile(r"\b(?:od|do|za)\s")
+_EXCLUSION_HINT_RE = re.compile(r"pr[oó]cz|\bbez\b|wyj[aą]tk|wy[lł][aą]cz")
+
+
 @functools.lru_cache(maxsize=_TEXT_CACHE)
 def parse_spec(text: str, street: bool = True) -> Spec | None:
     """The numbers part of a segment: `parse_numbers` plus exclusions (`oprócz nr 7`), a
     boundary at a cross street (`od ul. Mickiewicza do ul. Kościuszki`) and, on a street
     (`street`), two ranges that start odd and even read as its two sides."""
-    normal = " ".join(_NOT_PARITY_RE.sub("nie", _NR_HYPHEN_RE.sub(r"nr\1", text)).split())
-    within = _WITHIN_RE.search(normal)
+    if not text or text.isspace():
+        return _WHOLE_SPEC
+    normal = " ".join(text.split())
+    lowered = normal.casefold()
+    # Each rewrite only where its trigger is: this runs on every segment of a national roster.
+    if "nr-" in lowered:
+        normal = _NR_HYPHEN_RE.sub(r"nr\1", normal)
+    if "nie " in lowered:
+        normal = " ".join(_NOT_PARITY_RE.sub("nie", normal).split())
+    within = _WITHIN_RE.search(normal) if "obręb" in lowered else None
     if within is not None:
         normal = (normal[: within.start()] + " " + normal[within.end() :]).strip()
-    cross = list(_CROSS_STREET_RE.finditer(normal))
+    cross = _CROSS_STREET_RE.search(normal) if _BOUNDARY_WORDS_RE.search(lowered) else None
     if cross:
         known = _CROSS_STREET_RE.sub(" ", normal)
         rules = parse_numbers(known)
@@ -241,7 +254,9 @@ def parse_spec(text: str, street: bool = True) -> Spec | None:
         part = " ".join(normal.replace("( ", "(").replace(" )", ")").split()).strip(" ,;.")
         part = part.replace(" ,", ",")
         return Spec(rules, (), part, within=within.group().strip() if within else "")
-    pieces = _EXCLUSION_RE.split(normal, maxsplit=1)
+    pieces = (
+        _EXCLUSION_RE.split(normal, maxsplit=1) if _EXCLUSION_HINT_RE.search(lowered) else [normal]
+    )
     rules = parse_numbers(pieces[0])
     excluded = parse_numbers(pieces[1]) if len(pieces) == 2 else ()
     if rules is None or excluded is None or (len(pieces) == 2 and not excluded):

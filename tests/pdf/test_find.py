@@ -171,3 +171,28 @@ def test_street_index_is_in_polish_order_with_every_street(built: Built) -> None
             assert officer.phone.national in flat
     # Polish order: Łużycka-style names after L, Ś after S, Ż after Z.
     assert flat.index("ul. Lubińska") < flat.index("ul. Łąkowa")
+
+
+def test_find_says_when_a_street_is_only_partly_in_the_area_or_not_understood(
+    tmp_path: Path,
+) -> None:
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "Jednostka;Rejon;Imię;Nazwisko;Telefon;Miejscowość;Ulice\n"
+        'KP;1;Jan;Nowak;723 645 827;Legnica;"ul. Długa od ul. Mickiewicza do ul. Kościuszki"\n'
+        'KP;2;Anna;Lis;723 645 828;Legnica;"Bogucką (lewa strona za czwórką szkołą)"\n',
+        encoding="utf-8",
+    )
+    part = _invoke("find", str(roster), "--adres", "Długa 5, Legnica")
+    assert part.exit_code == 0
+    assert part.output.splitlines()[:2] == [
+        "Rejon nr 1, KP",
+        "  obejmuje: ul. Długa — część: od ul. Mickiewicza do ul. Kościuszki",
+    ]
+    unsure = _invoke("find", str(roster), "--adres", "Bogucka 5, Legnica", "--json")
+    [match] = json.loads(unsure.output)["matches"]
+    assert (match["area"], match["certainty"]) == ("2", "unsure")
+    text = _invoke("find", str(roster), "--adres", "Bogucka 5, Legnica").output.splitlines()
+    assert text[1] == (
+        "  opis rejonu nie został w pełni zrozumiany: „Bogucką (lewa strona za czwórką szkołą)”"
+    )

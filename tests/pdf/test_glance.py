@@ -159,7 +159,7 @@ def test_the_street_list_on_every_poster_is_at_least_12_pt(three: Three, code: s
 
 def _street_word(text: str) -> str:
     """The longest word of a street's name: printed in the street list only."""
-    return max(re.findall(r"[^\W\d_]{4,}", text.split(" (")[0]), key=len)
+    return max(re.findall(r"[^\W\d_]{4,}", text.split(" (", maxsplit=1)[0]), key=len)
 
 
 def test_the_sample_posters_street_lists_are_at_least_12_pt(built: Built) -> None:
