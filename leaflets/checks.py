@@ -208,6 +208,7 @@ def rendering(
 
     found: list[Problem] = []
     refused: dict[str, None] = {}
+    shortened: dict[tuple[str, str], list[tuple[str, RowRef]]] = {}
     for result in sorted(results, key=lambda r: (r.name, r.index)):
         found.extend(weasyprint_warnings(result.warnings))
         refused.update(dict.fromkeys(result.refused))
@@ -223,17 +224,7 @@ def rendering(
             if spec.steps and settings is not None:
                 short, derived = short_unit_name(area.unit.name, settings.config)
                 if derived:
-                    found.append(
-                        Problem(
-                            Severity.WARNING,
-                            "skrocona-nazwa-jednostki",
-                            f"{name}: nazwa jednostki nie mieści się na wizytówce — wydrukowano "
-                            f"„{short}”; własny skrót wpisz {_config_place(settings)}, w sekcji "
-                            "[jednostka], klucz nazwa_krotka",
-                            where,
-                            "jednostka",
-                        )
-                    )
+                    shortened.setdefault((area.unit.name, short), []).append((name, where))
         if result.split:
             found.append(
                 Problem(
@@ -257,6 +248,8 @@ def rendering(
                     "adres_jednostki",
                 )
             )
+    if settings is not None:
+        found.extend(_short_names(shortened, settings))
     found.extend(
         Problem(
             Severity.WARNING,
@@ -265,6 +258,30 @@ def rendering(
         )
         for url in refused
     )
+    return found
+
+
+def _short_names(
+    shortened: dict[tuple[str, str], list[tuple[str, RowRef]]], settings: Settings
+) -> list[Problem]:
+    """One warning per unit whose cards print a derived short name (not one per card: a unit
+    of 14 areas in 5 editions would get 70), naming the first cards."""
+    found = []
+    for (_, short), cards in shortened.items():
+        names = ", ".join(name for name, _ in cards[:3]) + (
+            f" i jeszcze {len(cards) - 3}" if len(cards) > 3 else ""
+        )
+        found.append(
+            Problem(
+                Severity.WARNING,
+                "skrocona-nazwa-jednostki",
+                f"{names}: nazwa jednostki nie mieści się na wizytówce — wydrukowano „{short}”;"
+                f" własny skrót wpisz {_config_place(settings)}, w sekcji [jednostka], klucz "
+                "nazwa_krotka",
+                cards[0][1],
+                "jednostka",
+            )
+        )
     return found
 
 

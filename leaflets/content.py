@@ -15,7 +15,13 @@ from leaflets.areas import Area, CoverageLine, Unit
 from leaflets.config import LeafletConfig
 from leaflets.formats import RUN_IN_STEP, SHORT_BACK_STEP, SHORT_UNIT_STEP, FormatSpec
 from leaflets.i18n import N_, SOURCE, Edition, Phrase, edition
-from leaflets.qrcodes import make_qr, qr_modules, tel_payload, vcard_payload
+from leaflets.qrcodes import (
+    make_qr,
+    qr_modules,
+    short_vcard_payload,
+    tel_payload,
+    vcard_payload,
+)
 from leaflets.ranks import full_rank, normalise_rank
 from leaflets.streets import POLISH, NumberWords, format_coverage, street_index, street_key
 from leaflets.text import fold
@@ -337,20 +343,18 @@ def contact_payload(officer: Officer, area: Area, spec: FormatSpec, ed: Edition,
             # TRANSLATORS: the job title saved with the officer's phone contact (vCard).
             title=ed.gettext("dzielnicowy, rejon %(number)s", number=area.number).first,
         )
-    card = vcard_payload(
+    card = short_vcard_payload(
         first_name=officer.first_name,
         surname=officer.surname,
         phone_e164=officer.phone.e164,
         email=officer.email,
-        mobile=False,
     )
     limit = spec.card_max_mm or spec.qr_max_mm
     if officer.email and limit and qr_modules(card, level) * spec.qr_module_mm > limit:
-        return vcard_payload(
+        return short_vcard_payload(
             first_name=officer.first_name,
             surname=officer.surname,
             phone_e164=officer.phone.e164,
-            mobile=False,
         )
     return card
 

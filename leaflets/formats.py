@@ -91,7 +91,10 @@ FORMATS: dict[str, FormatSpec] = {
             description="plakat A4 na klatkę schodową",
             per_officer=True,
             short_card=True,
-            card_max_mm=57,
+            # Version 6 at most (41 mm, 49 with the quiet zone): name, phone and, when it
+            # still fits, the e-mail (printed beside it in any case). Journey §4.1: a
+            # resident scans it at arm's length; the room goes to the street list.
+            card_max_mm=49,
         ),
         FormatSpec(
             name="ulotka-a5",

@@ -178,8 +178,10 @@ def split_across_lines(path: Path, needle: str) -> list[str]:
         text = page.get_textpage()
         content = text.get_text_range()
         for match in pattern.finditer(content):
+            # The loose box spans the font's ascent and descent: a dash's tight box starts
+            # half way up the line, a digit's at the baseline.
             bottoms = [
-                text.get_charbox(i)[1]
+                text.get_charbox(i, loose=True)[1]
                 for i in range(match.start(), match.end())
                 if not content[i].isspace()
             ]

@@ -332,7 +332,11 @@ def find(
     return answer.exit_code
 
 
-@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
+@main.command(
+    context_settings=CONTEXT,
+    options_metavar="[OPCJE]",
+    short_help="Aplikacja w przeglądarce: wyślij wykaz, zobacz problemy, pobierz ulotki.",
+)
 @click.option(
     "--host",
     default=None,

@@ -172,7 +172,8 @@ def test_the_sample_posters_street_lists_are_at_least_12_pt(built: Built) -> Non
 
 
 def _contact_code(path: Path, dpi: int = 300) -> tuple[str, float, float]:
-    """(payload, module mm, symbol side mm) of the page's contact (vCard) code."""
+    """(payload, module mm, symbol side mm) of the page's contact (vCard) code, measured on
+    the rasterised page: zxing gives the symbol's outer corners (quiet zone not included)."""
     image = next(pdf_pages(path)).render(scale=dpi / 72).to_pil()
     for result in zxingcpp.read_barcodes(image):
         if result.text.startswith("BEGIN:VCARD"):
@@ -180,24 +181,28 @@ def _contact_code(path: Path, dpi: int = 300) -> tuple[str, float, float]:
             side_px = math.dist(
                 (corners.top_left.x, corners.top_left.y), (corners.top_right.x, corners.top_right.y)
             )
-            modules = make_qr(result.text).modules - 8
-            side_mm = side_px * 25.4 / dpi * modules / (modules - 7)  # finder centre to centre
-            return result.text, side_mm / modules, side_mm
+            side_mm = side_px * 25.4 / dpi
+            return result.text, side_mm / (make_qr(result.text).modules - 8), side_mm
     raise AssertionError(f"no contact code on {path}")
 
 
 def test_the_posters_contact_code_is_capped_with_1_mm_modules(built: Built) -> None:
-    """Name, phone and e-mail only: version 8 (49 modules, 49 mm; 57 mm with its quiet zone)
-    instead of the 12 (65 mm) the unit and job title made it; modules stay 1.0 mm."""
-    area = next(a for a in built.report.areas if a.number == "1")
-    officer = area.officers[0]
-    payload, module_mm, side_mm = _contact_code(built.out / area_key(area) / "plakat-a4.pdf")
-    assert module_mm >= 1.0 - 0.03
-    assert side_mm <= 49 + 1.0, side_mm
-    assert (make_qr(payload).modules - 8 - 17) // 4 == 8
-    assert f"FN:{officer.first_name} {officer.surname}" in payload
-    assert f"TEL:{officer.phone.e164}" in payload and f"EMAIL:{officer.email}" in payload
-    assert "ORG:" not in payload and "TITLE:" not in payload
+    """Name and phone (and the e-mail when it still fits): at most version 6 (41 modules,
+    41 mm; 49 mm with its quiet zone) instead of the 12 (65 mm) the unit and job title made
+    it; modules stay 1.0 mm. The e-mail is printed beside it in any case."""
+    for area in built.report.areas:
+        if area.vacancy is not None:
+            continue
+        officer = area.officers[0]
+        path = built.out / area_key(area) / "plakat-a4.pdf"
+        payload, module_mm, side_mm = _contact_code(path)
+        assert module_mm >= 1.0 - 0.03, (area.number, module_mm)
+        assert side_mm <= 41 + 1.0, (area.number, side_mm)
+        assert (make_qr(payload).modules - 8 - 17) // 4 <= 6
+        assert f"FN:{officer.first_name} {officer.surname}" in payload
+        assert f"TEL:{officer.phone.e164}" in payload
+        assert "ORG:" not in payload and "TITLE:" not in payload
+        assert officer.email in _words(path)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -281,7 +286,7 @@ def test_the_bilingual_business_card_has_bilingual_labels(three: Three) -> None:
 
 def test_a_long_unit_name_is_shortened_on_the_card_and_said(three: Three) -> None:
     warned = three.messages("skrocona-nazwa-jednostki")
-    assert warned, "no card needed the short name"
+    assert len(warned) == 1, warned  # one unit: said once, naming the first cards
     assert all(
         m.endswith(
             ": nazwa jednostki nie mieści się na wizytówce — wydrukowano „KP Warszawa-Białołęka”;"
@@ -292,7 +297,7 @@ def test_a_long_unit_name_is_shortened_on_the_card_and_said(three: Three) -> Non
     ), warned
     shortened = warned[0].split(",")[0]
     fmt, _, code = shortened.partition(".")
-    number = warned[0].split(", rejon ")[1].split(":")[0]
+    number = warned[0].split(", rejon ")[1].split(",")[0].split(":")[0]
     assert "KP WARSZAWA-BIAŁOŁĘKA" in _words(three.file(number, fmt, code or "pl"))
 
 
@@ -339,7 +344,7 @@ def test_the_foot_of_a_short_poster_is_at_the_foot_of_the_page(three: Three) -> 
     top = text.get_charbox(start)[3]
     height = page.get_size()[1]
     assert top < height * 0.45, "the 112 notice is in the lower half of the page"
-    streets = content.index("ul. Klasyków")
+    streets = content.index("Klasyków")  # after a no-break space: `ul.`&nbsp;`Klasyków`
     assert text.get_charbox(streets)[1] - top > 72, "white space between the streets and the foot"
 
 
@@ -369,7 +374,11 @@ def test_the_two_app_descriptions_start_at_one_left_edge(tmp_path: Path) -> None
     page = next(pdf_pages(poster))
     text = page.get_textpage()
     content = text.get_text_range()
-    lefts = [text.get_charbox(content.index(h))[0] for h in ("Aplikacja Moja", "Krajowa Mapa")]
+    # The loose box starts at the glyph's origin: "A" and "K" differ in their side bearings.
+    lefts = [
+        text.get_charbox(content.index(h), loose=True)[0]
+        for h in ("Aplikacja Moja", "Krajowa Mapa")
+    ]
     assert abs(lefts[0] - lefts[1]) < 1, lefts
     assert "https://play.google.com/store/apps/details?id=x" in [
         r.text for r in zxingcpp.read_barcodes(page.render(scale=150 / 72).to_pil())

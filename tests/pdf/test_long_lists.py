@@ -71,7 +71,8 @@ def test_the_area_is_long_enough_to_need_every_step(long_list: LongList) -> None
     # ones need the short back too: the steps this test exists for are reached.
     assert all(long_list.steps.get(edition_name("ulotka-a6", c), 0) >= 4 for c in LANGUAGES)
     assert long_list.steps["ulotka-a6.uk"] >= 4
-    assert long_list.steps["ulotka-a5.pl+uk"] == 5
+    assert long_list.steps["ulotka-a5.pl+uk"] >= 4  # the streets first on the back: 4 do
+    assert 5 in long_list.steps.values(), long_list.steps  # the last step is reached too
 
 
 @pytest.mark.parametrize("stem", _stems())

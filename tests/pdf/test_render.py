@@ -113,7 +113,10 @@ def test_every_qr_code_decodes_at_150_dpi(built: Built, fmt: str) -> None:
     assert len(cards) == 1
     card = cards[0]
     assert f"FN:{officer.first_name} {officer.surname}" in card
-    assert f"EMAIL:{officer.email}" in card
+    if fmt == "plakat-a4":  # capped at 41 mm: the e-mail is printed, the code holds the rest
+        assert officer.email in " ".join(pdf_text(path).split())
+    else:
+        assert f"EMAIL:{officer.email}" in card
     if fmt == "ulotka-a5":  # the flyer's card also saves the unit and the job title
         assert f"TEL;TYPE=CELL:{officer.phone.e164}" in card
         assert "ORG:Komisariat Policji Legnica-Śródmieście (jednostka fikcyjna)" in card
