@@ -68,6 +68,16 @@ class OfficerView:
     edition `Michał Żak (starszy posterunkowy)`, no Polish abbreviation inside its sentence."""
 
     @property
+    def email_parts(self) -> tuple[str, ...]:
+        """The e-mail cut where a line may break it: after the `@` and before each dot
+        (`grzegorz` `.brzeczyszczykiewicz@` `bialoleka` `.policja` …), so a narrow column
+        never leaves `cz@` alone on a line; the template links each part."""
+        login, at, domain = self.email.partition("@")
+        return tuple(
+            part for part in re.split(r"(?=\.)", login + at) + re.split(r"(?=\.)", domain) if part
+        )
+
+    @property
     def long_name(self) -> bool:
         """The name has a part longer than a format's name line holds at full size
         (`Brzęczyszczykiewicz-`): the formats print it smaller (`.nazwisko.dluga`)."""
