@@ -74,6 +74,8 @@ def configuration(settings: Settings) -> list[Problem]:
 def _config_place(settings: Settings) -> str:
     """Where the user writes a setting: the configuration file in use, else the file to make
     beside the (first) roster, where `build` looks for it."""
+    if settings.settings_place:
+        return settings.settings_place
     source = settings.config.source
     if source is not None:
         return f"w pliku {source}"
@@ -144,7 +146,7 @@ def qr_fit(
     format at its minimum module size are errors, not shrunken codes: they are left out.
     `current`: keys of areas rendered from the same inputs before (`ContentCache.current`),
     whose codes were checked then."""
-    from leaflets.content import oversized_codes  # QR arithmetic: not needed by `find`
+    from leaflets.contact import oversized_codes  # QR arithmetic: not needed by `find`
 
     kept: list[Area] = []
     dropped: list[Area] = []
@@ -204,7 +206,7 @@ def rendering(
     """What laying the areas out found: the fitting steps (information: nothing to fix),
     content over its pages (an error: the file is not written), a derived short unit name,
     text at the paper's edge, WeasyPrint's own warnings, resources a template may not read."""
-    from leaflets.content import short_unit_name  # only when something was laid out
+    from leaflets.contact import short_unit_name  # only when something was laid out
 
     found: list[Problem] = []
     refused: dict[str, None] = {}

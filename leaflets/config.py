@@ -71,6 +71,10 @@ class LeafletConfig:
         return self.moja_komenda_url == MOJA_KOMENDA_DEFAULT_URL
 
 
+WEB_SETTINGS_PLACE = "na stronie „Ustawienia jednostki” obszaru roboczego"
+"""Where the web app's messages send the user for a setting (`Settings.settings_place`)."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything one run needs; the CLI builds it from flags, tests build it directly."""
@@ -102,6 +106,9 @@ class Settings:
     """Print-shop files (`--drukarnia`): bleed around the trimmed page; None = office files."""
     crop_marks: bool = False
     """Crop marks outside the bleed; they belong to print-shop files only (`marks`)."""
+    settings_place: str = ""
+    """Where the user changes `leaflets.toml`'s settings, when not in the file itself (the web
+    app: its settings page); messages then say that instead of a folder."""
 
     @property
     def marks(self) -> bool:

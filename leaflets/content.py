@@ -13,21 +13,18 @@ from markupsafe import Markup, escape
 
 from leaflets.areas import Area, CoverageLine, Unit
 from leaflets.config import LeafletConfig
+from leaflets.contact import KMZB_NAME, contact_payload, short_unit_name
+from leaflets.duty import duty_text
 from leaflets.formats import RUN_IN_STEP, SHORT_BACK_STEP, SHORT_UNIT_STEP, FormatSpec
-from leaflets.i18n import N_, SOURCE, Edition, Phrase, edition
+from leaflets.i18n import SOURCE, Edition, Phrase, edition
 from leaflets.qrcodes import (
     make_qr,
-    qr_modules,
-    short_vcard_payload,
     tel_payload,
-    vcard_payload,
 )
 from leaflets.ranks import full_rank, normalise_rank
-from leaflets.streets import POLISH, NumberWords, format_coverage, street_index, street_key
-from leaflets.text import fold
+from leaflets.streets import POLISH, NumberWords, format_coverage
 from leaflets.validation import Officer
 
-KMZB_NAME = N_("Krajowa Mapa Zagrożeń Bezpieczeństwa")
 """A proper name: it stays Polish and gets its meaning in the reader's language beside it."""
 
 
@@ -317,96 +314,6 @@ def _qr(
     )
 
 
-def oversized_codes(area: Area, spec: FormatSpec, config: LeafletConfig) -> list[tuple[str, float]]:
-    """(caption, size in mm) of the codes that, at the format's minimum module size, need
-    more room than the layout has. Checked on the Polish payloads, without drawing codes."""
-    if not spec.qr_max_mm:
-        return []
-    ed = edition(SOURCE)
-    payloads = [(KMZB_NAME, config.kmzb_url)]
-    if not config.moja_komenda_is_default:
-        payloads.append(("Aplikacja Moja Komenda", config.moja_komenda_url))
-    for officer in area.officers:
-        payloads.append(("Zadzwoń do dzielnicowego", tel_payload(officer.phone.e164)))
-        card = contact_payload(officer, area, spec, ed, config.qr_level)
-        payloads.append(("Zapisz kontakt w telefonie", card))
-    found = []
-    for caption, payload in payloads:
-        size = qr_modules(payload, config.qr_level) * spec.qr_module_mm
-        if size > spec.qr_max_mm:
-            found.append((caption, size))
-    return found
-
-
-def contact_payload(officer: Officer, area: Area, spec: FormatSpec, ed: Edition, level: str) -> str:
-    """The contact card (vCard) a format's "save the contact" code holds. Posters and
-    business cards hold the name, phone and e-mail only (`FormatSpec.short_card`), and leave
-    the e-mail out where it would make the code larger than `card_max_mm` (it is printed
-    beside the code); flyers add the unit and the job title."""
-    if not spec.short_card:
-        return vcard_payload(
-            first_name=officer.first_name,
-            surname=officer.surname,
-            phone_e164=officer.phone.e164,
-            email=officer.email,
-            unit=area.unit.name,
-            # TRANSLATORS: the job title saved with the officer's phone contact (vCard).
-            title=ed.gettext("dzielnicowy, rejon %(number)s", number=area.number).first,
-        )
-    card = short_vcard_payload(
-        first_name=officer.first_name,
-        surname=officer.surname,
-        phone_e164=officer.phone.e164,
-        email=officer.email,
-    )
-    limit = spec.card_max_mm or spec.qr_max_mm
-    if officer.email and limit and qr_modules(card, level) * spec.qr_module_mm > limit:
-        return short_vcard_payload(
-            first_name=officer.first_name,
-            surname=officer.surname,
-            phone_e164=officer.phone.e164,
-        )
-    return card
-
-
-def short_unit_name(unit: str, config: LeafletConfig) -> tuple[str, bool]:
-    """The unit's name where a long one does not fit, and whether it was derived (not set in
-    `[jednostka] nazwa_krotka`, so `build` says what it printed). The configured short name
-    belongs to the unit `[jednostka] nazwa` names, or to every unit when that is not set.
-    Derived: the superior unit left out and the unit's kind abbreviated as the police write
-    it — `Komisariat Policji Warszawa-Białołęka Komendy Rejonowej Policji Warszawa VI` ->
-    `KP Warszawa-Białołęka`; a name with nothing to shorten stays as it is."""
-    configured = config.unit.short_name
-    if configured and (not config.unit.name or fold(config.unit.name) == fold(unit)):
-        return configured, False
-    name = _SUPERIOR_UNIT.sub("", " ".join(unit.split()))
-    for full, short in _UNIT_KINDS:
-        if name.lower().startswith(full.lower() + " "):
-            name = short + name[len(full) :]
-            break
-    return name, name != unit
-
-
-_UNIT_KINDS = (
-    ("Komenda Stołeczna Policji", "KSP"),
-    ("Komenda Wojewódzka Policji", "KWP"),
-    ("Komenda Miejska Policji", "KMP"),
-    ("Komenda Powiatowa Policji", "KPP"),
-    ("Komenda Rejonowa Policji", "KRP"),
-    ("Komisariat Kolejowy Policji", "KKP"),
-    ("Komisariat Wodny Policji", "KWP"),
-    ("Komisariat Policji", "KP"),
-    ("Posterunek Policji", "PP"),
-)
-"""Kinds of police units and the abbreviations their own pages use."""
-_SUPERIOR_UNIT = re.compile(
-    r"\s+(?:Komendy\s+(?:Stołecznej|Wojewódzkiej|Miejskiej|Powiatowej|Rejonowej)\s+Policji"
-    r"|KSP|KWP|KMP|KPP|KRP)\b.*$",
-    re.IGNORECASE,
-)
-"""`… Komendy Rejonowej Policji Warszawa VI`, `… KMP w Legnicy`: the unit a unit belongs to."""
-
-
 def _named(officer: Officer, ed: Edition) -> str:
     """`st. post. Michał Żak` (the abbreviation kept whole); Ukrainian and English editions
     name the rank in full after the name, so no Polish abbreviation sits inside their
@@ -471,72 +378,6 @@ def _duty(officer: Officer, language: str) -> str:
     return dict(officer.duty_translations).get(language) or duty_text(officer.duty, language)
 
 
-def duty_text(text: str, language: str) -> str:
-    """`wtorek 15:00–17:00, pok. 12` -> `Tuesday 15:00–17:00, room 12`: the closed words of
-    duty hours (weekdays in their usual forms and abbreviations, `pok.`, `godz.`, `oraz`)
-    translated, everything else (times, room numbers, place names) kept as written."""
-    if language == SOURCE:
-        return text
-    words = _duty_words(language)
-
-    def swap(match: re.Match[str]) -> str:
-        word = match.group(0)
-        translated = words.get(fold(word).rstrip("."))
-        if translated is None:
-            return word
-        return translated[:1].upper() + translated[1:] if word[:1].isupper() else translated
-
-    result = _DUTY_WORD.sub(swap, text)
-    return " ".join(result.split()).replace(" ,", ",")
-
-
-_DUTY_WORD = re.compile(r"(?<![\w.])(?:w|we)\s+(?=\w)|[^\W\d_]+\.?", re.IGNORECASE)
-"""A word (with its abbreviation dot), or `w`/`we` before a word (`we wtorki`)."""
-
-
-@functools.cache
-def _duty_words(language: str) -> dict[str, str]:
-    """Folded Polish word (no dot) -> its translation, from the catalogs (context `dyżur`)."""
-    ed = edition(language)
-    # TRANSLATORS: words of an officer's duty hours ("wtorek 15:00–17:00, pok. 12"): weekdays,
-    # their plural ("we wtorki" = on Tuesdays), abbreviations, "pok." = room, "godz." = hours.
-    table = {
-        "poniedziałek": ed.pgettext("dyżur", "poniedziałek").first,
-        "wtorek": ed.pgettext("dyżur", "wtorek").first,
-        "środa": ed.pgettext("dyżur", "środa").first,
-        "czwartek": ed.pgettext("dyżur", "czwartek").first,
-        "piątek": ed.pgettext("dyżur", "piątek").first,
-        "sobota": ed.pgettext("dyżur", "sobota").first,
-        "niedziela": ed.pgettext("dyżur", "niedziela").first,
-        "poniedziałki": ed.pgettext("dyżur", "poniedziałki").first,
-        "wtorki": ed.pgettext("dyżur", "wtorki").first,
-        "środy": ed.pgettext("dyżur", "środy").first,
-        "czwartki": ed.pgettext("dyżur", "czwartki").first,
-        "piątki": ed.pgettext("dyżur", "piątki").first,
-        "soboty": ed.pgettext("dyżur", "soboty").first,
-        "niedziele": ed.pgettext("dyżur", "niedziele").first,
-        "pon.": ed.pgettext("dyżur", "pon.").first,
-        "wt.": ed.pgettext("dyżur", "wt.").first,
-        "śr.": ed.pgettext("dyżur", "śr.").first,
-        "czw.": ed.pgettext("dyżur", "czw.").first,
-        "pt.": ed.pgettext("dyżur", "pt.").first,
-        "sob.": ed.pgettext("dyżur", "sob.").first,
-        "niedz.": ed.pgettext("dyżur", "niedz.").first,
-        "pok.": ed.pgettext("dyżur", "pok.").first,
-        "pokój": ed.pgettext("dyżur", "pokój").first,
-        "godz.": ed.pgettext("dyżur", "godz.").first,
-        "oraz": ed.pgettext("dyżur", "oraz").first,
-        "i": ed.pgettext("dyżur", "i").first,
-        "w": ed.pgettext("dyżur", "w").first,
-        "od": ed.pgettext("dyżur", "od").first,
-        "do": ed.pgettext("dyżur", "do").first,
-    }
-    # Accusative after "w" (w środę, w sobotę, w niedzielę) reads as the nominative's word.
-    table |= {"środę": table["środa"], "sobotę": table["sobota"], "niedzielę": table["niedziela"]}
-    table["we"] = table["w"]
-    return {fold(key).rstrip("."): value for key, value in table.items()}
-
-
 def _priority(area: Area, ed: Edition) -> Phrase:
     """The priority actions: Polish, and in each other language its translated column; a
     Ukrainian or English edition without one leaves the paragraph out (`checks` says so)."""
@@ -596,98 +437,3 @@ def leaflet_view(
         priority=_priority(area, ed),
         density=density,
     )
-
-
-@dataclass(frozen=True)
-class IndexRow:
-    numbers: str
-    area_label: Phrase
-    officers: str
-    """`sierż. szt. Łukasz Kowalczyk, tel. 723 000 114; …` (markup: phones kept whole)."""
-
-
-@dataclass(frozen=True)
-class IndexStreet:
-    name: str
-    rows: tuple[IndexRow, ...]
-
-
-@dataclass(frozen=True)
-class IndexLetter:
-    letter: str
-    streets: tuple[IndexStreet, ...]
-
-
-@dataclass(frozen=True)
-class IndexView:
-    """The unit's street index (skorowidz ulic): street -> numbers -> area -> officer."""
-
-    unit: Unit
-    title: str
-    letters: tuple[IndexLetter, ...]
-    unit_phone: str
-    density: int = 0
-    """`dokument.html` gives every page its density class; an index has one size."""
-
-
-def index_view(areas: Sequence[Area], language: str = SOURCE) -> IndexView:
-    """`areas` all belong to one unit."""
-    ed = edition(language)
-    phone_label = ed.gettext("tel.").first
-    letters: dict[str, dict[str, list[IndexRow]]] = {}
-    for entry in street_index(areas, number_words(language)):
-        area = entry.area
-        # A phone number never breaks between its digit groups (`.numer`).
-        officers = Markup("; ").join(
-            Markup('{}, {}\u00a0<span class="numer">{}</span>').format(
-                _named(o, ed), phone_label, o.phone.national
-            )
-            for o in (area.vacancy.covering if area.vacancy else area.officers)
-        )
-        if area.vacancy is not None:
-            officers = _vacant(area, officers, ed)
-        label = ed.gettext("rejon %(number)s", number=area.number)
-        if area.name:
-            label = Phrase(f"{label.first} ({area.name})", label.second, label.second_language)
-        row = IndexRow(entry.numbers, label, officers)
-        letter = _initial(entry.name)
-        letters.setdefault(letter, {}).setdefault(entry.name, []).append(row)
-    first = areas[0]
-    index_title = ed.gettext("Skorowidz ulic")
-    return IndexView(
-        unit=first.unit,
-        title=f"{index_title} — {first.unit.name}".rstrip(" —"),
-        letters=tuple(
-            IndexLetter(
-                letter,
-                tuple(IndexStreet(name, tuple(rows)) for name, rows in streets.items()),
-            )
-            for letter, streets in letters.items()
-        ),
-        unit_phone=first.unit.phone.national if first.unit.phone else "",
-    )
-
-
-def _vacant(area: Area, covering: Markup, ed: Edition) -> Markup:
-    """The index's words for an area nobody holds: who covers it, else the unit's phone."""
-    vacancy = area.vacancy
-    if vacancy is not None and vacancy.covering_area and covering:
-        # TRANSLATORS: street index, an area with no officer of its own ("wakat").
-        head = ed.gettext(
-            "nieobsadzony — obsługuje dzielnicowy rejonu %(number)s:",
-            number=vacancy.covering_area,
-        ).first
-        return Markup("{} {}").format(head, covering)
-    if covering:
-        return Markup("{} {}").format(ed.gettext("nieobsadzony — obsługuje:").first, covering)
-    if area.unit.phone is not None:
-        label = ed.gettext("nieobsadzony — telefon jednostki:").first
-        return Markup('{}\u00a0<span class="numer">{}</span>').format(
-            label, area.unit.phone.national
-        )
-    return Markup("{}").format(ed.gettext("nieobsadzony — zadzwoń do jednostki Policji").first)
-
-
-def _initial(name: str) -> str:
-    """The index letter: the first letter after a street prefix (`al. Armii` -> `A`)."""
-    return next((ch.upper() for ch in street_key(name) if ch.isalpha()), "#")

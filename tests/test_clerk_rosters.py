@@ -15,8 +15,8 @@ import pytest
 
 from leaflets import pipeline
 from leaflets.config import LeafletConfig, Settings, UnitDefaults
-from leaflets.content import index_view
 from leaflets.errors import RosterError
+from leaflets.index_content import index_view
 from leaflets.problems import Severity
 
 HEADER = [

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 from leaflets._gc import layout_gc
 from leaflets.areas import Area
 from leaflets.config import Settings
-from leaflets.content import as_of_text, document_title, index_view, leaflet_view
+from leaflets.content import as_of_text, document_title, leaflet_view
 from leaflets.formats import CROP_MARK_SPACE_MM, FORMATS, FormatSpec
 from leaflets.i18n import SOURCE
+from leaflets.index_content import index_view
 from leaflets.output.files import atomic_file
 from leaflets.output.paths import area_key, area_pdf, edition_name
 from leaflets.output.printfiles import merge_pdfs, print_file_title, print_shop_boxes

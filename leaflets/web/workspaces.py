@@ -26,7 +26,7 @@ from pathlib import Path
 
 from leaflets import pipeline
 from leaflets.areas import Area
-from leaflets.config import CONFIG_NAME, Settings, load_config
+from leaflets.config import CONFIG_NAME, WEB_SETTINGS_PLACE, Settings, load_config
 from leaflets.errors import LeafletsError
 from leaflets.problems import Problem
 from leaflets.text import slugify
@@ -242,6 +242,7 @@ class Workspaces:
         return Settings(
             rosters=(self.version_file(version),),
             config=load_config(config if config.is_file() else None),
+            settings_place=WEB_SETTINGS_PLACE,
         )
 
     def read(self, version: Version) -> Reading:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from leaflets import _gc, content, pipeline
+from leaflets import _gc, contact, pipeline
 from leaflets.config import Settings
 from leaflets.formats import FORMATS
 from leaflets.output.printfiles import print_file_title
@@ -140,13 +140,13 @@ def test_rebuild_checks_the_codes_of_changed_areas_only(
     settings = Settings(rosters=(roster,), out=out, formats=("ulotka-a5",))
     pipeline.run(settings)
     checked: list[str] = []
-    real = content.oversized_codes
+    real = contact.oversized_codes
 
     def counting(area, spec, config):  # type: ignore[no-untyped-def]
         checked.append(area.number)
         return real(area, spec, config)
 
-    monkeypatch.setattr(content, "oversized_codes", counting)
+    monkeypatch.setattr(contact, "oversized_codes", counting)
     pipeline.run(settings)
     assert checked == [], "nothing changed: nothing to check"
 
