@@ -67,12 +67,13 @@ class OfficerView:
     @property
     def email_parts(self) -> tuple[str, ...]:
         """The e-mail cut where a line may break it: after the `@` and before each dot
-        (`grzegorz` `.brzeczyszczykiewicz@` `bialoleka` `.policja` …), so a narrow column
+        (`grzegorz` `.brzeczyszczykiewicz@` `bialoleka` … `.gov.pl`), so a narrow column
         never leaves `cz@` alone on a line; the template links each part."""
         login, at, domain = self.email.partition("@")
-        return tuple(
-            part for part in re.split(r"(?=\.)", login + at) + re.split(r"(?=\.)", domain) if part
-        )
+        host = [part for part in re.split(r"(?=\.)", domain) if part]
+        if len(host) > 1:  # `.gov.pl` stays whole: no line of its own for `.pl`
+            host[-2:] = [host[-2] + host[-1]]
+        return tuple(part for part in re.split(r"(?=\.)", login + at) if part) + tuple(host)
 
     @property
     def long_name(self) -> bool:
