@@ -12,16 +12,16 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from leaflets import checks
 from leaflets.areas import Area, Grouping, area_order, find_officers, group_areas
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
 from leaflets.output.files import prepare_folder
-from leaflets.output.manifest import RowStatus, officer_json, write_manifest
-from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key
-from leaflets.problems import UNREAD, Problem, RowRef
+from leaflets.output.manifest import RowStatus, officer_json, row_statuses, write_manifest
+from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT
+from leaflets.problems import UNREAD, Problem
 from leaflets.roster import Roster, SheetReading, read_rosters
 from leaflets.streets import (
     Address,
@@ -110,7 +110,7 @@ class Intake:
         """What became of every row, as far as reading and grouping tell (a build may still
         leave out an area whose QR codes do not fit)."""
         return tuple(
-            _row_statuses(self.roster, self.grouping.areas, self.grouping.rejected, self.problems)
+            row_statuses(self.roster, self.grouping.areas, self.grouping.rejected, self.problems)
         )
 
 
@@ -327,7 +327,7 @@ def run(
             log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
 
     rejected = grouping.rejected | {ref for area in codes.dropped for ref in area.rows}
-    rows = _row_statuses(roster, grouping.areas, rejected, problems)
+    rows = row_statuses(roster, grouping.areas, rejected, problems)
     problems = list(in_order(roster, settings, problems))
     report = Report(
         tuple(rows),
@@ -431,37 +431,3 @@ def _render(
             if unit.written:
                 done.written.append(unit.path)
     return done
-
-
-def _row_statuses(
-    roster: Roster,
-    grouping_areas: Sequence[Area],
-    rejected: frozenset[RowRef],
-    problems: Sequence[Problem],
-) -> list[RowStatus]:
-    """Every row below a header, in order: in a leaflet (`ok`), a vacant post kept in the
-    index (`vacancy`), a footer or heading (`note`), or `rejected` with its problems."""
-    area_of = {ref: area for area in grouping_areas for ref in area.rows}
-    by_row: dict[RowRef, list[Problem]] = {}
-    for problem in problems:
-        if problem.where is not None:
-            by_row.setdefault(problem.where, []).append(problem)
-    notes = set(roster.notes)
-    sheets = {(r.file, r.sheet): index for index, r in enumerate(roster.sheets)}
-    refs = sorted(
-        [*(row.where for row in roster.rows), *notes],
-        key=lambda ref: (sheets.get((ref.file, ref.sheet), len(sheets)), ref.row),
-    )
-    statuses = []
-    for ref in refs:
-        found = tuple(roster.label(p) for p in by_row.get(ref, ()))
-        if ref in notes:
-            statuses.append(RowStatus(ref, "note", None, found))
-            continue
-        area = area_of.get(ref)
-        if area is None or ref in rejected:
-            statuses.append(RowStatus(ref, "rejected", None, found))
-        else:
-            status: Literal["ok", "vacancy"] = "vacancy" if area.vacancy else "ok"
-            statuses.append(RowStatus(ref, status, area_key(area), found))
-    return statuses

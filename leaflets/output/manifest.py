@@ -12,6 +12,7 @@ from leaflets.areas import Area
 from leaflets.output.files import write_json
 from leaflets.output.paths import area_key
 from leaflets.problems import Problem, RowRef
+from leaflets.roster import Roster
 from leaflets.validation import Officer
 
 
@@ -103,3 +104,37 @@ def write_manifest(
             ],
         },
     )
+
+
+def row_statuses(
+    roster: Roster,
+    grouping_areas: Sequence[Area],
+    rejected: frozenset[RowRef],
+    problems: Sequence[Problem],
+) -> list[RowStatus]:
+    """Every row below a header, in order: in a leaflet (`ok`), a vacant post kept in the
+    index (`vacancy`), a footer or heading (`note`), or `rejected` with its problems."""
+    area_of = {ref: area for area in grouping_areas for ref in area.rows}
+    by_row: dict[RowRef, list[Problem]] = {}
+    for problem in problems:
+        if problem.where is not None:
+            by_row.setdefault(problem.where, []).append(problem)
+    notes = set(roster.notes)
+    sheets = {(r.file, r.sheet): index for index, r in enumerate(roster.sheets)}
+    refs = sorted(
+        [*(row.where for row in roster.rows), *notes],
+        key=lambda ref: (sheets.get((ref.file, ref.sheet), len(sheets)), ref.row),
+    )
+    statuses = []
+    for ref in refs:
+        found = tuple(roster.label(p) for p in by_row.get(ref, ()))
+        if ref in notes:
+            statuses.append(RowStatus(ref, "note", None, found))
+            continue
+        area = area_of.get(ref)
+        if area is None or ref in rejected:
+            statuses.append(RowStatus(ref, "rejected", None, found))
+        else:
+            status: Literal["ok", "vacancy"] = "vacancy" if area.vacancy else "ok"
+            statuses.append(RowStatus(ref, status, area_key(area), found))
+    return statuses
