@@ -56,6 +56,8 @@ class Area:
     lines: tuple[CoverageLine, ...]
     priority: str
     rows: tuple[RowRef, ...]
+    priority_translations: tuple[tuple[str, str], ...] = ()
+    """(language, text) of the priority actions from the translated columns."""
     vacancy: VacantPost | None = None
     """Set when the area has no officer of its own (then `officers` is empty)."""
 
@@ -248,6 +250,7 @@ def _build_area(records: list[Record], problems: list[Problem]) -> Area:
                 email=known.email or officer.email,
                 duty=known.duty or officer.duty,
                 photo=known.photo or officer.photo,
+                duty_translations=known.duty_translations or officer.duty_translations,
             )
     name = next((r.area_name for r in records if r.area_name), "")
     for record in records:
@@ -277,7 +280,17 @@ def _build_area(records: list[Record], problems: list[Problem]) -> Area:
         lines=_coverage_lines(records, problems),
         priority="\n".join(priorities),
         rows=tuple(r.where for r in records),
+        priority_translations=_merged_translations(records),
     )
+
+
+def _merged_translations(records: Sequence[Record]) -> tuple[tuple[str, str], ...]:
+    """Each language's translated priority texts of the area's rows, joined as the Polish."""
+    texts: dict[str, dict[str, None]] = {}
+    for record in records:
+        for language, text in record.priority_translations:
+            texts.setdefault(language, {})[text] = None
+    return tuple((language, "\n".join(found)) for language, found in texts.items())
 
 
 def _coverage_lines(

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from leaflets.areas import Area
-from leaflets.config import Settings
-from leaflets.formats import DENSITY_STEPS, FORMATS, SHORT_BACK_STEP
+from leaflets.config import CONFIG_NAME, Settings
+from leaflets.formats import FORMATS, RUN_IN_STEP, SHORT_BACK_STEP, FormatSpec
+from leaflets.i18n import SOURCE, edition
 from leaflets.meetings import Meeting
 from leaflets.output.paths import area_key, unit_folder
 from leaflets.problems import Problem, RowRef, Severity
@@ -50,9 +51,11 @@ def configuration(settings: Settings) -> list[Problem]:
         found.append(
             Problem(
                 Severity.WARNING,
-                "domyslny-link-moja-komenda",
-                f"używany jest domyślny link do aplikacji Moja Komenda ({config.moja_komenda_url})"
-                " — wpisz właściwy w leaflets.toml, sekcja [linki], klucz moja_komenda",
+                "brak-linku-moja-komenda",
+                "nie ma linku do aplikacji Moja Komenda — ulotki nie mają jej kodu QR, tylko "
+                "radę, by wyszukać ją w Google Play lub App Store; sprawdzony link do strony "
+                f"aplikacji wpisz {_config_place(settings)}, w sekcji [linki], klucz "
+                "moja_komenda",
             )
         )
     for colour in (config.primary_color, config.accent_color):
@@ -63,9 +66,57 @@ def configuration(settings: Settings) -> list[Problem]:
                     Severity.WARNING,
                     "slaby-kontrast",
                     f"kolor {colour} ma za mały kontrast z białym tłem "
-                    f"({ratio:.1f}:1, potrzeba co najmniej 4,5:1) — tekst może być nieczytelny",
+                    f"({decimal(ratio)}:1, potrzeba co najmniej 4,5:1) — tekst może być "
+                    "nieczytelny",
                 )
             )
+    return found
+
+
+def _config_place(settings: Settings) -> str:
+    """Where the user writes a setting: the configuration file in use, else the file to make
+    beside the (first) roster, where `build` looks for it."""
+    if settings.settings_place:
+        return settings.settings_place
+    source = settings.config.source
+    if source is not None:
+        return f"w pliku {source}"
+    folder = settings.rosters[0].parent if settings.rosters else None
+    where = f", {folder}/" if folder is not None and str(folder) != "." else ""
+    return f"w pliku {CONFIG_NAME} obok pliku z wykazem (utwórz go w tym folderze{where})"
+
+
+def decimal(number: float, digits: int = 1) -> str:
+    """`1.5` -> `1,5`: a decimal number as Polish writes it."""
+    return f"{number:.{digits}f}".replace(".", ",")
+
+
+def translations(settings: Settings, areas: Sequence[Area]) -> list[Problem]:
+    """A Ukrainian or English edition prints an area's priority actions only in its own
+    language: without the translated column (`Działania priorytetowe (uk)`) it leaves the
+    Polish paragraph out rather than print it under a translated heading — said once per
+    area and language."""
+    languages = [
+        code
+        for code in settings.languages
+        if edition(code).first != SOURCE and any(not FORMATS[f].per_unit for f in settings.formats)
+    ]
+    found = []
+    for area in areas:
+        translated = dict(area.priority_translations)
+        for code in languages:
+            if area.priority and code not in translated:
+                found.append(
+                    Problem(
+                        Severity.WARNING,
+                        "brak-tlumaczenia",
+                        f"rejon {area.number}: działania priorytetowe pominięte w wersji "
+                        f"{code} — nie ma ich tłumaczenia; dodaj kolumnę „Działania "
+                        f"priorytetowe ({code})”",
+                        area.rows[0],
+                        "dzialania_priorytetowe",
+                    )
+                )
     return found
 
 
@@ -97,7 +148,7 @@ def qr_fit(
     format at its minimum module size are errors, not shrunken codes: they are left out.
     `current`: keys of areas rendered from the same inputs before (`ContentCache.current`),
     whose codes were checked then."""
-    from leaflets.content import oversized_codes  # QR arithmetic: not needed by `find`
+    from leaflets.contact import oversized_codes  # QR arithmetic: not needed by `find`
 
     kept: list[Area] = []
     dropped: list[Area] = []
@@ -120,8 +171,8 @@ def qr_fit(
             need = (
                 "ma więcej danych, niż mieści największy kod QR"
                 if math.isinf(size)
-                else f"potrzebuje {size:.0f} mm przy module {spec.qr_module_mm} mm, a miejsca "
-                f"jest {spec.qr_max_mm:.0f} mm"
+                else f"potrzebuje {size:.0f} mm przy module {decimal(spec.qr_module_mm)} mm,"
+                f" a miejsca jest {spec.qr_max_mm:.0f} mm"
             )
             problems.append(
                 Problem(
@@ -152,45 +203,49 @@ class RenderResult(Protocol):
     @property
     def near_edge(self) -> bool: ...
     @property
+    def split(self) -> bool: ...
+    @property
     def warnings(self) -> tuple[str, ...]: ...
     @property
     def refused(self) -> tuple[str, ...]: ...
 
 
-def rendering(areas: Sequence[Area], results: Sequence[RenderResult]) -> list[Problem]:
-    """What laying the areas out found: shrunken street lists, content over its pages, text
-    at the paper's edge, WeasyPrint's own warnings, resources a template may not read."""
+def rendering(
+    areas: Sequence[Area], results: Sequence[RenderResult], settings: Settings | None = None
+) -> list[Problem]:
+    """What laying the areas out found: the fitting steps (information: nothing to fix),
+    content over its pages (an error: the file is not written), a derived short unit name,
+    text at the paper's edge, WeasyPrint's own warnings, resources a template may not read."""
+    from leaflets.contact import short_unit_name  # only when something was laid out
+
     found: list[Problem] = []
     refused: dict[str, None] = {}
+    shortened: dict[tuple[str, str], list[tuple[str, RowRef]]] = {}
     for result in sorted(results, key=lambda r: (r.name, r.index)):
         found.extend(weasyprint_warnings(result.warnings))
         refused.update(dict.fromkeys(result.refused))
         area = areas[result.index]
         spec = FORMATS[result.format]
-        expected = spec.expected_pages(len(area.officers))
+        expected = spec.expected_pages(len(area.officers), result.split)
         where = area.rows[0]
+        name = f"{result.name}, rejon {area.number}"
         if result.pages > expected:
-            found.append(
-                Problem(
-                    Severity.WARNING,
-                    "za-duzo-stron",
-                    f"{result.name}, rejon {area.number}: treść nie mieści się na {expected}"
-                    f" str. nawet po zmniejszeniu listy ulic — ulotka ma {result.pages} str.",
-                    where,
-                    "ulice",
-                )
-            )
+            found.append(_over_pages(name, spec, result.pages, expected, where))
         elif result.density:
+            found.append(_fitting_step(name, spec, result.density, where))
+            if spec.steps and settings is not None:
+                short, derived = short_unit_name(area.unit.name, settings.config)
+                if derived:
+                    shortened.setdefault((area.unit.name, short), []).append((name, where))
+        if result.split:
             found.append(
                 Problem(
-                    Severity.WARNING,
-                    "lista-ulic-zmniejszona",
-                    f"{result.name}, rejon {area.number}: lista ulic zmniejszona (stopień"
-                    f" {result.density} z {DENSITY_STEPS - 1})"
-                    + (", tył ulotki skrócony" if result.density >= SHORT_BACK_STEP else "")
-                    + ", aby zmieścić się na stronie",
+                    Severity.INFO,
+                    "ulotka-na-dzielnicowego",
+                    f"{name}: dzielnicowi rejonu nie mieszczą się razem na jednej ulotce — "
+                    "każdy ma własną (w jednym pliku, po dwie strony), jak na plakacie; nic "
+                    "nie trzeba poprawiać",
                     where,
-                    "ulice",
                 )
             )
         if result.near_edge:
@@ -198,13 +253,15 @@ def rendering(areas: Sequence[Area], results: Sequence[RenderResult]) -> list[Pr
                 Problem(
                     Severity.WARNING,
                     "tekst-przy-krawedzi",
-                    f"{result.name}, rejon {area.number}: tekst bliżej niż 4 mm od krawędzi"
-                    " kartki, gdzie drukarka biurowa nie drukuje (zwykle stopka wydłużona przez"
-                    " długi adres jednostki) — skróć adres jednostki",
+                    f"{name}: tekst bliżej niż 4 mm od krawędzi kartki, gdzie drukarka biurowa "
+                    "nie drukuje (zwykle stopka wydłużona przez długi adres jednostki) — skróć "
+                    "adres jednostki",
                     where,
                     "adres_jednostki",
                 )
             )
+    if settings is not None:
+        found.extend(_short_names(shortened, settings))
     found.extend(
         Problem(
             Severity.WARNING,
@@ -214,6 +271,79 @@ def rendering(areas: Sequence[Area], results: Sequence[RenderResult]) -> list[Pr
         for url in refused
     )
     return found
+
+
+def _short_names(
+    shortened: dict[tuple[str, str], list[tuple[str, RowRef]]], settings: Settings
+) -> list[Problem]:
+    """One warning per unit whose cards print a derived short name (not one per card: a unit
+    of 14 areas in 5 editions would get 70), naming the first cards."""
+    found = []
+    for (_, short), cards in shortened.items():
+        names = ", ".join(name for name, _ in cards[:3]) + (
+            f" i jeszcze {len(cards) - 3}" if len(cards) > 3 else ""
+        )
+        found.append(
+            Problem(
+                Severity.WARNING,
+                "skrocona-nazwa-jednostki",
+                f"{names}: nazwa jednostki nie mieści się na wizytówce — wydrukowano „{short}”;"
+                f" własny skrót wpisz {_config_place(settings)}, w sekcji [jednostka], klucz "
+                "nazwa_krotka",
+                cards[0][1],
+                "jednostka",
+            )
+        )
+    return found
+
+
+FITTING = "dopasowanie"
+"""The code of a fitting step: information, counted per format in the summary."""
+
+
+def _fitting_step(name: str, spec: FormatSpec, density: int, where: RowRef) -> Problem:
+    """A fitting step, said as what was printed: nothing needs fixing."""
+    last = spec.fitting_steps - 1
+    if spec.steps:  # the business card: no street list
+        what = "krótka nazwa jednostki" + (" i mniejszy adres e-mail" if density > 1 else "")
+        text = f"na wizytówce {what} (poziom {density} z {last})"
+    elif density < RUN_IN_STEP:
+        text = f"lista ulic wydrukowana mniejszą czcionką (poziom {density} z {last})"
+    elif density < SHORT_BACK_STEP:
+        text = f"lista ulic wydrukowana w jednym ciągu (poziom {density} z {last})"
+    elif spec.pages == 1:
+        text = (
+            "lista ulic wydrukowana w jednym ciągu, aplikacje tylko wymienione, bez opisów"
+            f" (poziom {density} z {last})"
+        )
+    else:
+        text = (
+            "lista ulic wydrukowana w jednym ciągu, tył ulotki skrócony"
+            f" (poziom {density} z {last})"
+        )
+    return Problem(
+        Severity.INFO, FITTING, f"{name}: {text} — nic nie trzeba poprawiać", where, "ulice"
+    )
+
+
+def _over_pages(name: str, spec: FormatSpec, pages: int, expected: int, where: RowRef) -> Problem:
+    """Content over its pages after every step: an error, and the file is not written (a
+    third page of a two-sided flyer breaks every duplex print of the unit)."""
+    if spec.steps:
+        what = (
+            f"{name}: wizytówka nie mieści się na karcie 90×50 mm nawet z krótką nazwą "
+            f"jednostki i mniejszym e-mailem ({pages} str. zamiast {expected}) — skróć nazwę "
+            "jednostki ([jednostka] nazwa_krotka w leaflets.toml) albo adres e-mail"
+        )
+        column = "email"
+    else:
+        kind = "plakat" if spec.pages == 1 else "ulotka"
+        what = (
+            f"{name}: {kind} nie mieści się na {expected} str. nawet przy najmniejszej liście "
+            f"ulic ({pages} str.) — skróć opis rejonu albo działania priorytetowe"
+        )
+        column = "ulice"
+    return Problem(Severity.ERROR, "za-duzo-stron", f"{what}; pliku nie zapisano", where, column)
 
 
 def weasyprint_warnings(messages: Sequence[str]) -> list[Problem]:

@@ -29,7 +29,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "dyzur": ("Dyżur", "Godziny dyżuru"),
     "zdjecie": ("Zdjęcie", "Foto"),
     "dzialania_priorytetowe": ("Działania priorytetowe", "Plan działania priorytetowego"),
+    # Translations for the Ukrainian and English editions (`Dyżur (uk)`).
+    "dyzur_uk": ("Dyżur (uk)", "Godziny dyżuru (uk)"),
+    "dyzur_en": ("Dyżur (en)", "Godziny dyżuru (en)"),
+    "dzialania_priorytetowe_uk": ("Działania priorytetowe (uk)",),
+    "dzialania_priorytetowe_en": ("Działania priorytetowe (en)",),
 }
+TRANSLATED_LANGUAGES: tuple[str, ...] = ("uk", "en")
+"""Languages of the translated columns: `dyzur_uk`, `dzialania_priorytetowe_en`, …"""
 
 REQUIRED: tuple[str, ...] = ("rejon", "imie", "nazwisko", "telefon")
 
@@ -90,6 +97,10 @@ MEANING: dict[str, str] = {
     "dyzur": "dyżur dzielnicowego",
     "zdjecie": "zdjęcie",
     "dzialania_priorytetowe": "działania priorytetowe",
+    "dyzur_uk": "dyżur dzielnicowego po ukraińsku",
+    "dyzur_en": "dyżur dzielnicowego po angielsku",
+    "dzialania_priorytetowe_uk": "działania priorytetowe po ukraińsku",
+    "dzialania_priorytetowe_en": "działania priorytetowe po angielsku",
     "imie_nazwisko": "stopień, imię i nazwisko (rozdzielane)",
     "nazwisko_imie": "stopień, nazwisko i imię (rozdzielane)",
     "dzielnicowy": "stopień, imię i nazwisko (rozdzielane)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -17,9 +18,10 @@ from leaflets.text import fold
 CONFIG_NAME = "leaflets.toml"
 
 KMZB_URL = "https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html"
-# Moja Komenda's store IDs cannot be verified offline, so the default is the police portal,
-# which is certain to exist and links the app; `check` says when this default is in use.
-MOJA_KOMENDA_DEFAULT_URL = "https://policja.pl"
+# Moja Komenda's store IDs cannot be verified offline, so there is no default link: until a
+# unit sets `[linki] moja_komenda`, the leaflets print no code for the app but say how to find
+# it in the stores, and `check` says so.
+MOJA_KOMENDA_DEFAULT_URL = ""
 
 NAVY = "#14264b"  # police "granat"; white on it has a contrast of about 14:1
 ACCENT = "#b3122e"
@@ -37,6 +39,9 @@ class UnitDefaults:
     name: str = ""
     address: str = ""
     phone: str = ""
+    short_name: str = ""
+    """`[jednostka] nazwa_krotka`: the unit's name where a long one does not fit (the
+    business card), for the unit named `nazwa`, or for every unit when `nazwa` is not set."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,9 @@ class LeafletConfig:
     unit: UnitDefaults = field(default_factory=UnitDefaults)
     moja_komenda_url: str = MOJA_KOMENDA_DEFAULT_URL
     kmzb_url: str = KMZB_URL
+    unit_page_url: str = ""
+    """`[linki] strona_jednostki`: the unit's own "Twój dzielnicowy" page, printed as text so
+    residents can check that a leaflet is genuine; empty: no such line."""
     as_of: dt.date = field(default_factory=dt.date.today)
     primary_color: str = NAVY
     accent_color: str = ACCENT
@@ -60,7 +68,12 @@ class LeafletConfig:
 
     @property
     def moja_komenda_is_default(self) -> bool:
+        """No link to the app is set: the leaflets name it and say how to find it."""
         return self.moja_komenda_url == MOJA_KOMENDA_DEFAULT_URL
+
+
+WEB_SETTINGS_PLACE = "na stronie „Ustawienia jednostki” obszaru roboczego"
+"""Where the web app's messages send the user for a setting (`Settings.settings_place`)."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +112,9 @@ class Settings:
     `Spotkania` sheets."""
     past_meetings: bool = False
     """Also print meetings dated before the "stan na" date (`--minione`)."""
+    settings_place: str = ""
+    """Where the user changes `leaflets.toml`'s settings, when not in the file itself (the web
+    app: its settings page); messages then say that instead of a folder."""
 
     @property
     def marks(self) -> bool:
@@ -109,24 +125,38 @@ class Settings:
 def parse_formats(text: str) -> tuple[str, ...]:
     """`plakat-a4,ulotka-a5` -> the format names, checked against FORMATS."""
     names = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
-    unknown = [name for name in names if name not in FORMATS]
-    if unknown or not names:
-        known = ", ".join(FORMATS)
-        raise UsageError(f"Nieznany format: {', '.join(unknown) or '(pusty)'}. Dostępne: {known}.")
+    _known_names(names, tuple(FORMATS), "format", "nie podano formatu")
     return names
 
 
 def parse_languages(text: str) -> tuple[str, ...]:
     """`pl,uk,pl+en` -> the editions, checked against LANGUAGES."""
     names = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
-    unknown = [name for name in names if name not in LANGUAGES]
-    if unknown or not names:
-        known = ", ".join(LANGUAGES)
-        raise UsageError(f"Nieznany język: {', '.join(unknown) or '(pusty)'}. Dostępne: {known}.")
+    _known_names(names, LANGUAGES, "język", "nie podano języka")
     return names
 
 
-DUPLEX_MODES: dict[str, Literal["long", "short"]] = {"dlugi": "long", "krotki": "short"}
+def _known_names(names: tuple[str, ...], known: tuple[str, ...], what: str, empty: str) -> None:
+    """`nieznany format „plakat” — czy chodziło o plakat-a4? Dostępne: …`."""
+    available = f"Dostępne: {', '.join(known)}."
+    if not names:
+        raise UsageError(f"{empty}. {available}")
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        quoted = ", ".join(f"„{name}”" for name in unknown)
+        # `uk+pl` is `pl+uk` in the wrong order; else the nearest spelling (`plakat`).
+        same = [name for name in known if sorted(name.split("+")) == sorted(unknown[0].split("+"))]
+        close = same or difflib.get_close_matches(unknown[0], known, n=1, cutoff=0.6)
+        hint = f" — czy chodziło o {close[0]}?" if close else "."
+        raise UsageError(f"nieznany {what} {quoted}{hint} {available}")
+
+
+DUPLEX_MODES: dict[str, Literal["long", "short"]] = {
+    "długi": "long",
+    "krótki": "short",
+    "dlugi": "long",
+    "krotki": "short",
+}
 """`--dupleks` -> which edge a duplex printer flips on."""
 
 DELIMITERS = {"srednik": ";", ";": ";", "przecinek": ",", ",": ",", "tab": "\t", "\\t": "\t"}
@@ -144,7 +174,9 @@ def parse_encoding(text: str | None) -> str | None:
     try:
         return ENCODINGS[text.strip().lower()]
     except KeyError:
-        raise UsageError(f"Nieznane kodowanie: {text}. Dostępne: {', '.join(ENCODINGS)}.") from None
+        raise UsageError(
+            f"nieznane kodowanie „{text}”. Dostępne: {', '.join(ENCODINGS)}."
+        ) from None
 
 
 def parse_delimiter(text: str | None) -> str | None:
@@ -154,7 +186,7 @@ def parse_delimiter(text: str | None) -> str | None:
         return DELIMITERS[fold(text.strip())]
     except KeyError:
         raise UsageError(
-            f"Nieznany separator: {text}. Dostępne: srednik, przecinek, tab."
+            f"nieznany separator „{text}”. Dostępne: srednik, przecinek, tab."
         ) from None
 
 
@@ -171,8 +203,17 @@ def find_config(explicit: Path | None, rosters: tuple[Path, ...]) -> Path | None
 
 # Section -> Polish key -> LeafletConfig field.
 _KEYS = {
-    "jednostka": {"nazwa": "name", "adres": "address", "telefon": "phone"},
-    "linki": {"moja_komenda": "moja_komenda_url", "kmzb": "kmzb_url"},
+    "jednostka": {
+        "nazwa": "name",
+        "nazwa_krotka": "short_name",
+        "adres": "address",
+        "telefon": "phone",
+    },
+    "linki": {
+        "moja_komenda": "moja_komenda_url",
+        "kmzb": "kmzb_url",
+        "strona_jednostki": "unit_page_url",
+    },
     "wydruk": {
         "stan_na": "as_of",
         "kolor": "primary_color",

@@ -5,23 +5,26 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from leaflets.areas import Area, CoverageLine, Unit
 from leaflets.config import LeafletConfig
-from leaflets.formats import RUN_IN_STEP, SHORT_BACK_STEP, FormatSpec
-from leaflets.i18n import N_, SOURCE, Edition, Phrase, edition
-from leaflets.qrcodes import make_qr, qr_modules, tel_payload, vcard_payload
+from leaflets.contact import KMZB_NAME, contact_payload, short_unit_name
+from leaflets.duty import duty_text
+from leaflets.formats import RUN_IN_STEP, SHORT_BACK_STEP, SHORT_UNIT_STEP, FormatSpec
+from leaflets.i18n import SOURCE, Edition, Phrase, edition
+from leaflets.qrcodes import (
+    make_qr,
+    tel_payload,
+)
 from leaflets.ranks import full_rank, normalise_rank
-from leaflets.streets import POLISH, NumberWords, format_coverage, street_index, street_key
+from leaflets.streets import POLISH, NumberWords, format_coverage
 from leaflets.validation import Officer
 
-KMZB_NAME = N_("Krajowa Mapa Zagrożeń Bezpieczeństwa")
 """A proper name: it stays Polish and gets its meaning in the reader's language beside it."""
 
 
@@ -41,18 +44,36 @@ class QrView:
 class OfficerView:
     rank: str
     rank_full: Phrase
-    """`sierżant sztabowy`; in other editions with its meaning: `… (staff sergeant)`."""
+    """`sierżant sztabowy`; in other editions with its meaning: `… (staff sergeant rank)`."""
+    rank_name: str
+    """`sierżant sztabowy`: the rank in full, in Polish only (as typed when not a known one)."""
     first_name: str
     surname: str
     phone: str
     phone_href: str
     landline: str
     email: str
-    duty: str
+    duty: Phrase
+    """The duty hours in the edition's language: the roster's translated column (`Dyżur (uk)`)
+    if there is one, else the Polish text with its closed words translated (`duty_text`)."""
     photo: str
     """A file URL of the checked photo, or empty."""
     call: QrView
     card: QrView
+    named: str
+    """How a sentence names the officer: `st. post. Michał Żak`; in a Ukrainian or English
+    edition `Michał Żak (starszy posterunkowy)`, no Polish abbreviation inside its sentence."""
+
+    @property
+    def email_parts(self) -> tuple[str, ...]:
+        """The e-mail cut where a line may break it: after the `@` and before each dot
+        (`grzegorz` `.brzeczyszczykiewicz@` `bialoleka` … `.gov.pl`), so a narrow column
+        never leaves `cz@` alone on a line; the template links each part."""
+        login, at, domain = self.email.partition("@")
+        host = [part for part in re.split(r"(?=\.)", domain) if part]
+        if len(host) > 1:  # `.gov.pl` stays whole: no line of its own for `.pl`
+            host[-2:] = [host[-2] + host[-1]]
+        return tuple(part for part in re.split(r"(?=\.)", login + at) if part) + tuple(host)
 
     @property
     def long_name(self) -> bool:
@@ -61,11 +82,38 @@ class OfficerView:
         parts = _NAME_BREAKS.split(f"{self.first_name} {self.surname}")
         return max(len(part) for part in parts) > _LONG_NAME_PART
 
+    @property
+    def display_name(self) -> str:
+        """The name as printed: a part too long for a name line gets soft hyphens at its
+        Polish syllables (`Brzę­czysz­czy­kie­wicz`), so a line that must break it breaks
+        there, with a hyphen, and never cuts the word elsewhere."""
+        return " ".join(_hyphenated(word) for word in f"{self.first_name} {self.surname}".split())
+
 
 _NAME_BREAKS = re.compile(r"(?<=-)|\s+")
 """Where a name may break: at spaces, and after the hyphen of a double-barrelled surname."""
 _LONG_NAME_PART = 14
 """About the longest part the narrowest name line (A5 flyer, codes beside it) holds at 22 pt."""
+
+
+def _display_name(officer: Officer) -> str:
+    """The officer's name with soft hyphens in its long parts (`OfficerView.display_name`)."""
+    return " ".join(_hyphenated(w) for w in f"{officer.first_name} {officer.surname}".split())
+
+
+@functools.cache
+def _hyphenated(word: str) -> str:
+    """A long part of a name with soft hyphens at its syllables (each part of a double-barrelled
+    surname on its own: pyphen reads `-` as part of the word and splits `wicz` then)."""
+    import pyphen  # WeasyPrint's own hyphenation dictionary
+
+    syllables = pyphen.Pyphen(lang="pl_PL", left=3, right=3)
+    return "-".join(
+        syllables.inserted(part, hyphen="\u00ad")
+        if len(part) > _LONG_NAME_PART and part.isalpha()
+        else part
+        for part in word.split("-")
+    )
 
 
 @dataclass(frozen=True)
@@ -76,11 +124,24 @@ class LeafletView:
     streets_heading: Phrase
     """`Rejon nr 5 obejmuje`, above the street list."""
     officers: tuple[OfficerView, ...]
+    """Every officer of the area (a page made for one names the others)."""
+    shown: tuple[OfficerView, ...]
+    """The officers whose pages this leaflet holds: all of them, or one where a format gives
+    each officer pages of their own (`FormatSpec.per_officer`, a split flyer)."""
     streets: tuple[str, ...]
+    unit_short: str
+    """The unit's name where the full one does not fit (`short_unit_name`)."""
     unit_phone: str
     unit_phone_href: str
-    moja_komenda: QrView
+    moja_komenda: QrView | None
+    """None while `[linki] moja_komenda` is not set: no code, the text says how to find it."""
+    moja_komenda_name: Phrase
     kmzb: QrView
+    unit_page: str
+    """The unit's "Twój dzielnicowy" page as a person types it, or ""."""
+    priority: Phrase
+    """The priority actions in the edition's language(s); empty in a Ukrainian or English
+    edition without the translated column (the Polish paragraph is left out there)."""
     density: int
 
     @property
@@ -96,8 +157,21 @@ class LeafletView:
         return self.area.town
 
     @property
-    def priority(self) -> str:
-        return self.area.priority
+    def split(self) -> bool:
+        """This leaflet holds some of the area's officers only: it names the others."""
+        return len(self.shown) < len(self.officers)
+
+    @property
+    def short_unit(self) -> bool:
+        """The business card prints the unit's short name (`formats.SHORT_UNIT_STEP`)."""
+        return self.density >= SHORT_UNIT_STEP and self.unit_short != self.unit.name
+
+    @property
+    def apps_indent_mm(self) -> float:
+        """Where the two app descriptions start, beside the larger of their codes: one left
+        edge for both, with or without the app's code."""
+        codes = [code.size_mm for code in (self.moja_komenda, self.kmzb) if code is not None]
+        return max(codes) + 3
 
     @property
     def run_in(self) -> bool:
@@ -116,8 +190,8 @@ def keep_together(text: str) -> str:
     28 characters (`ul. Mieszka I`, `59-220 Legnica`, `tel. 76 000 00 00`) stays whole; a
     longer part keeps at least its leading abbreviation with the next word, so no line ends
     with `ul.` — and it can still break, so it never runs past the edge of a narrow page.
-    The templates' `razem` filter: street lines run on in lines, and the footer (its margin
-    box takes plain text, so `.numer` cannot reach it)."""
+    The templates' `razem` filter: street lines run on in lines, the footer and the unit's
+    address."""
     return ", ".join(
         part.replace(" ", "\u00a0")
         if len(part) <= _WHOLE
@@ -131,15 +205,46 @@ _WHOLE = 28
 _LEADING_ABBREVIATION = re.compile(r"^(\w{1,4}\.) ")
 
 
+def unbreakable(text: str) -> Markup:
+    """Text with its units of meaning kept on one line: a range (`72–152`, `2a-18`), a time
+    span (`16:00–18:00`), a date span and a phone number (`76 000 00 00`) each in a
+    `.numer` span (never broken), and a leading abbreviation bound to the next word
+    (`ul. Chojnowska`). The templates' `niepodzielne` filter: street lines, duty hours,
+    priority texts. Markup comes back; plain text is escaped first."""
+    escaped = str(escape(text))
+    escaped = _LEADING_ABBREVIATION.sub("\\1\u00a0", escaped)
+    # Polish typography: a one-letter word (w, z, i, a, o, u) never ends a line, and a short
+    # last word (`Warszawa VI`, `Mieszka I`) never starts one alone.
+    escaped = _ONE_LETTER.sub("\\1\u00a0", escaped)
+    escaped = _SHORT_LAST.sub("\u00a0\\1", escaped)
+    return Markup(_UNIT_OF_MEANING.sub(_keep_whole, escaped))
+
+
+_ONE_LETTER = re.compile(r"(?<![\w&#;.])([aiouwzAIOUWZ]) ")
+_SHORT_LAST = re.compile(r" ([^\s;&]{1,3})$")
+
+
+def _keep_whole(match: re.Match[str]) -> str:
+    return f'<span class="numer">{match.group(0).replace(" ", NBSP)}</span>'
+
+
+_NUMBER = r"\d+(?:[:.]\d+)*[a-zA-Z]?"
+_UNIT_OF_MEANING = re.compile(
+    rf"(?<![\w&#;]){_NUMBER}(?:\s?[–-]\s?{_NUMBER})+(?!\w)"  # 72–152, 16:00–18:00, 2a-18
+    r"|(?<![\w&#;])\(?\d{2,3}\)?(?: \d{2,3}){2,3}(?![\w])"  # 76 000 00 00, (32) 47 88 366
+)
+
+
 def display_url(url: str) -> str:
     """`https://mapy.geoportal.gov.pl/x` -> `mapy.geoportal.gov.pl/x`: what a person types."""
     return url.removeprefix("https://").removeprefix("http://").rstrip("/")
 
 
 def as_of_text(date: dt.date, language: str = SOURCE) -> Phrase:
-    """The footer's `Stan na: 1 listopada 2026`, each language with its own date format."""
+    """The footer's `Stan na 1 listopada 2026 r.`, each language with its own date format."""
     ed = edition(language)
-    return ed.gettext("Stan na: %(date)s", date=ed.date(date))
+    # TRANSLATORS: "as of <date>"; Polish official style writes "r." (roku) after the year.
+    return ed.gettext("Stan na %(date)s r.", date=ed.date(date))
 
 
 def document_title(area: Area, language: str = SOURCE) -> str:
@@ -175,7 +280,8 @@ def number_words(language: str) -> NumberWords:
     return NumberWords(
         whole_locality=ed.pgettext("numery domów", "cała miejscowość").first,
         whole_street=ed.pgettext("numery domów", "cała ulica").first,
-        whole_unknown=ed.pgettext("numery domów", "całość").first,
+        whole_square=ed.pgettext("numery domów", "cały plac").first,
+        whole_unknown=ed.pgettext("numery domów", "wszystkie numery").first,
         whole=ed.pgettext("numery domów", "cała").first,
         odd=ed.pgettext("numery domów", "nieparzyste").first,
         even=ed.pgettext("numery domów", "parzyste").first,
@@ -209,59 +315,39 @@ def _qr(
     )
 
 
-def oversized_codes(area: Area, spec: FormatSpec, config: LeafletConfig) -> list[tuple[str, float]]:
-    """(caption, size in mm) of the codes that, at the format's minimum module size, need
-    more room than the layout has. Checked on the Polish payloads, without drawing codes."""
-    if not spec.qr_max_mm:
-        return []
-    ed = edition(SOURCE)
-    payloads = [
-        ("Aplikacja Moja Komenda", config.moja_komenda_url),
-        (KMZB_NAME, config.kmzb_url),
-    ]
-    for officer in area.officers:
-        payloads.append(("Zadzwoń do dzielnicowego", tel_payload(officer.phone.e164)))
-        payloads.append(("Zapisz kontakt w telefonie", _card_payload(officer, area, ed)))
-    found = []
-    for caption, payload in payloads:
-        try:
-            size = qr_modules(payload, config.qr_level) * spec.qr_module_mm
-        except ValueError:  # more than the largest code (version 40) holds
-            size = math.inf
-        if size > spec.qr_max_mm:
-            found.append((caption, size))
-    return found
+def _named(officer: Officer, ed: Edition) -> str:
+    """`st. post. Michał Żak` (the abbreviation kept whole); Ukrainian and English editions
+    name the rank in full after the name, so no Polish abbreviation sits inside their
+    sentence: `Michał Żak (starszy posterunkowy)`."""
+    name = f"{officer.first_name} {officer.surname}"
+    if not officer.rank:
+        return name
+    rank = normalise_rank(officer.rank)
+    if ed.first == SOURCE:
+        return f"{officer.rank.replace(' ', NBSP)} {name}"
+    return f"{name} ({full_rank(rank) if rank else officer.rank})"
 
 
-def _card_payload(officer: Officer, area: Area, ed: Edition) -> str:
-    return vcard_payload(
-        first_name=officer.first_name,
-        surname=officer.surname,
-        phone_e164=officer.phone.e164,
-        email=officer.email,
-        unit=area.unit.name,
-        # TRANSLATORS: the job title saved with the officer's phone contact (vCard).
-        title=ed.gettext("dzielnicowy, rejon %(number)s", number=area.number).first,
-    )
+NBSP = "\u00a0"
 
 
 def _officer_view(
     officer: Officer, area: Area, spec: FormatSpec, ed: Edition, level: str
 ) -> OfficerView:
     rank = normalise_rank(officer.rank)
-    name = f"{officer.first_name} {officer.surname}"
     phone_label = ed.gettext("tel.").first
-    card = _card_payload(officer, area, ed)
+    card = contact_payload(officer, area, spec, ed, level)
     return OfficerView(
         rank=officer.rank,
         rank_full=ed.gloss(full_rank(rank)) if rank else Phrase(officer.rank),
+        rank_name=full_rank(rank) if rank else officer.rank,
         first_name=officer.first_name,
         surname=officer.surname,
         phone=officer.phone.national,
         phone_href=f"tel:{officer.phone.e164}",
         landline=officer.landline.national if officer.landline else "",
         email=officer.email,
-        duty=officer.duty,
+        duty=ed.each(lambda language: _duty(officer, language)) if officer.duty else Phrase(""),
         photo=officer.photo.as_uri() if officer.photo else "",
         call=_qr(
             ed.gettext("Zadzwoń do dzielnicowego"),
@@ -274,13 +360,36 @@ def _officer_view(
         ),
         card=_qr(
             ed.gettext("Zapisz kontakt w telefonie"),
-            ed.gettext("wizytówka: %(name)s", name=name).first,
+            # TRANSLATORS: under the "save the contact" code: whose contact it saves.
+            ed.gettext("kontakt: %(name)s", name=_display_name(officer)).first,
             card,
             f"mailto:{officer.email}" if officer.email else f"tel:{officer.phone.e164}",
             spec,
             level,
         ),
+        named=_named(officer, ed),
     )
+
+
+def _duty(officer: Officer, language: str) -> str:
+    """The duty hours in `language`: the roster's own translation, else the Polish text with
+    its closed words (weekdays, `pok.`, `godz.`) translated."""
+    if language == SOURCE:
+        return officer.duty
+    return dict(officer.duty_translations).get(language) or duty_text(officer.duty, language)
+
+
+def _priority(area: Area, ed: Edition) -> Phrase:
+    """The priority actions: Polish, and in each other language its translated column; a
+    Ukrainian or English edition without one leaves the paragraph out (`checks` says so)."""
+    if not area.priority:
+        return Phrase("")
+    translated = dict(area.priority_translations)
+    if ed.first != SOURCE:
+        return Phrase(translated.get(ed.first, ""))
+    if ed.bilingual:
+        return Phrase(area.priority, translated.get(ed.second, ""), ed.second)
+    return Phrase(area.priority)
 
 
 def leaflet_view(
@@ -289,18 +398,26 @@ def leaflet_view(
     config: LeafletConfig,
     density: int = 0,
     language: str = SOURCE,
+    shown: Sequence[int] | None = None,
 ) -> LeafletView:
+    """`shown`: the positions of the officers whose pages this leaflet holds (None: all)."""
     ed = edition(language)
+    officers = tuple(_officer_view(o, area, spec, ed, config.qr_level) for o in area.officers)
+    short, _ = short_unit_name(area.unit.name, config)
     return LeafletView(
         area=area,
         title=document_title(area, language),
         area_label=_area_label(area, ed),
         streets_heading=_streets_heading(area, ed),
-        officers=tuple(_officer_view(o, area, spec, ed, config.qr_level) for o in area.officers),
+        officers=officers,
+        shown=officers if shown is None else tuple(officers[i] for i in shown),
         streets=tuple(_street_line(line, number_words(language)) for line in area.lines),
+        unit_short=short,
         unit_phone=area.unit.phone.national if area.unit.phone else "",
         unit_phone_href=f"tel:{area.unit.phone.e164}" if area.unit.phone else "",
-        moja_komenda=_qr(
+        moja_komenda=None
+        if config.moja_komenda_is_default
+        else _qr(
             ed.gettext("Aplikacja Moja Komenda"),
             display_url(config.moja_komenda_url),
             config.moja_komenda_url,
@@ -308,6 +425,7 @@ def leaflet_view(
             spec,
             config.qr_level,
         ),
+        moja_komenda_name=ed.gettext("Aplikacja Moja Komenda"),
         kmzb=_qr(
             ed.gloss(KMZB_NAME),
             display_url(config.kmzb_url),
@@ -316,97 +434,7 @@ def leaflet_view(
             spec,
             config.qr_level,
         ),
+        unit_page=display_url(config.unit_page_url) if config.unit_page_url else "",
+        priority=_priority(area, ed),
         density=density,
     )
-
-
-@dataclass(frozen=True)
-class IndexRow:
-    numbers: str
-    area_label: Phrase
-    officers: str
-    """`sierż. szt. Łukasz Kowalczyk, tel. 723 000 114; …`"""
-
-
-@dataclass(frozen=True)
-class IndexStreet:
-    name: str
-    rows: tuple[IndexRow, ...]
-
-
-@dataclass(frozen=True)
-class IndexLetter:
-    letter: str
-    streets: tuple[IndexStreet, ...]
-
-
-@dataclass(frozen=True)
-class IndexView:
-    """The unit's street index (skorowidz ulic): street -> numbers -> area -> officer."""
-
-    unit: Unit
-    title: str
-    letters: tuple[IndexLetter, ...]
-    unit_phone: str
-    density: int = 0
-    """`dokument.html` gives every page its density class; an index has one size."""
-
-
-def index_view(areas: Sequence[Area], language: str = SOURCE) -> IndexView:
-    """`areas` all belong to one unit."""
-    ed = edition(language)
-    phone_label = ed.gettext("tel.").first
-    letters: dict[str, dict[str, list[IndexRow]]] = {}
-    for entry in street_index(areas, number_words(language)):
-        area = entry.area
-        officers = "; ".join(
-            f"{o.rank} {o.first_name} {o.surname}, {phone_label} {o.phone.national}".strip()
-            for o in (area.vacancy.covering if area.vacancy else area.officers)
-        )
-        if area.vacancy is not None:
-            officers = _vacant(area, officers, ed)
-        label = ed.gettext("rejon %(number)s", number=area.number)
-        if area.name:
-            label = Phrase(f"{label.first} ({area.name})", label.second, label.second_language)
-        row = IndexRow(entry.numbers, label, officers)
-        letter = _initial(entry.name)
-        letters.setdefault(letter, {}).setdefault(entry.name, []).append(row)
-    first = areas[0]
-    index_title = ed.gettext("Skorowidz ulic")
-    return IndexView(
-        unit=first.unit,
-        title=f"{index_title} — {first.unit.name}".rstrip(" —"),
-        letters=tuple(
-            IndexLetter(
-                letter,
-                tuple(IndexStreet(name, tuple(rows)) for name, rows in streets.items()),
-            )
-            for letter, streets in letters.items()
-        ),
-        unit_phone=first.unit.phone.national if first.unit.phone else "",
-    )
-
-
-def _vacant(area: Area, covering: str, ed: Edition) -> str:
-    """The index's words for an area nobody holds: who covers it, else the unit's phone."""
-    vacancy = area.vacancy
-    if vacancy is not None and vacancy.covering_area and covering:
-        # TRANSLATORS: street index, an area with no officer of its own ("wakat").
-        head = ed.gettext(
-            "nieobsadzony — obsługuje dzielnicowy rejonu %(number)s:",
-            number=vacancy.covering_area,
-        ).first
-        return f"{head} {covering}"
-    if covering:
-        # Not inside the f-string: Babel's extractor does not look into f-strings' fields.
-        head = ed.gettext("nieobsadzony — obsługuje:").first
-        return f"{head} {covering}"
-    if area.unit.phone is not None:
-        label = ed.gettext("nieobsadzony — telefon jednostki:").first
-        return f"{label} {area.unit.phone.national}"
-    return ed.gettext("nieobsadzony — zadzwoń do jednostki Policji").first
-
-
-def _initial(name: str) -> str:
-    """The index letter: the first letter after a street prefix (`al. Armii` -> `A`)."""
-    return next((ch.upper() for ch in street_key(name) if ch.isalpha()), "#")

@@ -9,6 +9,22 @@ PT_PER_MM = 72 / 25.4
 """PDF points in a millimetre."""
 
 
+DENSITY_STEPS = 6
+"""The fitting ladder, one CSS class per step (`gestosc-N` on each leaflet's section), tried
+in order until a leaflet fits its pages: 0 the designed size; 1, 2 smaller type in table
+columns; 3 the legibility floor in CSS columns; 4 (`RUN_IN_STEP`) the floor's type with the
+streets run on in lines; 5 (`SHORT_BACK_STEP`) a shorter back of a two-sided flyer, or on the
+poster the apps named instead of described (each format's template says what it leaves out).
+The street list never goes below the format's floor (poster 12 pt, flyers 10–12 pt, A6 9 pt).
+Each format's CSS sets the type of each step; `czesci.zasieg` the columns."""
+RUN_IN_STEP = 4
+SHORT_BACK_STEP = 5
+CARD_STEPS = 3
+"""The business card's own ladder (it has no street list): 0 as designed; 1 the unit's short
+name (`[jednostka] nazwa_krotka`, else derived); 2 a long e-mail and name smaller (7 pt)."""
+SHORT_UNIT_STEP = 1
+
+
 @dataclass(frozen=True)
 class FormatSpec:
     """One output format: its template, trimmed page size and print rules."""
@@ -38,9 +54,28 @@ class FormatSpec:
     """For per-unit formats: the file name in the unit's folder."""
     per_meeting: bool = False
     """One document per meeting with residents (the invitations), in the area's folder."""
+    steps: int = 0
+    """How many fitting steps the format has (`DENSITY_STEPS` by default, see there)."""
+    split_when_over: bool = False
+    """An area whose officers still do not fit the pages together at the last step gets one
+    copy of the layout per officer instead, each naming the others (as `per_officer` does)."""
+    short_card: bool = False
+    """The contact code holds only name, phone and e-mail (no unit, no job title): a poster's
+    1 mm modules, an A6 front and a business card's back have no room for more (a long unit
+    name and e-mail made the full card too large for them: the area was left out)."""
+    card_max_mm: float = 0
+    """Largest contact code (quiet zone included); a card that needs more at the minimum
+    module leaves the e-mail out of the code (it is printed beside it). 0: `qr_max_mm`."""
 
-    def expected_pages(self, officers: int) -> int:
-        return self.pages * (max(1, officers) if self.per_officer else 1)
+    @property
+    def fitting_steps(self) -> int:
+        return self.steps or DENSITY_STEPS
+
+    def expected_pages(self, officers: int, split: bool = False) -> int:
+        """The pages an area's file has when it fits: one set per officer on per-officer
+        formats and on a split flyer (`split_when_over`), else one."""
+        per_officer = self.per_officer or split
+        return self.pages * (max(1, officers) if per_officer else 1)
 
 
 FORMATS: dict[str, FormatSpec] = {
@@ -57,6 +92,11 @@ FORMATS: dict[str, FormatSpec] = {
             qr_max_mm=80,
             description="plakat A4 na klatkę schodową",
             per_officer=True,
+            short_card=True,
+            # Version 6 at most (41 mm, 49 with the quiet zone): name, phone and, when it
+            # still fits, the e-mail (printed beside it in any case). Journey §4.1: a
+            # resident scans it at arm's length; the room goes to the street list.
+            card_max_mm=49,
         ),
         FormatSpec(
             name="ulotka-a5",
@@ -69,6 +109,7 @@ FORMATS: dict[str, FormatSpec] = {
             qr_max_mm=42,
             description="dwustronna ulotka A5 dla mieszkańców",
             sheet_layout="a5-2",
+            split_when_over=True,
         ),
         FormatSpec(
             name="ulotka-a6",
@@ -82,6 +123,7 @@ FORMATS: dict[str, FormatSpec] = {
             description="dwustronna ulotka A6 do skrzynek",
             sheet_layout="a6-4",
             per_officer=True,
+            short_card=True,
         ),
         FormatSpec(
             name="wizytowka",
@@ -90,11 +132,14 @@ FORMATS: dict[str, FormatSpec] = {
             height_mm=50,
             pages=2,
             qr_module_mm=0.4,
-            qr_min_mm=16,
+            qr_min_mm=18,
             qr_max_mm=31,
             description="wizytówka dzielnicowego",
             sheet_layout="wizytowka-10",
             per_officer=True,
+            steps=CARD_STEPS,
+            short_card=True,
+            card_max_mm=25,
         ),
         FormatSpec(
             name="skorowidz",
@@ -144,16 +189,6 @@ DEFAULT_FORMATS: tuple[str, ...] = (
     "spotkanie-a6",
 )
 """The invitations are written only for the meetings a roster has (its `Spotkania` sheet)."""
-
-DENSITY_STEPS = 6
-"""The street-list density ladder, one CSS class per step (`gestosc-N` in `dokument.html`),
-tried in order until an area fits its pages: 0 the designed size; 1, 2 smaller type in table
-columns; 3 the legibility floor in CSS columns; 4 (`RUN_IN_STEP`) the floor's type with the
-streets run on in lines; 5 (`SHORT_BACK_STEP`) a shorter back side of a two-sided flyer (each
-format's template says what it leaves out). Flyer body text stays at or above 12 pt at step 0.
-Each format's CSS sets the type of each step; `czesci.zasieg` the columns."""
-RUN_IN_STEP = 4
-SHORT_BACK_STEP = 5
 
 BLEEDS_MM = (0, 2, 3, 5)
 """Bleeds a print shop asks for: 3 mm is the common default, Polish online printers often 2."""

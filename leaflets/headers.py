@@ -24,6 +24,7 @@ from leaflets.columns import (
     MEANING,
     PERSON_PARTS,
     REQUIRED,
+    TRANSLATED_LANGUAGES,
     column_letter,
 )
 from leaflets.text import fold, header_key
@@ -205,6 +206,10 @@ def read_header(header: str) -> Sense:
         words = ["".join(words)]
         if words[0] == "lp":
             return Sense("lp", "ignored")
+    if len(words) > 1 and words[-1] in TRANSLATED_LANGUAGES:  # `Dyżur (uk)`: a translation
+        base = read_header(" ".join(words[:-1]))
+        if base.column in ("dyzur", "dzialania_priorytetowe"):
+            return replace(base, column=f"{base.column}_{words[-1]}")
     concepts: list[str] = []
     typo = False
     for word in words:

@@ -49,7 +49,7 @@ def translations(language: str) -> gettext.NullTranslations:
             return gettext.GNUTranslations(handle)
     except OSError as exc:
         raise RenderError(
-            f"Brak skompilowanych tłumaczeń dla języka {language} ({resource}) — "
+            f"brak skompilowanych tłumaczeń dla języka {language} ({resource}) — "
             "uruchom make translations."
         ) from exc
 
@@ -78,6 +78,10 @@ class Phrase:
 
     def __str__(self) -> str:
         return f"{self.first} / {self.second}" if self.second else self.first
+
+    def __bool__(self) -> bool:
+        """An empty phrase (no text in either language) is false: `{% if officer.duty %}`."""
+        return bool(self.first or self.second)
 
     def __html__(self) -> str:
         if not self.second:

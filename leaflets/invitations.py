@@ -11,8 +11,8 @@ from babel.dates import format_date
 
 from leaflets.areas import Area, Unit
 from leaflets.config import LeafletConfig
+from leaflets.contact import KMZB_NAME
 from leaflets.content import (
-    KMZB_NAME,
     OfficerView,
     QrView,
     _area_label,

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from leaflets import checks
 from leaflets.answers import Found, FoundArea, find_in, parse_address_or_refuse, short_query
@@ -21,7 +21,7 @@ from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
 from leaflets.meetings import NO_MEETINGS, Meeting, Meetings, check_meetings, read_meeting_files
 from leaflets.output.files import build_lock, prepare_folder, remove_temporary_files
-from leaflets.output.manifest import RowStatus, write_manifest
+from leaflets.output.manifest import RowStatus, row_statuses, write_manifest
 from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key
 from leaflets.problems import UNREAD, Problem, RowRef
 from leaflets.roster import Roster, SheetReading, read_rosters
@@ -45,6 +45,7 @@ class Report:
     areas: tuple[Area, ...]
     """Every area with its unit: those with leaflets and the vacant ones (no leaflet)."""
     files: tuple[Path, ...]
+    """Every file of the build in the output folder, written now or current from before."""
     problems: tuple[Problem, ...]
     rendered: bool
     sheets: tuple[SheetReading, ...] = ()
@@ -53,6 +54,12 @@ class Report:
     """The meetings with residents whose invitations the run printed (or would print)."""
     meeting_rows: frozenset[RowRef] = frozenset()
     """Which of `rows` are meetings' rows (the `Spotkania` sheets, `--spotkania` files)."""
+    written: tuple[Path, ...] = ()
+    """The leaflet files written in this run (area, print, sheet and index files)."""
+    out: Path | None = None
+    """The output folder (`build`), as given."""
+    fitting: tuple[tuple[str, int], ...] = ()
+    """(format, files) that needed a fitting step (`checks.FITTING`) or were split."""
 
     @property
     def errors(self) -> int:
@@ -105,7 +112,7 @@ class Intake:
         """What became of every row, as far as reading and grouping tell (a build may still
         leave out an area whose QR codes do not fit)."""
         return tuple(
-            _row_statuses(
+            row_statuses(
                 self.roster,
                 self.grouping.areas,
                 self.grouping.rejected,
@@ -149,6 +156,7 @@ def intake(settings: Settings, read: Callable[[Roster], None] | None = None) -> 
         *checks.configuration(settings),
         *files.problems,
         *meetings.problems,
+        *checks.translations(settings, grouping.areas),
     )
     return Intake(roster, grouping, in_order(roster, settings, problems), meetings)
 
@@ -177,7 +185,7 @@ def in_order(
 def find(settings: Settings, *, address: str = "", name: str = "") -> Found:
     """`leaflets find`: the areas covering an address, or the officers matching a name."""
     if bool(address) == bool(name):
-        raise UsageError("Podaj dokładnie jedno: --adres albo --nazwisko.")
+        raise UsageError("podaj dokładnie jedno: --adres albo --nazwisko.")
     short_query(address or name)
     parsed = parse_address_or_refuse(address) if address else None
     return find_in(intake(settings).grouping.areas, address=address, name=name, parsed=parsed)
@@ -243,36 +251,42 @@ def _run(
         problems.extend(codes.problems)
         areas = tuple(sorted((*codes.kept, *vacant), key=area_order))
         render = not (settings.strict and any(p.is_error for p in problems))
-        files: list[Path] = []
-        files_by_area: dict[str, dict[str, str]] = {}
+        rendered = _Rendered()
         if render and areas:
             log.info("Krok 4/5 — składanie %d rejonów", len(codes.kept))
-            files, files_by_area = _render(
-                workers, codes.kept, areas, progress, cache, problems, finished
-            )
+            rendered = _render(workers, codes.kept, areas, progress, cache, problems, finished)
         elif not render:
             log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
-        meetings, invited = _invite(workers, meetings, areas, render, cache, problems, files)
+        meetings, invited = _invite(workers, meetings, areas, render, cache, problems, rendered)
 
     rejected = grouping.rejected | {ref for area in codes.dropped for ref in area.rows}
-    rows = _row_statuses(roster, grouping.areas, rejected, problems, meetings)
+    rows = row_statuses(roster, grouping.areas, rejected, problems, meetings)
     problems = list(in_order(roster, settings, problems))
     report = Report(
         tuple(rows),
         areas,
-        tuple(files),
+        tuple(rendered.files),
         tuple(problems),
         render,
         roster.sheets,
         meetings.kept,
         frozenset(meetings.rows),
+        tuple(rendered.written),
+        settings.out if write else None,
+        tuple(sorted(rendered.fitting.items())),
     )
     if write:
         log.info("Krok 5/5 — zapis %s i %s", MANIFEST, PROBLEM_REPORT)
         from leaflets.output.problem_report import write_problem_report
 
         write_manifest(
-            settings.out / MANIFEST, rows, areas, problems, files_by_area, meetings.kept, invited
+            settings.out / MANIFEST,
+            rows,
+            areas,
+            problems,
+            rendered.files_by_area,
+            meetings.kept,
+            invited,
         )
         write_problem_report(settings.out / PROBLEM_REPORT, problems, settings.config.as_of)
         report = replace(
@@ -288,7 +302,7 @@ def _invite(
     render: bool,
     cache: ContentCache,
     problems: list[Problem],
-    files: list[Path],
+    rendered: _Rendered,
 ) -> tuple[Meetings, dict[str, dict[str, str]]]:
     """Step 4 for the meetings of `areas`: their calendar codes checked, their invitations
     and calendars written; the meetings kept and each one's files for the manifest."""
@@ -303,7 +317,8 @@ def _invite(
 
     done = render_invitations(workers.job, meetings.kept, cache.templates)
     problems.extend(checks.invitations(done.warnings, done.overflowing))
-    files.extend(done.files)
+    rendered.files.extend(done.files)
+    rendered.written.extend(done.written)
     return meetings, done.by_meeting
 
 
@@ -324,10 +339,21 @@ def _covering(areas: Sequence[Area], address: Address, text: str) -> tuple[Area,
     if not found:
         hints = ", ".join(suggest_streets(areas, address.street))
         raise NotFoundError(
-            f"Żaden rejon nie obejmuje adresu „{text}”."
+            f"żaden rejon nie obejmuje adresu „{text}”."
             + (f" Podobne ulice: {hints}." if hints else "")
         )
     return found
+
+
+@dataclass
+class _Rendered:
+    """What step 4 made: every file, each area's files for the manifest, the files written
+    now, and per format how many files needed a fitting step."""
+
+    files: list[Path] = field(default_factory=list)
+    files_by_area: dict[str, dict[str, str]] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+    fitting: dict[str, int] = field(default_factory=dict)
 
 
 def _render(
@@ -338,73 +364,40 @@ def _render(
     cache: ContentCache,
     problems: list[Problem],
     finished: Finished | None = None,
-) -> tuple[list[Path], dict[str, dict[str, str]]]:
+) -> _Rendered:
     """Step 4: the area files, the unit's print files and office sheets, the indexes
     (`indexed`: the areas with leaflets and the vacant ones, which have none)."""
+    from leaflets.output.paths import area_pdf
     from leaflets.output.printfiles import unit_print_files
     from leaflets.output.sheets import impose_sheets
     from leaflets.render.plan import area_editions, render_areas, render_indexes
 
     settings = workers.job.settings
     editions = area_editions(settings)
-    files: list[Path] = []
-    files_by_area: dict[str, dict[str, str]] = {}
     outcome = render_areas(workers, areas, progress, cache, finished)
-    problems.extend(checks.rendering(areas, outcome.results))
+    problems.extend(checks.rendering(areas, outcome.results, settings))
+    done = _Rendered()
+    for result in outcome.results:
+        if result.density or result.split:
+            done.fitting[result.format] = done.fitting.get(result.format, 0) + 1
+        if result.written:
+            done.written.append(
+                area_pdf(settings, areas[result.index], result.format, result.language)
+            )
     if workers.job.write and areas:
-        files, files_by_area = unit_print_files(settings, areas, editions, outcome.written)
+        done.files, done.files_by_area, merged = unit_print_files(
+            settings, areas, editions, outcome.written
+        )
+        done.written.extend(merged)
         if settings.office_sheets:
             sheets = impose_sheets(settings, areas, editions)
-            files.extend(sheets.written)
+            done.files.extend(sheets.written)
+            done.written.extend(sheets.written)
             problems.extend(checks.sheet_skipped(s.area, s.reason) for s in sheets.skipped)
     for unit in render_indexes(workers, indexed, cache.templates):
         problems.extend(checks.weasyprint_warnings(unit.warnings))
         if unit.path is not None:
-            files.append(unit.path)
-    return files, files_by_area
-
-
-def _row_statuses(
-    roster: Roster,
-    grouping_areas: Sequence[Area],
-    rejected: frozenset[RowRef],
-    problems: Sequence[Problem],
-    meetings: Meetings = NO_MEETINGS,
-) -> list[RowStatus]:
-    """Every row below a header, in order: in a leaflet (`ok`), a vacant post kept in the
-    index (`vacancy`), a footer or heading (`note`), or `rejected` with its problems; then
-    the meetings' rows: printed (`meeting`), past and left out (`past`), or `rejected`."""
-    area_of = {ref: area for area in grouping_areas for ref in area.rows}
-    by_row: dict[RowRef, list[Problem]] = {}
-    for problem in problems:
-        if problem.where is not None:
-            by_row.setdefault(problem.where, []).append(problem)
-    notes = set(roster.notes)
-    sheets = {(r.file, r.sheet): index for index, r in enumerate(roster.sheets)}
-    refs = sorted(
-        [*(row.where for row in roster.rows), *notes],
-        key=lambda ref: (sheets.get((ref.file, ref.sheet), len(sheets)), ref.row),
-    )
-    statuses = []
-    for ref in refs:
-        found = tuple(roster.label(p) for p in by_row.get(ref, ()))
-        if ref in notes:
-            statuses.append(RowStatus(ref, "note", None, found))
-            continue
-        area = area_of.get(ref)
-        if area is None or ref in rejected:
-            statuses.append(RowStatus(ref, "rejected", None, found))
-        else:
-            status: Literal["ok", "vacancy"] = "vacancy" if area.vacancy else "ok"
-            statuses.append(RowStatus(ref, status, area_key(area), found))
-    kept = {m.where: m for m in meetings.kept}
-    past = {m.where: m for m in meetings.past}
-    for row in meetings.rows:
-        found = tuple(roster.label(p) for p in by_row.get(row, ()))
-        if row in kept:
-            statuses.append(RowStatus(row, "meeting", area_key(kept[row].area), found))
-        elif row in past:
-            statuses.append(RowStatus(row, "past", area_key(past[row].area), found))
-        else:
-            statuses.append(RowStatus(row, "rejected", None, found))
-    return statuses
+            done.files.append(unit.path)
+            if unit.written:
+                done.written.append(unit.path)
+    return done

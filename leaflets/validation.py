@@ -10,7 +10,7 @@ from pathlib import Path
 
 from leaflets import cells
 from leaflets.cells import RowCheck
-from leaflets.columns import COMBINED, column_letter
+from leaflets.columns import COMBINED, TRANSLATED_LANGUAGES, column_letter
 from leaflets.config import LeafletConfig
 from leaflets.people import VacancyNote, split_person, vacancy_in, without_acting
 from leaflets.phones import Phone, parse_phone
@@ -49,6 +49,8 @@ class Officer:
     written: str = ""
     """The roster's cell as typed when rank and names came from one column
     (`st. asp. Jan KOWALSKI`): kept in the manifest."""
+    duty_translations: tuple[tuple[str, str], ...] = ()
+    """(language, text) from the translated columns (`Dyżur (uk)`)."""
 
     @property
     def name(self) -> str:
@@ -80,6 +82,8 @@ class Record(AreaRow):
     description: str
     numbers: str
     priority: str
+    priority_translations: tuple[tuple[str, str], ...] = ()
+    """(language, text) from the translated columns (`Działania priorytetowe (en)`)."""
     unit_source: str = ""
     """Where the unit came from: `wiersz` (the row's own column), `tytul`, `arkusz`,
     `naglowek` (the sheet), `konfiguracja`, or "" when there is none."""
@@ -226,13 +230,21 @@ def _validate_row(row: RowCheck, base_dir: Path) -> Record | Vacancy | None:
             email=email,
             duty=row.get("dyzur"),
             photo=photo,
+            duty_translations=_translations(row, "dyzur"),
             written=combined,
         ),
         description=row.get("ulice"),
         numbers=row.get("numery"),
         priority=row.get("dzialania_priorytetowe"),
+        priority_translations=_translations(row, "dzialania_priorytetowe"),
         unit_source=_unit_source(row),
     )
+
+
+def _translations(row: RowCheck, column: str) -> tuple[tuple[str, str], ...]:
+    """The row's translated cells of `column` (`dyzur_uk`, `dyzur_en`) as (language, text)."""
+    found = ((language, row.get(f"{column}_{language}")) for language in TRANSLATED_LANGUAGES)
+    return tuple((language, text) for language, text in found if text)
 
 
 def _area_name(name: str, number: str) -> str:

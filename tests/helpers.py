@@ -136,3 +136,55 @@ def qr_payloads(path: Path, dpi: int = 150) -> list[str]:
             if result.format == zxingcpp.BarcodeFormat.QRCode
         )
     return found
+
+
+PT_PER_FONT_UNIT = 0.75
+"""WeasyPrint writes text in CSS px under a 0.75 pt/px matrix: pdfium's font size × this = pt."""
+
+
+def font_sizes(path: Path, needle: str) -> list[float]:
+    """For each occurrence of `needle` in the PDF's text (spaces and line breaks between its
+    words allowed), the smallest font size (pt) of its characters."""
+    import re
+
+    import pypdfium2.raw as pdfium_raw
+
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in needle.split()))
+    found = []
+    for page in pdf_pages(path):
+        text = page.get_textpage()
+        content = text.get_text_range()
+        for match in pattern.finditer(content):
+            found.append(
+                min(
+                    pdfium_raw.FPDFText_GetFontSize(text, i) * PT_PER_FONT_UNIT
+                    for i in range(match.start(), match.end())
+                    if not content[i].isspace()
+                )
+            )
+    return found
+
+
+def split_across_lines(path: Path, needle: str) -> list[str]:
+    """Occurrences of `needle` whose glyphs do not all sit on one line (their baselines
+    differ): a range, a time or a phone number broken over two lines, as a reader sees it.
+    Spaces and line breaks between the characters are allowed in the text."""
+    import re
+
+    chars = [c for c in needle if not c.isspace()]
+    pattern = re.compile(r"\s*".join(re.escape(c) for c in chars))
+    broken = []
+    for number, page in enumerate(pdf_pages(path), start=1):
+        text = page.get_textpage()
+        content = text.get_text_range()
+        for match in pattern.finditer(content):
+            # The loose box spans the font's ascent and descent: a dash's tight box starts
+            # half way up the line, a digit's at the baseline.
+            bottoms = [
+                text.get_charbox(i, loose=True)[1]
+                for i in range(match.start(), match.end())
+                if not content[i].isspace()
+            ]
+            if max(bottoms) - min(bottoms) > 2:  # points: more than a glyph's own offset
+                broken.append(f"{path.name}, str. {number}: {match.group(0)!r}")
+    return broken

@@ -40,9 +40,11 @@ def config_error(path: Path) -> str:
 def test_no_file_gives_the_defaults() -> None:
     config = load_config(None)
     assert config == LeafletConfig(as_of=config.as_of)
-    assert config.unit == UnitDefaults("", "", "")
-    assert config.moja_komenda_url == MOJA_KOMENDA_DEFAULT_URL == "https://policja.pl"
+    assert config.unit == UnitDefaults("", "", "", "")
+    # No link is invented: without one the leaflets name the app and the stores, no code.
+    assert config.moja_komenda_url == MOJA_KOMENDA_DEFAULT_URL == ""
     assert config.moja_komenda_is_default
+    assert config.unit_page_url == ""
     assert config.kmzb_url == KMZB_URL == "https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html"
     assert config.as_of == dt.date.today()
     assert (config.primary_color, config.accent_color) == (NAVY, ACCENT)
@@ -119,7 +121,8 @@ def test_unknown_section(tmp_path: Path) -> None:
 def test_unknown_key(tmp_path: Path) -> None:
     path = write(tmp_path, '[jednostka]\nnazwa = "KP"\nemail = "kp@policja.example"\n')
     assert config_error(path) == (
-        f"{path}: nieznany klucz „email” w [jednostka]. Dozwolone: nazwa, adres, telefon."
+        f"{path}: nieznany klucz „email” w [jednostka]. "
+        "Dozwolone: nazwa, nazwa_krotka, adres, telefon."
     )
 
 
@@ -278,23 +281,28 @@ def test_parse_formats() -> None:
     [
         (
             "a3",
-            "Nieznany format: a3. Dostępne: plakat-a4, ulotka-a5, ulotka-a6, wizytowka, "
-            "skorowidz, spotkanie-a4, spotkanie-a6.",
+            "nieznany format „a3”. Dostępne: plakat-a4, ulotka-a5, "
+            "ulotka-a6, wizytowka, skorowidz, spotkanie-a4, spotkanie-a6.",
+        ),
+        (
+            "plakat",
+            "nieznany format „plakat” — czy chodziło o plakat-a4? Dostępne: plakat-a4, "
+            "ulotka-a5, ulotka-a6, wizytowka, skorowidz, spotkanie-a4, spotkanie-a6.",
         ),
         (
             "plakat-a4,a6,dl",
-            "Nieznany format: a6, dl. Dostępne: plakat-a4, ulotka-a5, "
+            "nieznany format „a6”, „dl”. Dostępne: plakat-a4, ulotka-a5, "
             "ulotka-a6, wizytowka, skorowidz, spotkanie-a4, spotkanie-a6.",
         ),
         (
             "",
-            "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5, "
-            "ulotka-a6, wizytowka, skorowidz, spotkanie-a4, spotkanie-a6.",
+            "nie podano formatu. Dostępne: plakat-a4, ulotka-a5, ulotka-a6, wizytowka, skorowidz,"
+            " spotkanie-a4, spotkanie-a6.",
         ),
         (
             " , ",
-            "Nieznany format: (pusty). Dostępne: plakat-a4, ulotka-a5, "
-            "ulotka-a6, wizytowka, skorowidz, spotkanie-a4, spotkanie-a6.",
+            "nie podano formatu. Dostępne: plakat-a4, ulotka-a5, ulotka-a6, wizytowka, skorowidz,"
+            " spotkanie-a4, spotkanie-a6.",
         ),
     ],
 )

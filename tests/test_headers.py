@@ -50,6 +50,11 @@ def test_the_columns_are_the_ones_domain_md_lists() -> None:
         "dyzur",
         "zdjecie",
         "dzialania_priorytetowe",
+        # The translations a Ukrainian or English edition prints (README, Roster format).
+        "dyzur_uk",
+        "dyzur_en",
+        "dzialania_priorytetowe_uk",
+        "dzialania_priorytetowe_en",
     ]
     assert REQUIRED == ("rejon", "imie", "nazwisko", "telefon")
 

@@ -25,6 +25,7 @@ from leaflets.errors import UsageError
 from leaflets.formats import FORMATS
 from leaflets.i18n import LABEL_FUNCTION, Phrase, edition, translations
 from leaflets.output.paths import area_key, edition_name, unit_folder
+from leaflets.ranks import RANKS
 from leaflets.render.renderer import Renderer
 from leaflets.render.workers import page_context
 from leaflets.streets import format_coverage, format_rules, parse_numbers, parse_segment
@@ -69,7 +70,9 @@ def _catalog(language: str) -> Any:
 
 def test_extraction_finds_the_leaflet_texts(extracted: Any) -> None:
     ids = {message.id for message in extracted if message.id}
-    assert {"Twój dzielnicowy", "Zadzwoń do dzielnicowego", "Stan na: %(date)s"} <= ids
+    assert {"Twój dzielnicowy", "Zadzwoń do dzielnicowego", "Stan na %(date)s r."} <= ids
+    assert ("W rejonie pracuje także:", "W rejonie pracują także:") in ids  # plural forms
+    assert extracted.get("wtorek", context="dyżur") is not None
     assert "sierżant sztabowy" in ids  # ranks are marked where they are defined
     assert any("nie jest numerem alarmowym" in message for message in ids)
     assert extracted.get("parzyste", context="numery domów") is not None
@@ -85,11 +88,14 @@ def test_every_message_has_a_translation(extracted: Any, language: str) -> None:
         if not message.id:
             continue
         entry = catalog.get(message.id, context=message.context)
-        if entry is None or not entry.string or entry.fuzzy:
+        strings = entry.string if entry is not None and isinstance(entry.string, tuple) else ()
+        if entry is None or not entry.string or entry.fuzzy or not all(strings or [1]):
             problems.append(f"{message.context or ''}|{message.id}: no translation")
             continue
-        if sorted(TAG.findall(message.id)) != sorted(TAG.findall(entry.string)):
-            problems.append(f"{message.id}: tags differ in {entry.string}")
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        for text in strings or (entry.string,):
+            if sorted(TAG.findall(ids[0])) != sorted(TAG.findall(text)):
+                problems.append(f"{message.id}: tags differ in {text}")
     problems.extend(f"{message.id}: {errors}" for message, errors in catalog.check())
     assert problems == []
 
@@ -99,7 +105,11 @@ def test_compiled_catalog_matches_its_source(language: str) -> None:
     """The .mo the code loads is the compiled .po (run `make translations` after editing)."""
     compiled = translations(language)
     for message in _catalog(language):
-        if message.id and message.string:
+        if message.id and isinstance(message.id, tuple):
+            singular, plural = message.id
+            assert compiled.ngettext(singular, plural, 1) == message.string[0]
+            assert compiled.ngettext(singular, plural, 2) == message.string[1]
+        elif message.id and message.string:
             if message.context:
                 assert compiled.pgettext(message.context, message.id) == message.string
             else:
@@ -134,12 +144,25 @@ def test_phrases_keep_data_escaped_and_mark_the_second_language() -> None:
     assert Phrase("a < b").__html__() == "a &lt; b"
 
 
-def test_ranks_stay_polish_with_their_meaning() -> None:
+def test_ranks_stay_polish_with_their_meaning_by_level() -> None:
+    """A rank is glossed by its level, never by a false friend: in Ukrainian `аспірант` is a
+    PhD student and `поліцейський` any police officer; in English a `commissioner` heads a
+    whole force (docs/translations-uk.md, docs/translations-en.md)."""
     assert str(edition("pl").gloss("sierżant sztabowy")) == "sierżant sztabowy"
-    assert str(edition("en").gloss("sierżant sztabowy")) == "sierżant sztabowy (staff sergeant)"
-    assert str(edition("uk").gloss("młodszy aspirant")) == "młodszy aspirant (молодший аспірант)"
+    assert str(edition("en").gloss("sierżant sztabowy")) == (
+        "sierżant sztabowy (staff sergeant rank)"
+    )
+    assert str(edition("uk").gloss("młodszy aspirant")) == (
+        "młodszy aspirant (звання поліції, молодший начальницький склад)"
+    )
+    assert str(edition("uk").gloss("posterunkowy")) == "posterunkowy (рядовий поліції)"
+    assert str(edition("en").gloss("komisarz")) == "komisarz (junior officer rank)"
+    for rank, _ in RANKS:
+        assert "аспірант" not in str(edition("uk").gloss(rank)), rank
+        assert "commissioner" not in str(edition("en").gloss(rank)), rank
+        assert "aspirant" not in str(edition("en").gloss(rank)).partition("(")[2], rank
     bilingual = edition("pl+en").gloss("sierżant sztabowy")
-    assert (bilingual.first, bilingual.second) == ("sierżant sztabowy", "staff sergeant")
+    assert (bilingual.first, bilingual.second) == ("sierżant sztabowy", "staff sergeant rank")
 
 
 def test_dates_follow_the_language() -> None:
@@ -285,24 +308,32 @@ UKRAINIAN = (
     "Телефон дільничного не є екстреним номером.",
     "телефонуйте на номер 112",
     "Станом на 1 листопада 2026 р.",
-    "sierżant sztabowy (штаб-сержант)",
-    "Зателефонувати дільничному",
+    "Дільничний відповідає на дзвінки під час служби.",
+    "sierżant sztabowy (штаб-сержант поліції)",
+    "Подзвонити дільничному",
     "Krajowa Mapa Zagrożeń Bezpieczeństwa",
+    "Прийом: вівторок 15:00–17:00, кімн. 12",  # the duty hours' closed words translated
+    "Знайдіть «Moja Komenda» в Google Play або App Store.",
 )
 ENGLISH = (
-    "YOUR COMMUNITY OFFICER",
-    "The community officer’s phone is not an emergency number.",
+    "YOUR COMMUNITY POLICE OFFICER",
+    "The community police officer’s phone is not an emergency number.",
     "call 112",
     "As of 1 November 2026",
-    "sierżant sztabowy (staff sergeant)",
-    "Call your community officer",
-    "Moja Komenda app",
+    "The officer answers this phone when on duty.",
+    "sierżant sztabowy (staff sergeant rank)",
+    "Call your community police officer",
+    "(National Map of Security Threats)",
+    "Office hours: Tuesday 15:00–17:00, room 12",
+    "Search for “Moja Komenda” on Google Play or the App Store.",
 )
 POLISH = (
     "TWÓJ DZIELNICOWY",
     "Telefon dzielnicowego nie jest numerem alarmowym.",
-    "Stan na: 1 listopada 2026",
+    "Stan na 1 listopada 2026 r.",
+    "Dzielnicowy odbiera telefon w godzinach służby.",
     "Zadzwoń do dzielnicowego",
+    "Ograniczenie spożywania alkoholu",  # the priority actions, in Polish only
 )
 
 
@@ -312,8 +343,8 @@ POLISH = (
     [
         ("uk", UKRAINIAN, POLISH),
         ("en", ENGLISH, POLISH),
-        ("pl+uk", (*POLISH, *UKRAINIAN[:4], "штаб-сержант"), ENGLISH),
-        ("pl+en", (*POLISH, *ENGLISH[:4], "staff sergeant"), UKRAINIAN[:4]),
+        ("pl+uk", (*POLISH, *UKRAINIAN[:4], "штаб-сержант поліції"), ENGLISH),
+        ("pl+en", (*POLISH, *ENGLISH[:4], "staff sergeant rank"), UKRAINIAN[:4]),
     ],
 )
 def test_edition_text(
@@ -367,6 +398,9 @@ def test_qr_codes_decode_in_every_edition(sample_area: Editions, fmt: str, code:
     assert KMZB_URL in payloads
     (card,) = [p for p in payloads if p.startswith("BEGIN:VCARD")]
     assert f"FN:{officer.first_name} {officer.surname}" in card
+    if fmt == "plakat-a4":  # the poster's card: name, phone and e-mail only
+        assert "TITLE:" not in card and "ORG:" not in card
+        return
     titles = {"uk": "дільничний\\, дільниця 1", "en": "community police officer\\, area 1"}
     title = titles.get(code, "dzielnicowy\\, rejon 1")  # bilingual editions: Polish
     assert f"TITLE:{title}" in card
@@ -428,9 +462,12 @@ def test_parse_languages() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("de", "Nieznany język: de. Dostępne: pl, uk, en, pl+uk, pl+en."),
-        ("pl,uk+pl", "Nieznany język: uk+pl. Dostępne: pl, uk, en, pl+uk, pl+en."),
-        (" , ", "Nieznany język: (pusty). Dostępne: pl, uk, en, pl+uk, pl+en."),
+        ("de", "nieznany język „de”. Dostępne: pl, uk, en, pl+uk, pl+en."),
+        (
+            "pl,uk+pl",
+            "nieznany język „uk+pl” — czy chodziło o pl+uk? Dostępne: pl, uk, en, pl+uk, pl+en.",
+        ),
+        (" , ", "nie podano języka. Dostępne: pl, uk, en, pl+uk, pl+en."),
     ],
 )
 def test_parse_languages_refuses_unknown_ones(text: str, message: str) -> None:
@@ -461,7 +498,7 @@ def test_build_rejects_an_unknown_language(tmp_path: Path) -> None:
         cli.main, ["build", str(roster), "--out", str(tmp_path / "o"), "--jezyk", "pl,de"]
     )
     assert result.exit_code == 2
-    assert "Błąd: Nieznany język: de. Dostępne: pl, uk, en, pl+uk, pl+en." in " ".join(
+    assert "Błąd: nieznany język „de”. Dostępne: pl, uk, en, pl+uk, pl+en." in " ".join(
         result.output.split()
     )
     assert not (tmp_path / "o").exists()
@@ -482,8 +519,13 @@ def test_a6_handout_per_officer_names_the_others(two_officers: Editions, code: s
     ):
         assert f"{officer.first_name} {officer.surname}" in front
         assert officer.email in front
-        assert f"{other.first_name} {other.surname}, " in front
-        assert other.phone.national in front and other.email not in front
+        # Ukrainian and English name the rank in full after the name, not `st. post.`
+        named = f"{other.first_name} {other.surname}"
+        if edition(code).first != "pl":
+            named += " (starszy posterunkowy)"
+        # On the front, or — where the front has no room (the last fitting step) — the back.
+        assert f"{named}, " in front + back
+        assert other.phone.national in front + back and other.email not in front + back
         assert "112" in front + back
         assert "ul. Piekarska" in back
     payloads = qr_payloads(flyer)

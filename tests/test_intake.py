@@ -73,7 +73,7 @@ NO_STREETS = (
 EXPECTED: dict[str, list[tuple[str, int, str, str, str]]] = {
     "cp1250-srednik.csv": [],
     "utf8-bom-przecinek.csv": [],
-    # Three officers do not fit one A5 front: the flyer continues on another page and says so.
+    # Three officers do not fit one A5 front: each gets a flyer of their own, and it says so.
     "tytul-scalone.xlsx": [
         (
             "KP I",
@@ -86,10 +86,11 @@ EXPECTED: dict[str, list[tuple[str, int, str, str, str]]] = {
         (
             "KP I",
             4,
-            "ulice",
-            "ostrzeżenie",
-            "ulotka-a5, rejon 5: treść nie mieści się na 2 str. nawet po zmniejszeniu listy ulic"
-            " — ulotka ma 3 str.",
+            "",
+            "informacja",
+            "ulotka-a5, rejon 5: dzielnicowi rejonu nie mieszczą się razem na jednej ulotce —"
+            " każdy ma własną (w jednym pliku, po dwie strony), jak na plakacie; nic nie trzeba"
+            " poprawiać",
         ),
         (
             "KP I",

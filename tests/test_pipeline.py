@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from leaflets import pipeline
-from leaflets.config import LeafletConfig, Settings, UnitDefaults
+from leaflets.config import LeafletConfig, Settings, UnitDefaults, load_config
 from leaflets.errors import RenderError, RosterError
 from leaflets.output.files import atomic_file
 from leaflets.render.renderer import Renderer
@@ -141,13 +141,22 @@ def test_check_mode_writes_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.pdf
-def test_default_moja_komenda_link_is_reported(tmp_path: Path) -> None:
+def test_a_missing_moja_komenda_link_is_reported_with_where_the_file_goes(
+    tmp_path: Path,
+) -> None:
     roster = _csv(tmp_path, "KP Test;1;Jan;Nowak;723 645 827;;ul. Polna\n")
     report = pipeline.run(Settings(rosters=(roster,)), write=False)
     assert [p.message for p in report.problems if p.where is None] == [
-        "używany jest domyślny link do aplikacji Moja Komenda (https://policja.pl) — wpisz"
-        " właściwy w leaflets.toml, sekcja [linki], klucz moja_komenda"
+        "nie ma linku do aplikacji Moja Komenda — ulotki nie mają jej kodu QR, tylko radę, by"
+        " wyszukać ją w Google Play lub App Store; sprawdzony link do strony aplikacji wpisz w"
+        f" pliku leaflets.toml obok pliku z wykazem (utwórz go w tym folderze, {tmp_path}/),"
+        " w sekcji [linki], klucz moja_komenda"
     ]
+    config = tmp_path / "leaflets.toml"
+    config.write_text("[jednostka]\nnazwa = 'KP Test'\n", encoding="utf-8")
+    settings = Settings(rosters=(roster,), config=load_config(config))
+    (message,) = [p.message for p in pipeline.run(settings, write=False).problems]
+    assert message.endswith(f"wpisz w pliku {config}, w sekcji [linki], klucz moja_komenda")
 
 
 @pytest.mark.pdf
@@ -210,7 +219,7 @@ def test_broken_template_is_a_clear_error(tmp_path: Path) -> None:
     renderer = Renderer(templates, allowed=[])
     from leaflets.formats import FORMATS
 
-    with pytest.raises(RenderError, match="Błąd w szablonie"):
+    with pytest.raises(RenderError, match="błąd w szablonie"):
         renderer.html(FORMATS["plakat-a4"], [])
 
 

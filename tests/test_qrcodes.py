@@ -14,7 +14,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from leaflets.qrcodes import _LEVELS, QUIET_ZONE, make_qr, penalty, qr_modules, vcard_payload
+from leaflets.qrcodes import (
+    _LEVELS,
+    QUIET_ZONE,
+    make_qr,
+    penalty,
+    qr_modules,
+    short_vcard_payload,
+    vcard_payload,
+)
 
 
 def _raster(payload: str, scale: int = 4) -> Image.Image:
@@ -70,6 +78,22 @@ def test_vcard_escapes_and_keeps_polish_letters() -> None:
     assert "TITLE:dzielnicowy\\, rejon 5\r\n" in card
     assert card.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
     assert card.endswith("END:VCARD\r\n")
+
+
+def test_the_short_vcard_reads_back_as_the_same_contact_in_fewer_bytes() -> None:
+    """Posters and business cards (issue 18): N, FN, TEL, EMAIL only, read back by a vCard
+    parser as the same person; smaller than vobject's own serialisation."""
+    import vobject
+
+    fields = {"first_name": "Łukasz", "surname": "Żółć; Nowak", "phone_e164": "+48723645827"}
+    card = short_vcard_payload(**fields, email="l.zolc@example.pl")
+    parsed = vobject.readOne(card)
+    assert parsed.n.value.family == "Żółć; Nowak" and parsed.n.value.given == "Łukasz"
+    assert parsed.fn.value == "Łukasz Żółć; Nowak"
+    assert parsed.tel.value == "+48723645827" and parsed.email.value == "l.zolc@example.pl"
+    full = vcard_payload(**fields, email="l.zolc@example.pl", mobile=False)
+    assert len(card.encode()) < len(full.encode())
+    assert "EMAIL" not in short_vcard_payload(**fields)
 
 
 def _reference(payload: str, level: str) -> qrcode.QRCode:

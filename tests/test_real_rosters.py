@@ -21,7 +21,7 @@ import pytest
 
 from leaflets import pipeline
 from leaflets.config import Settings
-from leaflets.content import index_view
+from leaflets.index_content import index_view
 from leaflets.problems import UNREAD
 from leaflets.validation import normalise_area
 from tests.helpers import DATA

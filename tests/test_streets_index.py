@@ -60,7 +60,7 @@ def test_street_index_of_the_sample(sample: tuple[Area, ...]) -> None:
         ("ul. Słubicka", "parzyste od 48, nieparzyste od 25", "1"),
         ("ul. Rzemieślnicza", "3, 5, 7a", "8"),
         ("Bieniowice", "cała miejscowość", "10"),
-        ("Ogrodowa", "całość", "8"),
+        ("Ogrodowa", "wszystkie numery", "8"),
         ("ul. Kartuska", "cała ulica", "1"),
         ("os. Piekary", "1–6, 9–10", "3"),
         ("ul. Mieszka I", "cała ulica", "5"),
@@ -106,5 +106,5 @@ def test_street_index_orders_equal_streets_by_area_number() -> None:
         ("al. Armii Krajowej", "parzyste 2–8", "3"),
         ("ul. Zielona", "cała ulica", "2"),
         ("ul. Zielona", "cała ulica", "10"),
-        ("Żabia", "całość", "2"),
+        ("Żabia", "wszystkie numery", "2"),
     ]

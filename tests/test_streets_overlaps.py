@@ -117,7 +117,7 @@ def overlap_of(
             ["ul. Chojnowska: cała ulica"],
         ),
         ("Ogrodowa", "ul. Ogrodowa (1-9)", ["ul. Ogrodowa: numery 1–9"]),
-        ("Ogrodowa", "Ogrodowa", ["Ogrodowa: całość"]),
+        ("Ogrodowa", "Ogrodowa", ["Ogrodowa: wszystkie numery"]),
         # A listed building holds its flats; another letter is another building.
         ("ul. Batorego 12", "ul. Batorego 12/3", ["ul. Batorego: numer 12/3"]),
         ("ul. Batorego 12/3, 14", "ul. Batorego 12, 14/1", ["ul. Batorego: numery 12/3, 14/1"]),
@@ -296,7 +296,7 @@ def test_find_overlaps_equals_comparing_every_pair(seed: int) -> None:
     assert found == expected
     # The data exercises every kind: a village whole, its streets, and lines without a town.
     descriptions = {overlap.description for overlap in found}
-    assert {"cała ulica", "cała miejscowość", "całość"} <= descriptions
+    assert {"cała ulica", "cała miejscowość", "wszystkie numery"} <= descriptions
     assert any(overlap.description.startswith("numery parzyste") for overlap in found)
     assert any(not line.town for overlap in found for line in overlap.second.lines)
     assert len(found) > 1000

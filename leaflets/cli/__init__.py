@@ -29,7 +29,7 @@ from leaflets.config import (
     parse_languages,
 )
 from leaflets.errors import LeafletsError
-from leaflets.formats import BLEEDS_MM, DEFAULT_BLEED_MM, DEFAULT_FORMATS
+from leaflets.formats import BLEEDS_MM, DEFAULT_BLEED_MM, DEFAULT_FORMATS, FORMATS
 
 click.Context.formatter_class = PolishFormatter
 
@@ -131,7 +131,31 @@ def _out(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     )
 
 
-VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Pokaż kolejne kroki pracy.")
+VERBOSE = click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Pokaż kolejne kroki pracy i to, jak ulotki dopasowano do stron.",
+)
+FORMATS_OPTION = click.option(
+    "--format",
+    "formats",
+    default=",".join(DEFAULT_FORMATS),
+    metavar="FORMATY",
+    help="Formaty oddzielone przecinkami: "
+    + "; ".join(f"{spec.name} ({spec.description})" for spec in FORMATS.values())
+    + f". Domyślnie: {','.join(DEFAULT_FORMATS)}.",
+)
+LANGUAGES_OPTION = click.option(
+    "--jezyk",
+    "languages",
+    default=",".join(DEFAULT_LANGUAGES),
+    metavar="JĘZYKI",
+    help="Wersje językowe oddzielone przecinkami: pl (polska), uk (ukraińska), en (angielska),"
+    " pl+uk i pl+en (dwujęzyczne, polski pierwszy); domyślnie:"
+    f" {','.join(DEFAULT_LANGUAGES)}. Pliki innych wersji mają w nazwie język, np."
+    " plakat-a4.uk.pdf.",
+)
 MEETINGS = click.option(
     "--spotkania",
     "meetings",
@@ -159,27 +183,16 @@ def main() -> None:
     """
 
 
-@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
+@main.command(
+    context_settings=CONTEXT,
+    options_metavar="[OPCJE]",
+    short_help="Utwórz ulotki PDF dla każdego rejonu z WYKAZU.",
+)
 @ROSTERS
 @CONFIG
 @_out("Folder na gotowe pliki PDF")
-@click.option(
-    "--format",
-    "formats",
-    default=",".join(DEFAULT_FORMATS),
-    metavar="FORMATY",
-    help=f"Formaty oddzielone przecinkami (domyślnie: {','.join(DEFAULT_FORMATS)}).",
-)
-@click.option(
-    "--jezyk",
-    "languages",
-    default=",".join(DEFAULT_LANGUAGES),
-    metavar="JĘZYKI",
-    help="Wersje językowe oddzielone przecinkami: pl (polska), uk (ukraińska), en (angielska),"
-    " pl+uk i pl+en (dwujęzyczne, polski pierwszy); domyślnie:"
-    f" {','.join(DEFAULT_LANGUAGES)}. Pliki innych wersji mają w nazwie język, np."
-    " plakat-a4.uk.pdf.",
-)
+@FORMATS_OPTION
+@LANGUAGES_OPTION
 @click.option("--strict", is_flag=True, help="Przy jakimkolwiek błędzie nie twórz żadnej ulotki.")
 @click.option(
     "--adres",
@@ -193,7 +206,7 @@ def main() -> None:
     type=Number(min=1),
     default=None,
     metavar="N",
-    help="Liczba równoległych procesów (domyślnie: wszystkie rdzenie).",
+    help="Liczba równoległych procesów, co najmniej 1 (domyślnie: wszystkie rdzenie).",
 )
 @click.option("--force", is_flag=True, help="Utwórz wszystko od nowa, także niezmienione rejony.")
 @click.option(
@@ -208,14 +221,17 @@ def main() -> None:
     type=Number(min=1, max=1000),
     default=None,
     metavar="N",
-    help="Ile egzemplarzy każdego rejonu na arkuszach (domyślnie: pełny arkusz).",
+    help="Ile egzemplarzy każdego rejonu na arkuszach (z --arkusz), od 1 do 1000"
+    " (domyślnie: pełny arkusz).",
 )
 @click.option(
     "--dupleks",
     "duplex",
-    type=OneOf(["dlugi", "krotki"], aliases={"długi": "dlugi", "krótki": "krotki"}),
-    default="dlugi",
-    help="Druk dwustronny: obracanie wzdłuż dłuższej (domyślnie) albo krótszej krawędzi.",
+    type=OneOf(["długi", "krótki"], aliases={"dlugi": "długi", "krotki": "krótki"}),
+    default="długi",
+    metavar="KRAWĘDŹ",
+    help="Druk dwustronny arkuszy: długi (obracanie wzdłuż dłuższej krawędzi, domyślnie)"
+    " albo krótki (wzdłuż krótszej).",
 )
 @click.option(
     "--drukarnia",
@@ -290,10 +306,16 @@ def build(
     return _run(settings, write=True, verbose=verbose)
 
 
-@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
+@main.command(
+    context_settings=CONTEXT,
+    options_metavar="[OPCJE]",
+    short_help="Sprawdź WYKAZ i pokaż problemy; nie zapisuje plików.",
+)
 @ROSTERS
 @CONFIG
 @_out("Folder, do którego tworzy build: to, co jest tam aktualne, nie jest składane ponownie")
+@FORMATS_OPTION
+@LANGUAGES_OPTION
 @MEETINGS
 @ENCODING
 @DELIMITER
@@ -304,16 +326,32 @@ def check(
     config_path: Path | None,
     out: Path,
     meetings: tuple[Path, ...],
+    formats: str,
+    languages: str,
     encoding: str | None,
     delimiter: str | None,
     verbose: bool,
 ) -> int:
-    """Sprawdź WYKAZ i pokaż problemy; nie zapisuje żadnych plików."""
-    settings = _settings(rosters, config_path, encoding, delimiter, out=out, meetings=meetings)
+    """Sprawdź WYKAZ i pokaż problemy (także ulotki, które nie zmieszczą się na swoich
+    stronach, w podanych formatach i językach); nie zapisuje żadnych plików."""
+    settings = _settings(
+        rosters,
+        config_path,
+        encoding,
+        delimiter,
+        out=out,
+        formats=parse_formats(formats),
+        languages=parse_languages(languages),
+        meetings=meetings,
+    )
     return _run(settings, write=False, verbose=verbose)
 
 
-@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
+@main.command(
+    context_settings=CONTEXT,
+    options_metavar="[OPCJE]",
+    short_help="Kto jest dzielnicowym pod ADRESEM albo gdzie pracuje osoba o NAZWISKU.",
+)
 @ROSTERS
 @CONFIG
 @click.option(
@@ -349,7 +387,11 @@ def find(
     return answer.exit_code
 
 
-@main.command(context_settings=CONTEXT, options_metavar="[OPCJE]")
+@main.command(
+    context_settings=CONTEXT,
+    options_metavar="[OPCJE]",
+    short_help="Aplikacja w przeglądarce: wyślij wykaz, zobacz problemy, pobierz ulotki.",
+)
 @click.option(
     "--host",
     default=None,
@@ -449,10 +491,31 @@ def _run(settings: Settings, *, write: bool, verbose: bool) -> int:
     )
     # WeasyPrint warnings are collected into the report; keep them off the console here.
     logging.getLogger("weasyprint").setLevel(logging.ERROR if not verbose else logging.WARNING)
+    for notice in unused_options(settings):
+        console.line(f"Uwaga: {notice}")
     with console.ProgressBar(write) as progress:
         report = pipeline.run(settings, write=write, progress=progress)
     if not write or verbose:
         console.headers(report.sheets)
-    console.problems(report.problems)
-    console.summary(report, write)
+    console.problems(report.problems, verbose)
+    console.summary(report, write, verbose)
+    if write and report.rendered and settings.office_sheets:
+        console.out.print(console.printing_hint(settings.duplex))
     return report.exit_code
+
+
+def unused_options(settings: Settings) -> list[str]:
+    """Options given that do nothing without another one, said rather than ignored."""
+    found = []
+    if settings.crop_marks and settings.bleed_mm is None:
+        found.append("--znaczniki działa tylko z --drukarnia — znaczników nie będzie")
+    if settings.copies is not None and not settings.office_sheets:
+        found.append("--kopie działa tylko z --arkusz — liczba kopii pominięta")
+    if not any(path.suffix.lower() == ".csv" for path in settings.rosters):
+        for flag, value in (
+            ("--separator", settings.delimiter),
+            ("--kodowanie", settings.encoding),
+        ):
+            if value is not None:
+                found.append(f"{flag} dotyczy tylko plików CSV — tu pominięto")
+    return found

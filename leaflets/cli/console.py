@@ -22,8 +22,26 @@ out = Console(highlight=False, soft_wrap=True)
 
 
 def error(message: str, prefix: str = "Błąd") -> None:
-    """`Błąd: …` on standard error."""
-    errors.print(f"[bold red]{prefix}:[/] {escape(message)}")
+    """`Błąd: …` on standard error, the message starting lower-case as after any colon."""
+    errors.print(f"[bold red]{prefix}:[/] {escape(after_colon(message))}")
+
+
+def after_colon(message: str) -> str:
+    """`Nieznany format` -> `nieznany format`: a message after `Błąd:` starts lower-case;
+    a name (`WeasyPrint`, `KMZB`), a path or a number stays as it is."""
+    first = message.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].isalpha() and first[1:].islower():
+        return message[:1].lower() + message[1:]
+    return message
+
+
+def printing_hint(duplex: str) -> str:
+    """One line after `--arkusz`: how to print the sheets so that the backs line up."""
+    edge = "dłuższej" if duplex == "long" else "krótszej"
+    return (
+        f"Arkusze drukuj dwustronnie, z obracaniem wzdłuż {edge} krawędzi, w skali 100 %"
+        " (bez „dopasuj do strony”), potem przytnij wzdłuż znaczników."
+    )
 
 
 def line(text: str) -> None:
@@ -59,8 +77,10 @@ class ProgressBar:
             self.bar.stop()
 
 
-def problems(found: Sequence[Problem]) -> None:
-    """The problems as one table per file and sheet, then the run-wide ones."""
+def problems(found: Sequence[Problem], verbose: bool = False) -> None:
+    """The problems as one table per file and sheet, then the run-wide ones. The fitting
+    steps (information: nothing to fix) are listed only with `-v`; the summary counts them."""
+    found = [p for p in found if verbose or p.code not in _FITTING_CODES]
     if not found:
         return
     groups: dict[str, list[Problem]] = {}
@@ -91,6 +111,11 @@ def problems(found: Sequence[Problem]) -> None:
         out.print(table)
 
 
+_FITTING_CODES = frozenset(("dopasowanie", "ulotka-na-dzielnicowego"))
+"""Problems that say how a leaflet was fitted to its pages (`checks.FITTING` and a flyer split
+per officer): information, listed only with `-v`."""
+
+
 def headers(sheets: Sequence[SheetReading]) -> None:
     """How every header of every sheet was understood, sheet by sheet."""
     for sheet in sheets:
@@ -103,7 +128,7 @@ def headers(sheets: Sequence[SheetReading]) -> None:
             out.print("  " + escape(reading.describe()))
 
 
-def summary(report: Report, write: bool) -> None:
+def summary(report: Report, write: bool, verbose: bool = False) -> None:
     roster_rows = [row for row in report.rows if row.where not in report.meeting_rows]
     count = {
         status: sum(row.status == status for row in roster_rows)
@@ -122,15 +147,48 @@ def summary(report: Report, write: bool) -> None:
         *_meetings_line(report),
         f"Problemy: błędy {report.errors}, ostrzeżenia {report.warnings}{notes}",
     ]
+    if report.fitting:
+        counts = ", ".join(f"{name} {n}" for name, n in report.fitting)
+        hint = "" if verbose else " (lista: -v)"
+        lines.append(f"Dopasowane do stron, nic nie trzeba poprawiać: {counts}{hint}")
     if report.unread:
         lines.append("Części wykazu nie odczytano — zobacz błędy powyżej (kod wyjścia 2).")
     if write:
         lines.append(
-            f"Zapisane pliki: {len(report.files)}"
-            if report.rendered
-            else "Nie utworzono ulotek (--strict)."
+            files_written(report) if report.rendered else "Nie utworzono ulotek (--strict)."
         )
-    out.print("\n".join(lines))
+    out.print("\n".join(escape(line) for line in lines))
+
+
+def files_written(report: Report) -> str:
+    """`Zapisano 33 pliki w folderze output/`, or `Bez zmian — 33 pliki w output/ są aktualne`
+    when nothing but the manifest and problem report was written again."""
+    total = len(report.files)
+    folder = f"{report.out}/" if report.out is not None else ""
+    if not report.written:
+        return f"Bez zmian — {count_files(total)} w {folder} {are_current(total)}"
+    # The manifest and the problem report are written again with every build.
+    written = min(total, len(report.written) + 2)
+    rest = f" ({total - written} bez zmian)" if written < total else ""
+    return f"Zapisano {count_files(written)} w folderze {folder}{rest}"
+
+
+def count_files(number: int) -> str:
+    """`1 plik`, `3 pliki`, `5 plików`, `22 pliki`: the Polish plural after a number."""
+    return f"{number} {_plural(number, 'plik', 'pliki', 'plików')}"
+
+
+def are_current(number: int) -> str:
+    """The verb after `count_files`: `jest aktualny`, `są aktualne`, `jest aktualnych`."""
+    return _plural(number, "jest aktualny", "są aktualne", "jest aktualnych")
+
+
+def _plural(number: int, one: str, few: str, many: str) -> str:
+    if number == 1:
+        return one
+    if number % 10 in (2, 3, 4) and number % 100 not in (12, 13, 14):
+        return few
+    return many
 
 
 def _meetings_line(report: Report) -> list[str]:
@@ -157,7 +215,7 @@ def found(answer: Found, as_json: bool) -> None:
         if answer.message:
             out.print(escape(answer.message))
         if answer.suggestions:
-            out.print("Może chodzi o: " + ", ".join(escape(s) for s in answer.suggestions) + "?")
+            out.print("Czy chodziło o: " + ", ".join(escape(s) for s in answer.suggestions) + "?")
         return
     for match in answer.matches:
         area = match.area

@@ -3,6 +3,7 @@ own usage errors (English) as the users read them."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -27,7 +28,11 @@ HELP_OPTION = {"help": "Pokaż tę pomoc i zakończ."}
 
 
 class Number(click.IntRange):
-    """A whole-number option whose complaints are Polish (click's are English)."""
+    """A whole-number option whose complaints are Polish (click's are English); its help says
+    the range in words, so click's `[x>=1]` is not appended."""
+
+    def _describe_range(self) -> str:
+        return ""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         try:
@@ -70,7 +75,7 @@ _CLICK_USAGE = (
         re.compile(r"Option '(?P<o>[^']+)' does not take a value\."),
         "opcja {o} nie przyjmuje wartości",
     ),
-    (re.compile(r"No such command '(?P<c>[^']+)'\."), "nieznane polecenie {c} (są: {commands})"),
+    (re.compile(r"No such command '(?P<c>[^']+)'\."), "nieznane polecenie „{c}”{hint}"),
     (re.compile(r"Got unexpected extra arguments? \((?P<a>.*)\)"), "nadmiarowe argumenty: {a}"),
 )
 """Click's other usage messages (English) and how the users read them."""
@@ -88,8 +93,19 @@ def usage_message(exc: click.exceptions.UsageError, commands: Iterable[str]) -> 
         # Number and OneOf have already put the message in Polish.
         name = exc.param.opts[0] if exc.param is not None and exc.param.opts else ""
         return f"nieprawidłowa wartość {name}: {exc.message}"
+    names = sorted(commands)
     for pattern, polish in _CLICK_USAGE:
         found = pattern.fullmatch(exc.message)
         if found:
-            return polish.format(**found.groupdict(), commands=", ".join(sorted(commands)))
+            values = found.groupdict()
+            return polish.format(**values, hint=suggestion(values.get("c", ""), names))
     return exc.message
+
+
+def suggestion(typed: str, known: Iterable[str]) -> str:
+    """` — czy chodziło o build? (są: build, check, find)`: the nearest known name, if one is
+    near, then all of them. For a mistyped command or format."""
+    names = list(known)
+    close = difflib.get_close_matches(typed, names, n=1, cutoff=0.5)
+    hint = f" — czy chodziło o {close[0]}?" if close else ""
+    return f"{hint} (są: {', '.join(names)})"

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from leaflets.areas import Area
-from leaflets.meetings import Meeting
+from leaflets.meetings import NO_MEETINGS, Meeting, Meetings
 from leaflets.output.files import write_json
 from leaflets.output.paths import area_key
 from leaflets.problems import Problem, RowRef
+from leaflets.roster import Roster
 from leaflets.validation import Officer
 
 
@@ -128,3 +129,49 @@ def write_manifest(
             ],
         },
     )
+
+
+def row_statuses(
+    roster: Roster,
+    grouping_areas: Sequence[Area],
+    rejected: frozenset[RowRef],
+    problems: Sequence[Problem],
+    meetings: Meetings = NO_MEETINGS,
+) -> list[RowStatus]:
+    """Every row below a header, in order: in a leaflet (`ok`), a vacant post kept in the
+    index (`vacancy`), a footer or heading (`note`), or `rejected` with its problems; then
+    the meetings' rows: printed (`meeting`), past and left out (`past`), or `rejected`."""
+    area_of = {ref: area for area in grouping_areas for ref in area.rows}
+    by_row: dict[RowRef, list[Problem]] = {}
+    for problem in problems:
+        if problem.where is not None:
+            by_row.setdefault(problem.where, []).append(problem)
+    notes = set(roster.notes)
+    sheets = {(r.file, r.sheet): index for index, r in enumerate(roster.sheets)}
+    refs = sorted(
+        [*(row.where for row in roster.rows), *notes],
+        key=lambda ref: (sheets.get((ref.file, ref.sheet), len(sheets)), ref.row),
+    )
+    statuses = []
+    for ref in refs:
+        found = tuple(roster.label(p) for p in by_row.get(ref, ()))
+        if ref in notes:
+            statuses.append(RowStatus(ref, "note", None, found))
+            continue
+        area = area_of.get(ref)
+        if area is None or ref in rejected:
+            statuses.append(RowStatus(ref, "rejected", None, found))
+        else:
+            status: Literal["ok", "vacancy"] = "vacancy" if area.vacancy else "ok"
+            statuses.append(RowStatus(ref, status, area_key(area), found))
+    kept = {m.where: m for m in meetings.kept}
+    past = {m.where: m for m in meetings.past}
+    for row in meetings.rows:
+        found = tuple(roster.label(p) for p in by_row.get(row, ()))
+        if row in kept:
+            statuses.append(RowStatus(row, "meeting", area_key(kept[row].area), found))
+        elif row in past:
+            statuses.append(RowStatus(row, "past", area_key(past[row].area), found))
+        else:
+            statuses.append(RowStatus(row, "rejected", None, found))
+    return statuses

@@ -73,10 +73,12 @@ def unit_print_files(
     areas: Sequence[Area],
     editions: Sequence[tuple[str, str]],
     written: set[Path],
-) -> tuple[list[Path], dict[str, dict[str, str]]]:
+) -> tuple[list[Path], dict[str, dict[str, str]], list[Path]]:
     """The per-area files, and one print file per unit, format and edition, merged from the
     area files unless a worker merged it already (`written`). Also each area's files for the
-    manifest: area key -> {edition name -> path relative to the output folder}.
+    manifest: area key -> {edition name -> path relative to the output folder}, and the print
+    files written in this run (merged here or by a worker). An area file over its pages was
+    not written and is left out of all three.
 
     A print file follows its inputs, not the run: `PRINT_SOURCES` records the digests of the
     area files it was merged from, in order, and its own digest; it is merged again whenever
@@ -84,6 +86,7 @@ def unit_print_files(
     killed after the content cache was written, before the merge, left an old phone number
     in it that no later build would have repaired)."""
     files: list[Path] = []
+    merged: list[Path] = []
     by_area: dict[str, dict[str, str]] = {area_key(area): {} for area in areas}
     record_path = settings.out / PRINT_SOURCES
     recorded = {} if settings.force else load_sources(record_path)
@@ -92,6 +95,8 @@ def unit_print_files(
         units: dict[str, list[Path]] = {}
         for area in areas:
             path = area_pdf(settings, area, name, language)
+            if not path.is_file():
+                continue  # over its pages: not written (an error says so)
             files.append(path)
             by_area[area_key(area)][edition_name(name, language)] = path.relative_to(
                 settings.out
@@ -107,11 +112,14 @@ def unit_print_files(
             )
             if not current:
                 merge_pdfs(paths, combined, print_file_title(FORMATS[name], language))
+                merged.append(combined)
+            elif combined in written:
+                merged.append(combined)
             sources[key] = {"from": inputs, "sha256": file_digest(combined) or ""}
             files.append(combined)
     # Written after every merge: a build stopped before this point merges again next time.
     write_json(record_path, dict(sorted(sources.items())))
-    return files, by_area
+    return files, by_area, merged
 
 
 def load_sources(path: Path) -> dict[str, dict[str, Any]]:

@@ -47,6 +47,8 @@ def impose_sheets(
         units: dict[str, list[Leaflet]] = {}
         for area in areas:
             source = area_pdf(settings, area, name, language)
+            if not source.is_file():
+                continue  # over its pages, not written: an error says so
             try:
                 leaflets = leaflets_from_pdf(source, two_sided=spec.pages == 2, name=str(source))
             except RenderError as exc:

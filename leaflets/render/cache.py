@@ -32,6 +32,7 @@ class Entry:
     density: int
     near_edge: bool = False
     sha256: str = ""
+    split: bool = False
 
     @classmethod
     def from_json(cls, data: object) -> Entry | None:
@@ -45,6 +46,7 @@ class Entry:
                 int(data["density"]),
                 bool(data.get("near_edge", False)),
                 str(data.get("sha256", "")),
+                bool(data.get("split", False)),
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -56,6 +58,7 @@ class Entry:
             "density": self.density,
             "near_edge": self.near_edge,
             "sha256": self.sha256,
+            "split": self.split,
         }
 
 

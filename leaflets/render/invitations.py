@@ -50,6 +50,8 @@ class InvitationFiles:
     """WeasyPrint's warnings of the documents laid out now."""
     overflowing: list[tuple[Meeting, str, int]] = field(default_factory=list)
     """(meeting, edition name, pages) of invitations that ran over their pages."""
+    written: list[Path] = field(default_factory=list)
+    """The files of `files` written in this run (the rest were current)."""
 
 
 def meeting_id(meeting: Meeting) -> str:
@@ -119,6 +121,7 @@ def _edition(
         if unit in changed or not combined.is_file():
             title = f"Spotkania z mieszkańcami — {spec.description}"
             merge_pdfs(paths, combined, title if language == SOURCE else f"{title} ({language})")
+            done.written.append(combined)
         done.files.append(combined)
     if settings.office_sheets and spec.sheet_layout:
         _sheets(job, spec, language, meetings, done)
@@ -165,6 +168,7 @@ def _lay_out(
                 relative = path.relative_to(settings.out).as_posix()
                 write_pdf(path, [(rendered, position)], title, relative, settings)
                 cache[key] = {"digest": current, "pages": pages}
+                done.written.append(path)
 
 
 DENSITY_STEPS = 4
@@ -197,11 +201,13 @@ def _sheets(
         copies = settings.copies or layout.cells
         _write_sheet(impose(leaflets, layout, copies=copies, duplex=settings.duplex), target)
         done.files.append(target)
+        done.written.append(target)
         units.setdefault(unit_folder(meeting.area.unit), []).extend(leaflets)
     for unit, leaflets in units.items():
         target = unit_pdf(settings, unit, spec.name, "-arkusze", language)
         _write_sheet(impose(leaflets, layout, copies=settings.copies or 1), target)
         done.files.append(target)
+        done.written.append(target)
 
 
 def _write_sheet(writer: PdfWriter, target: Path) -> None:
@@ -225,3 +231,4 @@ def _calendars(job: Job, meetings: Sequence[Meeting], done: InvitationFiles) -> 
         with atomic_file(path) as handle:
             handle.write(data)
         done.files.append(path)
+        done.written.append(path)

@@ -215,6 +215,7 @@ def render_areas(
                 r.density,
                 r.near_edge,
                 file_digest(area_pdf(settings, areas[r.index], r.format, r.language)) or "",
+                r.split,
             )
             for r in sorted(results, key=lambda r: (r.name, r.index))
         }
@@ -243,6 +244,7 @@ def _plan(workers: Workers, areas: Sequence[Area], cache: ContentCache) -> _Plan
                         cached.density,
                         language=language,
                         near_edge=cached.near_edge,
+                        split=cached.split,
                     )
                 )
             else:
@@ -293,7 +295,7 @@ def render_indexes(workers: Workers, areas: Sequence[Area], templates: str) -> l
                         done.append(RenderedUnit(path, ()))
                         continue
                     warnings = worker.render_unit(job, spec, unit_areas, path, language)
-                    done.append(RenderedUnit(path, tuple(warnings)))
+                    done.append(RenderedUnit(path, tuple(warnings), written=job.write))
                     if job.write:
                         cache[key] = {"digest": current}
     if job.write:
@@ -308,3 +310,5 @@ class RenderedUnit:
 
     path: Path | None
     warnings: tuple[str, ...]
+    written: bool = False
+    """Laid out and written in this run (not current from before)."""

@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Any
 from leaflets._gc import layout_gc
 from leaflets.areas import Area
 from leaflets.config import Settings
-from leaflets.content import as_of_text, document_title, index_view, leaflet_view
-from leaflets.formats import CROP_MARK_SPACE_MM, DENSITY_STEPS, FORMATS, FormatSpec
+from leaflets.content import as_of_text, document_title, leaflet_view
+from leaflets.formats import CROP_MARK_SPACE_MM, FORMATS, FormatSpec
 from leaflets.i18n import SOURCE
+from leaflets.index_content import index_view
 from leaflets.output.files import atomic_file
 from leaflets.output.paths import area_key, area_pdf, edition_name
 from leaflets.output.printfiles import merge_pdfs, print_file_title, print_shop_boxes
@@ -69,6 +70,10 @@ class AreaResult:
     """The edition: `pl`, `uk`, `en`, `pl+uk`, `pl+en`."""
     near_edge: bool = False
     """Text closer to the paper's edge than an office printer prints (PRINTER_EDGE_MM)."""
+    split: bool = False
+    """A flyer whose officers did not fit together: one flyer per officer in the file."""
+    written: bool = False
+    """The file was written in this run (a file over its pages is not written at all)."""
 
     @property
     def name(self) -> str:
@@ -125,17 +130,52 @@ def page_context(settings: Settings, title: str, language: str = SOURCE) -> Page
 
 @dataclass(frozen=True)
 class Placement:
-    """Where an area ended up after fitting: its batch document, its position there, and the
-    density step it needed."""
+    """Where a leaflet ended up after fitting: its batch document, its position there, and
+    the density step it needed."""
 
     rendered: Rendered
     position: int
     density: int
 
+    @property
+    def pages(self) -> int:
+        return self.rendered.page_count(self.position)
+
+
+@dataclass(frozen=True)
+class AreaPlacement:
+    """An area's file: its leaflets in order — one, or one per officer where each officer has
+    pages of their own (`FormatSpec.per_officer`, a split flyer), each fitted on its own."""
+
+    parts: tuple[Placement, ...]
+    split: bool = False
+
+    @property
+    def pages(self) -> int:
+        return sum(part.pages for part in self.parts)
+
+    @property
+    def density(self) -> int:
+        """The step the area's file needed: its most shrunken leaflet's."""
+        return max(part.density for part in self.parts)
+
+    def near_edge(self) -> bool:
+        return any(part.rendered.near_edge(part.position) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """What one leaflet (`<section>`) of a batch document holds: an area's pages, or one
+    officer's pages of it (`officer`, a position in `Area.officers`)."""
+
+    area: int
+    """The area's position in the batch."""
+    officer: int | None = None
+
 
 @dataclass
 class _Fitted:
-    placements: list[Placement] = field(default_factory=list)
+    placements: list[AreaPlacement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -189,30 +229,40 @@ def render_batch(task: Task) -> list[AreaResult]:
     areas = [area for _, area in task.items]
     with layout_gc():
         fitted = _fit(renderer, job.settings, spec, areas, task.language)
-        if job.write:
-            for area, placed in zip(areas, fitted.placements, strict=True):
+        written = []
+        for area, placed in zip(areas, fitted.placements, strict=True):
+            fits = placed.pages <= spec.expected_pages(len(area.officers), placed.split)
+            if job.write and fits:
                 write_area_pdf(job.settings, area, spec, placed, task.language)
+            elif job.write:
+                # A file over its pages is an error, not a file: a third page would break
+                # every duplex print of the unit (checks.rendering says what to shorten).
+                area_pdf(job.settings, area, spec.name, task.language).unlink(missing_ok=True)
+            written.append(job.write and fits)
     results = []
     warnings = tuple(fitted.warnings)
-    for (index, _), placed in zip(task.items, fitted.placements, strict=True):
+    for (index, _), placed, done in zip(task.items, fitted.placements, written, strict=True):
         results.append(
             AreaResult(
                 index=index,
                 format=task.format,
-                pages=placed.rendered.page_count(placed.position),
+                pages=placed.pages,
                 density=placed.density,
                 warnings=warnings,
                 refused=tuple(renderer.fetcher.refused),
                 language=task.language,
                 # Print-shop files are trimmed, with their own safe margin (5 mm, tested).
-                near_edge=job.settings.bleed_mm is None
-                and placed.rendered.near_edge(placed.position),
+                near_edge=job.settings.bleed_mm is None and placed.near_edge(),
+                split=placed.split,
+                written=done,
             )
         )
         warnings = ()  # batch-level messages are reported once, with the first area
     if job.write and task.print_file is not None:
         paths = [area_pdf(job.settings, area, task.format, task.language) for area in areas]
-        merge_pdfs(paths, task.print_file, print_file_title(spec, task.language))
+        paths = [path for path in paths if path.is_file()]
+        if paths:
+            merge_pdfs(paths, task.print_file, print_file_title(spec, task.language))
     renderer.fetcher.refused.clear()
     return results
 
@@ -239,35 +289,102 @@ def _fit(
     areas: Sequence[Area],
     language: str = SOURCE,
 ) -> _Fitted:
-    """Lay out a batch; areas that run over their pages are laid out again, denser, down to
-    the legibility floor, and then allowed to continue on another page."""
+    """Lay out a batch; leaflets that run over their pages are laid out again, denser, down
+    to the format's last step (`FormatSpec.fitting_steps`). Each leaflet is fitted on its
+    own: on formats with pages per officer that is each officer's pages, so one officer's
+    long name never shrinks a colleague's street list. A flyer whose officers still do not
+    fit together (`split_when_over`) is fitted again as one flyer per officer."""
     context = page_context(settings, f"Twój dzielnicowy — {spec.description}", language)
-    placed: dict[int, Placement] = {}
     fitted = _Fitted()
-    pending = list(range(len(areas)))
-    for density in range(DENSITY_STEPS):
-        views = [leaflet_view(areas[i], spec, settings.config, density, language) for i in pending]
-        rendered = renderer.render(spec, views, language=language, **context.variables())
-        fitted.warnings.extend(rendered.warnings)
-        for position, index in enumerate(pending):
-            placed[index] = Placement(rendered, position, density)
-        pending = [
-            index
-            for position, index in enumerate(pending)
-            if rendered.page_count(position) > spec.expected_pages(len(areas[index].officers))
-        ]
-        if not pending:
-            break
-    fitted.placements = [placed[index] for index in range(len(areas))]
+    placed: dict[Piece, Placement] = {}
+    split: set[int] = set()
+    pending = _pieces(spec, areas)
+    while pending:
+        over = _ladder(renderer, settings, spec, areas, language, pending, context, placed)
+        fitted.warnings.extend(over.warnings)
+        pending = []
+        for piece in over.pieces if spec.split_when_over else ():
+            officers = len(areas[piece.area].officers)
+            if piece.officer is None and officers > 1:
+                split.add(piece.area)
+                del placed[piece]
+                pending.extend(Piece(piece.area, officer) for officer in range(officers))
+    parts: dict[int, list[Placement]] = {}
+    for piece in sorted(placed, key=lambda p: (p.area, -1 if p.officer is None else p.officer)):
+        parts.setdefault(piece.area, []).append(placed[piece])
+    fitted.placements = [
+        AreaPlacement(tuple(parts[index]), index in split) for index in range(len(areas))
+    ]
     return fitted
 
 
+@dataclass
+class _Over:
+    pieces: list[Piece]
+    """The leaflets still over their pages at the last step."""
+    warnings: list[str]
+
+
+def _ladder(
+    renderer: Renderer,
+    settings: Settings,
+    spec: FormatSpec,
+    areas: Sequence[Area],
+    language: str,
+    pending: list[Piece],
+    context: PageContext,
+    placed: dict[Piece, Placement],
+) -> _Over:
+    """`pending` laid out at each step in turn; those that fit are placed and left behind."""
+    warnings: list[str] = []
+    for density in range(spec.fitting_steps):
+        views = [
+            leaflet_view(
+                areas[piece.area],
+                spec,
+                settings.config,
+                density,
+                language,
+                shown=None if piece.officer is None else (piece.officer,),
+            )
+            for piece in pending
+        ]
+        rendered = renderer.render(spec, views, language=language, **context.variables())
+        warnings.extend(rendered.warnings)
+        for position, piece in enumerate(pending):
+            placed[piece] = Placement(rendered, position, density)
+        pending = [
+            piece
+            for position, piece in enumerate(pending)
+            if rendered.page_count(position) > spec.pages
+        ]
+        if not pending:
+            break
+    return _Over(pending, warnings)
+
+
+def _pieces(spec: FormatSpec, areas: Sequence[Area]) -> list[Piece]:
+    """The leaflets of a batch: one per officer where each has pages of their own, else one
+    per area (an area without officers is one leaflet either way)."""
+    if not spec.per_officer:
+        return [Piece(index) for index in range(len(areas))]
+    return [
+        Piece(index, officer if area.officers else None)
+        for index, area in enumerate(areas)
+        for officer in range(max(1, len(area.officers)))
+    ]
+
+
 def write_area_pdf(
-    settings: Settings, area: Area, spec: FormatSpec, placed: Placement, language: str = SOURCE
+    settings: Settings,
+    area: Area,
+    spec: FormatSpec,
+    placed: AreaPlacement,
+    language: str = SOURCE,
 ) -> None:
     title = document_title(area, language)
     path = area_pdf(settings, area, spec.name, language)
-    parts = [(placed.rendered, placed.position)]
+    parts = [(part.rendered, part.position) for part in placed.parts]
     write_pdf(path, parts, title, f"{area_key(area)}/{path.name}", settings)
 
 

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from leaflets import areas as area_model
 from leaflets.streets.names import display_name, name_key, printed_numbers
 from leaflets.streets.numbers import canonical_rules, first_number
-from leaflets.streets.words import NUMERAL_NAMES, POLISH, SORT_PREFIX_RE, NumberWords
+from leaflets.streets.words import (
+    NUMERAL_NAMES,
+    PLACE_OF_PRINTED,
+    POLISH,
+    SORT_PREFIX_RE,
+    NumberWords,
+)
 from leaflets.text import SortKey, fold, polish_sort_key, search_key
 
 if TYPE_CHECKING:
@@ -48,14 +54,23 @@ class IndexEntry:
 
 
 def whole_word(
-    locality: bool, key: str, towns: Iterable[str], words: NumberWords = POLISH, gmina: bool = False
+    locality: bool,
+    key: str,
+    towns: Iterable[str],
+    words: NumberWords = POLISH,
+    gmina: bool = False,
+    prefix: str = "",
 ) -> str:
-    """What to say for all of a place: a street, a village named as the town, a gmina, or a
-    bare name that may be either (`całość`)."""
+    """What to say for all of a place: a street, a square, a village named as the town, a
+    gmina, or an estate, a roundabout or a bare name that may be a street or a village
+    (`wszystkie numery`)."""
     if gmina:
         return words.whole_gmina
     if not locality:
-        return words.whole_street
+        place = PLACE_OF_PRINTED.get(prefix, "street")
+        if place == "square":
+            return words.whole_square
+        return words.whole_street if place == "street" else words.whole_unknown
     return words.whole_locality if key in towns else words.whole_unknown
 
 
@@ -77,6 +92,7 @@ def street_index(areas: Sequence[Area], words: NumberWords = POLISH) -> list[Ind
                     (search_key(coverage.town or line.town or area.town),),
                     words,
                     gmina=coverage.kind == "gmina",
+                    prefix=coverage.prefix,
                 )
                 numbers = printed_numbers(coverage, words) or whole
                 first = first_number(rules)

@@ -264,8 +264,10 @@ class NumberWords:
     """After a street without a prefix: `Chojnowska (cała)` (alone it would read as a village)."""
     whole_street: str = "cała ulica"
     whole_locality: str = "cała miejscowość"
-    whole_unknown: str = "całość"
-    """A bare name: a village or, in a town, often a street typed without "ul."; say neither."""
+    whole_square: str = "cały plac"
+    whole_unknown: str = "wszystkie numery"
+    """A bare name (a village or, in a town, often a street typed without "ul."), an estate or
+    a roundabout: say neither street nor village."""
     without: str = "oprócz"
     """Before the numbers a description leaves out: `(1–20, oprócz 7)`."""
     whole_gmina: str = "cała gmina"

@@ -99,7 +99,7 @@ def snapshot(out: Path, files: Sequence[Path], target: Path) -> list[str]:
 
 def build(job: dict[str, Any]) -> int:
     from leaflets import pipeline
-    from leaflets.config import Settings, load_config
+    from leaflets.config import WEB_SETTINGS_PLACE, Settings, load_config
     from leaflets.output.paths import area_key, area_pdf
 
     os.chdir(job["cwd"])  # the roster's name, not its folder, then names every problem's file
@@ -114,6 +114,7 @@ def build(job: dict[str, Any]) -> int:
         office_sheets=bool(job.get("office_sheets")),
         jobs=job.get("jobs"),
         meetings=(Path(job["meetings"]),) if job.get("meetings") else (),
+        settings_place=WEB_SETTINGS_PLACE,
     )
     seq = 0
 

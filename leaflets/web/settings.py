@@ -131,11 +131,11 @@ def read_password(path: Path | None) -> PasswordHash | None:
     if text is None and env is not None:
         text = env.strip()
         if not text:
-            raise UsageError(f"Zmienna {PASSWORD_ENV} jest pusta — ustaw w niej hasło.")
+            raise UsageError(f"zmienna {PASSWORD_ENV} jest pusta — ustaw w niej hasło.")
     if text is None:
         return None
     if len(text) < 8:
-        raise UsageError("Hasło musi mieć co najmniej 8 znaków.")
+        raise UsageError("hasło musi mieć co najmniej 8 znaków.")
     return PasswordHash.of(text)
 
 
@@ -143,7 +143,7 @@ def check_exposure(settings: ServeSettings) -> None:
     """A server other machines can reach must ask for a password."""
     if not is_loopback(settings.host) and settings.password is None:
         raise UsageError(
-            f"Serwer pod adresem {settings.host} byłby dostępny z sieci, więc wymaga hasła: "
+            f"serwer pod adresem {settings.host} byłby dostępny z sieci, więc wymaga hasła: "
             f"podaj --haslo-plik PLIK (hasło w pierwszym wierszu) albo ustaw zmienną "
             f"{PASSWORD_ENV}."
         )

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from leaflets import pipeline
 from leaflets.areas import Area
-from leaflets.config import CONFIG_NAME, Settings, load_config
+from leaflets.config import CONFIG_NAME, WEB_SETTINGS_PLACE, Settings, load_config
 from leaflets.errors import LeafletsError
 from leaflets.meetings import Meeting
 from leaflets.output.files import atomic_file
@@ -275,6 +275,7 @@ class Workspaces:
             rosters=(self.version_file(version),),
             config=load_config(config if config.is_file() else None),
             meetings=(meetings,) if meetings else (),
+            settings_place=WEB_SETTINGS_PLACE,
         )
 
     def read(self, version: Version) -> Reading:

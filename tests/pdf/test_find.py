@@ -62,7 +62,7 @@ def test_find_an_unknown_street_suggests_similar_ones() -> None:
     assert result.output.splitlines() == [
         "Nie znaleziono: „Chojnowskaja 80”.",
         "Nie ma w wykazie ulicy ani miejscowości „Chojnowskaja”.",
-        "Może chodzi o: ul. Chojnowska?",
+        "Czy chodziło o: ul. Chojnowska?",
     ]
     found = json.loads(_invoke("find", str(SAMPLE), "--adres", "Chojnowskaja 80", "--json").output)
     assert found == {
@@ -104,8 +104,8 @@ def test_find_by_name_ignores_case_and_polish_letters() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ((), "Podaj dokładnie jedno: --adres albo --nazwisko."),
-        (("--adres", "12"), "Nie rozumiem adresu „12”."),
+        ((), "podaj dokładnie jedno: --adres albo --nazwisko."),
+        (("--adres", "12"), "nie rozumiem adresu „12” — podaj go jak na kopercie,"),
     ],
 )
 def test_find_bad_usage_exits_2(args: tuple[str, ...], message: str) -> None:
@@ -125,7 +125,7 @@ def test_build_for_one_address_renders_only_its_area(tmp_path: Path) -> None:
 
 def test_build_for_an_address_nobody_covers(tmp_path: Path) -> None:
     settings = Settings(rosters=(SAMPLE,), out=tmp_path, address="ul. Chojnowska 999, Legnica")
-    with pytest.raises(NotFoundError, match="Żaden rejon nie obejmuje adresu"):
+    with pytest.raises(NotFoundError, match="żaden rejon nie obejmuje adresu"):
         pipeline.run(settings)
     with pytest.raises(UsageError):
         pipeline.run(Settings(rosters=(SAMPLE,), out=tmp_path, address="???"))

@@ -79,7 +79,7 @@ def test_minimum_type_sizes(one_area: tuple[Path, Area, pipeline.Report]) -> Non
     assert max(_occurrences(poster, officer.first_name)) >= 36
     assert max(_occurrences(poster, officer.phone.national)) >= 36
     flyer = out / area_key(area) / "ulotka-a5.pdf"
-    for body in ("nie jest numerem alarmowym", "Bezpłatna aplikacja", "Policjanci"):
+    for body in ("nie jest numerem alarmowym", "Bezpłatna aplikacja", "policjanci"):
         assert min(_occurrences(flyer, body)) >= 12, body
     card = out / area_key(area) / "wizytowka.pdf"
     every = [
@@ -116,7 +116,8 @@ def test_qr_modules_measured_on_the_raster(
 ) -> None:
     out, area, _ = one_area
     codes = _codes(out / area_key(area) / f"{name}.pdf", dpi=300)
-    assert len(codes) == 4, codes
+    # call, contact card, KMZB; Moja Komenda has no code until a verified link is set
+    assert len(codes) == 3, codes
     for payload, module_mm, _page in codes:
         assert module_mm >= minimum - 0.03, (payload, module_mm)
 
@@ -224,6 +225,8 @@ def test_print_shop_page_bleeds_marks_and_keeps_a_safe_margin(tmp_path: Path) ->
 
 
 def test_a_payload_too_long_for_the_minimum_module_is_an_error(tmp_path: Path) -> None:
+    """The flyer's contact card holds the unit: a unit name this long overflows it. (The
+    business card's holds name, phone and e-mail only, so it would still fit there.)"""
     unit = "Komisariat Policji " + "Bardzo Długa Nazwa Jednostki " * 8
     roster = tmp_path / "r.csv"
     roster.write_text(
@@ -233,16 +236,14 @@ def test_a_payload_too_long_for_the_minimum_module_is_an_error(tmp_path: Path) -
         encoding="utf-8",
     )
     report = pipeline.run(
-        pipeline.Settings(rosters=(roster,), out=tmp_path / "out", formats=("wizytowka",))
+        pipeline.Settings(rosters=(roster,), out=tmp_path / "out", formats=("ulotka-a5",))
     )
     assert report.exit_code == 1
     (error,) = [p for p in report.problems if p.is_error]
-    assert error.message.startswith(
-        "wizytowka, rejon 1: kod QR „Zapisz kontakt w telefonie” potrzebuje "
-    )
-    assert error.message.endswith(
-        "przy module 0.4 mm, a miejsca jest 31 mm — skróć dane (np. nazwę jednostki albo"
-        " e-mail); rejon pominięty"
+    assert error.message == (
+        "ulotka-a5, rejon 1: kod QR „Zapisz kontakt w telefonie” potrzebuje 46 mm przy module"
+        " 0,5 mm, a miejsca jest 42 mm — skróć dane (np. nazwę jednostki albo e-mail); rejon"
+        " pominięty"
     )
     assert [a.number for a in report.areas] == ["2"]
     assert {r.where.row: r.status for r in report.rows} == {2: "rejected", 3: "ok"}

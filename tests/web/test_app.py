@@ -33,7 +33,7 @@ def test_upload_shows_the_problem_table_in_the_words_of_check(web: Web) -> None:
     assert page.status_code == 200
     text = page.text
     assert "legnica-wzor.xlsx, arkusz „Rejony miejskie”" in text
-    assert "używany jest domyślny link do aplikacji Moja Komenda" in text
+    assert "nie ma linku do aplikacji Moja Komenda — ulotki nie mają jej kodu QR" in text
     assert "nie znaleziono pliku zdjęcia wzor-sylwetka.png" in text  # photos are not uploaded
     assert re.search(r"<dt>Rejony</dt><dd>14</dd>", text)
     assert re.search(r"<dt>Wiersze</dt><dd>42</dd>", text)
@@ -582,7 +582,7 @@ def test_settings_form_saves_leaflets_toml_checked_like_the_cli(web: Web) -> Non
     assert saved["jednostka"]["nazwa"] == 'KP "Śródmieście"'
     assert str(saved["wydruk"]["stan_na"]) == "2026-11-01"
     assert saved["wydruk"]["wzor"] is True and saved["wydruk"]["korekcja_qr"] == "Q"
-    assert "używany jest domyślny link do aplikacji Moja Komenda" in good.text
+    assert "nie ma linku do aplikacji Moja Komenda — ulotki nie mają jej kodu QR" in good.text
     bad_colour = web.post(f"{workspace}/ustawienia", {"wydruk_kolor": "granatowy"})
     assert bad_colour.status_code == 400
     assert "[wydruk] kolor: kolor podaj jako #RRGGBB, np. #14264b." in bad_colour.text

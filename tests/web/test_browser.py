@@ -155,7 +155,9 @@ def _upload(page: Page, visited: dict[str, str]) -> str:
     expect(page.get_by_role("heading", name="Problemy w wykazie")).to_be_visible()
     assert time.perf_counter() - started < 5
     table = page.locator("#problemy")
-    expect(table).to_contain_text("używany jest domyślny link do aplikacji Moja Komenda")
+    expect(table).to_contain_text(
+        "nie ma linku do aplikacji Moja Komenda — ulotki nie mają jej kodu QR"
+    )
     expect(page.locator(".liczby")).to_contain_text("14")
     workspace = page.url
     page.get_by_label("tylko błędy").check()

@@ -168,10 +168,12 @@ def run_naive_poster(
         def svg(code: QrView) -> QrView:
             return replace(code, src=qr_data_uri(code.payload))
 
+        officers = tuple(replace(o, call=svg(o.call), card=svg(o.card)) for o in view.officers)
         naive = replace(
             view,
-            officers=tuple(replace(o, call=svg(o.call), card=svg(o.card)) for o in view.officers),
-            moja_komenda=svg(view.moja_komenda),
+            officers=officers,
+            shown=officers,
+            moja_komenda=svg(view.moja_komenda) if view.moja_komenda else None,
             kmzb=svg(view.kmzb),
         )
         html = renderer.html(spec, [naive], **context)
