@@ -118,25 +118,24 @@ def test_the_spotkania_sheet_is_read_with_every_problem_placed(tmp_path: Path) -
                         7: "rejected"}  # fmt: skip
 
 
-def test_a_separate_meetings_file(tmp_path: Path) -> None:
+def _meetings_file(tmp_path: Path, row: str) -> pipeline.Intake:
+    """The intake of an empty roster with `--spotkania` naming a CSV of one meeting `row`."""
     path = tmp_path / "spotkania.csv"
-    path.write_text("Rejon;Data;Od;Do;Miejsce;Temat\n2;1 grudnia 2026;18;19.30;Szkoła;Temat\n")
+    path.write_text(f"Rejon;Data;Od;Do;Miejsce;Temat\n{row}\n")
     roster = _workbook(tmp_path / "wykaz.xlsx", [])
     base = sample_settings(tmp_path / "out")
     config = base.config.__class__(as_of=dt.date(2026, 11, 1))
     settings = base.__class__(rosters=(roster,), out=base.out, config=config, meetings=(path,))
-    (meeting,) = pipeline.intake(settings).meetings.kept
+    return pipeline.intake(settings)
+
+
+def test_a_separate_meetings_file(tmp_path: Path) -> None:
+    (meeting,) = _meetings_file(tmp_path, "2;1 grudnia 2026;18;19.30;Szkoła;Temat").meetings.kept
     assert (meeting.area.number, meeting.start, meeting.end) == ("2", dt.time(18), dt.time(19, 30))
 
 
 def test_control_characters_in_a_meeting_are_reported_and_never_printed(tmp_path: Path) -> None:
-    path = tmp_path / "spotkania.csv"
-    path.write_text("Rejon;Data;Od;Do;Miejsce;Temat\n2;1.12.2026;18;19;Sala \x1b[31mA;Te\x07mat\n")
-    roster = _workbook(tmp_path / "wykaz.xlsx", [])
-    base = sample_settings(tmp_path / "out")
-    config = base.config.__class__(as_of=dt.date(2026, 11, 1))
-    settings = base.__class__(rosters=(roster,), out=base.out, config=config, meetings=(path,))
-    loaded = pipeline.intake(settings)
+    loaded = _meetings_file(tmp_path, "2;1.12.2026;18;19;Sala \x1b[31mA;Te\x07mat")
     (meeting,) = loaded.meetings.kept
     assert (meeting.place, meeting.topic) == ("Sala A", "Temat")
     cleaned = [p for p in loaded.problems if p.code == "znaki-sterujace"]
