@@ -48,7 +48,7 @@ def parse_address_or_refuse(text: str) -> Address:
     parsed = parse_address(text)
     if parsed is None:
         raise UsageError(
-            f"Nie rozumiem adresu „{text}”. Podaj go jak na kopercie, "
+            f"nie rozumiem adresu „{text}” — podaj go jak na kopercie, "
             "np. „ul. Chojnowska 12, Legnica”."
         )
     return parsed
