@@ -83,6 +83,11 @@ class Report:
         return sum(a.vacancy is not None for a in self.areas)
 
     @property
+    def roster_rows(self) -> tuple[RowStatus, ...]:
+        """`rows` without the meetings' rows: what the summaries count as the roster's."""
+        return tuple(row for row in self.rows if row.where not in self.meeting_rows)
+
+    @property
     def unread(self) -> bool:
         """A file or sheet could not be read at all."""
         return any(p.code in UNREAD and p.is_error for p in self.problems)

@@ -129,7 +129,7 @@ def headers(sheets: Sequence[SheetReading]) -> None:
 
 
 def summary(report: Report, write: bool, verbose: bool = False) -> None:
-    roster_rows = [row for row in report.rows if row.where not in report.meeting_rows]
+    roster_rows = report.roster_rows
     count = {
         status: sum(row.status == status for row in roster_rows)
         for status in ("rejected", "note", "vacancy")

@@ -145,8 +145,8 @@ def build(job: dict[str, Any]) -> int:
     emit(
         event="done",
         summary={
-            "rows": len(report.rows),
-            "rejected": sum(row.status == "rejected" for row in report.rows),
+            "rows": len(report.roster_rows),
+            "rejected": sum(row.status == "rejected" for row in report.roster_rows),
             "areas": len(report.areas),
             "officers": report.officers,
             "errors": report.errors,

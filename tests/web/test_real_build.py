@@ -55,6 +55,8 @@ def test_sample_built_from_the_web_then_a_new_version(make_web: MakeWeb, tmp_pat
 
     page = web.get(first).text
     assert "Gotowe: 17 plików" in page  # 14 posters, the print file, manifest, report
+    # The roster's 42 rows, as the CLI counts them (the Spotkania sheet's rows are meetings).
+    assert "wiersze: 42 (odrzucone: 0)" in " ".join(page.split())
     pdf = web.get(f"{first}/pliki/{AREA_1}")
     assert pdf.status_code == 200
     saved = tmp_path / "plakat.pdf"
