@@ -9,16 +9,27 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
-from leaflets.cli.polish import CONTEXT, HELP_OPTION, Number, OneOf, PolishFormatter, usage_message
+from leaflets.cli.options import (
+    CONFIG,
+    DELIMITER,
+    ENCODING,
+    FORMATS_OPTION,
+    LANGUAGES_OPTION,
+    MEETINGS,
+    ROSTERS,
+    VERBOSE,
+    help_option,
+    out_option,
+)
+from leaflets.cli.polish import CONTEXT, Number, OneOf, PolishFormatter, usage_message
+from leaflets.cli.signals import Interrupted, interrupt_on_signals
 from leaflets.config import (
-    DEFAULT_LANGUAGES,
     DUPLEX_MODES,
     Settings,
     find_config,
@@ -29,7 +40,7 @@ from leaflets.config import (
     parse_languages,
 )
 from leaflets.errors import LeafletsError
-from leaflets.formats import BLEEDS_MM, DEFAULT_BLEED_MM, DEFAULT_FORMATS, FORMATS
+from leaflets.formats import BLEEDS_MM, DEFAULT_BLEED_MM
 
 click.Context.formatter_class = PolishFormatter
 
@@ -46,7 +57,7 @@ class LeafletsGroup(click.Group):
         extra.pop("standalone_mode", None)
         given = list(args) if args is not None else sys.argv[1:]
         # uvicorn has its own handlers and shutdown (web/server.py).
-        previous = _interrupt_on_signals() if given[:1] != ["serve"] else {}
+        previous = interrupt_on_signals() if given[:1] != ["serve"] else {}
         try:
             code = super().main(args, prog_name or self.name, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:
@@ -70,101 +81,6 @@ class LeafletsGroup(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM or SIGHUP, handled as Ctrl-C is: the workers stopped, the Polish line, exit
-    128 + the signal's number."""
-
-    def __init__(self, number: int) -> None:
-        super().__init__(number)
-        self.signal = number
-
-
-def _interrupt_on_signals() -> dict[int, Any]:
-    """SIGTERM (`kill`, a service manager) and SIGHUP (the terminal closed) used to end the
-    process at once: no message, the workers left running. Returns the handlers replaced."""
-
-    def interrupt(number: int, frame: object) -> None:
-        raise Interrupted(number)
-
-    previous: dict[int, Any] = {}
-    if threading.current_thread() is threading.main_thread():
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            previous[number] = signal.signal(number, interrupt)
-    return previous
-
-
-def _help_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.help_option("-h", "--help", **HELP_OPTION)(function)
-
-
-ROSTERS = click.argument(
-    "rosters", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="WYKAZ..."
-)
-CONFIG = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    metavar="PLIK",
-    help="Plik konfiguracji (domyślnie leaflets.toml obok wykazu, jeśli jest).",
-)
-ENCODING = click.option(
-    "--kodowanie",
-    "encoding",
-    metavar="KODOWANIE",
-    help="Kodowanie pliku CSV, gdy wykrywanie zawiedzie: utf-8 albo cp1250.",
-)
-DELIMITER = click.option(
-    "--separator",
-    "delimiter",
-    metavar="ZNAK",
-    help="Separator kolumn CSV, gdy wykrywanie zawiedzie: srednik, przecinek albo tab.",
-)
-
-
-def _out(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return click.option(
-        "--out",
-        type=click.Path(path_type=Path),
-        default=Settings.out,
-        metavar="FOLDER",
-        help=f"{help} (domyślnie: {Settings.out}).",
-    )
-
-
-VERBOSE = click.option(
-    "-v",
-    "--verbose",
-    is_flag=True,
-    help="Pokaż kolejne kroki pracy i to, jak ulotki dopasowano do stron.",
-)
-FORMATS_OPTION = click.option(
-    "--format",
-    "formats",
-    default=",".join(DEFAULT_FORMATS),
-    metavar="FORMATY",
-    help="Formaty oddzielone przecinkami: "
-    + "; ".join(f"{spec.name} ({spec.description})" for spec in FORMATS.values())
-    + f". Domyślnie: {','.join(DEFAULT_FORMATS)}.",
-)
-LANGUAGES_OPTION = click.option(
-    "--jezyk",
-    "languages",
-    default=",".join(DEFAULT_LANGUAGES),
-    metavar="JĘZYKI",
-    help="Wersje językowe oddzielone przecinkami: pl (polska), uk (ukraińska), en (angielska),"
-    " pl+uk i pl+en (dwujęzyczne, polski pierwszy); domyślnie:"
-    f" {','.join(DEFAULT_LANGUAGES)}. Pliki innych wersji mają w nazwie język, np."
-    " plakat-a4.uk.pdf.",
-)
-MEETINGS = click.option(
-    "--spotkania",
-    "meetings",
-    multiple=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    metavar="PLIK",
-    help="Plik ze spotkaniami z mieszkańcami (xlsx, ods, csv), gdy nie ma ich w arkuszu"
-    " „Spotkania” wykazu.",
-)
 _BLEEDS = [f"{mm:g}" for mm in BLEEDS_MM]
 
 
@@ -175,7 +91,7 @@ _BLEEDS = [f"{mm:g}" for mm in BLEEDS_MM]
     options_metavar="[OPCJE]",
     subcommand_metavar="POLECENIE",
 )
-@_help_option
+@help_option
 def main() -> None:
     """Ulotki i plakaty „Twój dzielnicowy” z wykazu dzielnicowych.
 
@@ -190,7 +106,7 @@ def main() -> None:
 )
 @ROSTERS
 @CONFIG
-@_out("Folder na gotowe pliki PDF")
+@out_option("Folder na gotowe pliki PDF")
 @FORMATS_OPTION
 @LANGUAGES_OPTION
 @click.option("--strict", is_flag=True, help="Przy jakimkolwiek błędzie nie twórz żadnej ulotki.")
@@ -259,7 +175,7 @@ def main() -> None:
 @ENCODING
 @DELIMITER
 @VERBOSE
-@_help_option
+@help_option
 def build(
     rosters: tuple[Path, ...],
     config_path: Path | None,
@@ -313,14 +229,14 @@ def build(
 )
 @ROSTERS
 @CONFIG
-@_out("Folder, do którego tworzy build: to, co jest tam aktualne, nie jest składane ponownie")
+@out_option("Folder, do którego tworzy build: to, co jest tam aktualne, nie jest składane ponownie")
 @FORMATS_OPTION
 @LANGUAGES_OPTION
 @MEETINGS
 @ENCODING
 @DELIMITER
 @VERBOSE
-@_help_option
+@help_option
 def check(
     rosters: tuple[Path, ...],
     config_path: Path | None,
@@ -367,7 +283,7 @@ def check(
 @click.option("--json", "as_json", is_flag=True, help="Wynik jako JSON.")
 @ENCODING
 @DELIMITER
-@_help_option
+@help_option
 def find(
     rosters: tuple[Path, ...],
     config_path: Path | None,
@@ -439,7 +355,7 @@ def find(
     help="Nazwa lub adres, pod którym koledzy otwierają serwer (np. 192.168.1.20); można"
     " podać kilka razy.",
 )
-@_help_option
+@help_option
 def serve(
     host: str | None,
     port: int | None,

@@ -1,0 +1,50 @@
+"""The checks after grouping: areas, configuration and what rendering found -> problems.
+
+Row problems come from the stages that read the rows (roster, validation, areas); everything
+found later is made here, so "where does this warning come from?" has one answer: overlapping
+areas, QR codes too large for a format, colour contrast, street lists that had to shrink,
+content over its pages, text where an office printer cannot print, template resources, areas
+without a unit name or without any streets.
+Each kind of check has its module here; this package is the one door to them.
+"""
+
+from leaflets.checks.grouping import (
+    UnitsChecked,
+    coverage,
+    distinct_folders,
+    overlaps,
+    unit_names,
+)
+from leaflets.checks.meetings import CodesFit, calendar_codes, invitations
+from leaflets.checks.rendering import (
+    FITTING,
+    CodesChecked,
+    RenderResult,
+    qr_fit,
+    rendering,
+    sheet_skipped,
+    weasyprint_warnings,
+)
+from leaflets.checks.settings import configuration, contrast_ratio, decimal, translations
+
+__all__ = [
+    "FITTING",
+    "CodesChecked",
+    "CodesFit",
+    "RenderResult",
+    "UnitsChecked",
+    "calendar_codes",
+    "configuration",
+    "contrast_ratio",
+    "coverage",
+    "decimal",
+    "distinct_folders",
+    "invitations",
+    "overlaps",
+    "qr_fit",
+    "rendering",
+    "sheet_skipped",
+    "translations",
+    "unit_names",
+    "weasyprint_warnings",
+]
