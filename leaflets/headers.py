@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from rapidfuzz.distance import OSA
+
 from leaflets.columns import (
     ALIASES,
     COMBINED,
@@ -118,20 +120,6 @@ VOCABULARY = frozenset(_WORD_CONCEPT)
 _FILLER = frozenset(("i", "w", "we", "z", "ze", "oraz", "do", "na", "dla", "lub", "albo", "e"))
 
 
-def _osa_distance(first: str, second: str) -> int:
-    """Edit distance counting a swap of neighbours as one edit (`opsi` -> `opis`)."""
-    previous2: list[int] = []
-    previous = list(range(len(second) + 1))
-    for i, a in enumerate(first, start=1):
-        current = [i] + [0] * len(second)
-        for j, b in enumerate(second, start=1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
-            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
-
-
 @functools.lru_cache(maxsize=4096)
 def _concept(word: str) -> tuple[str | None, bool]:
     """(concept, by a typo) of a folded header word. Two words typed without the space between
@@ -164,7 +152,8 @@ def typo_candidates(word: str) -> dict[str, int]:
             continue
         if len(word) == 4 and sorted(word) != sorted(known):
             continue
-        distance = _osa_distance(word, known)
+        # Optimal string alignment: a swap of neighbours is one edit (`opsi` -> `opis`).
+        distance = OSA.distance(word, known, score_cutoff=limit)
         if distance <= limit and distance < found.get(concept, limit + 1):
             found[concept] = distance
     return found
