@@ -21,10 +21,11 @@ from leaflets.formats import FORMATS, FormatSpec
 from leaflets.i18n import SOURCE, edition
 from leaflets.invitations import HEADING, invitation_view
 from leaflets.meetings import Meeting
-from leaflets.output.files import atomic_file, write_json
+from leaflets.output.files import atomic_file, file_digest, write_json
 from leaflets.output.imposition import LAYOUTS, Leaflet, impose, leaflets_from_pdf
 from leaflets.output.paths import (
     MEETINGS_CACHE,
+    MEETINGS_PRINT_SOURCES,
     area_key,
     edition_name,
     meeting_pdf,
@@ -33,7 +34,7 @@ from leaflets.output.paths import (
     unit_folder,
     unit_pdf,
 )
-from leaflets.output.printfiles import merge_pdfs
+from leaflets.output.printfiles import load_sources, merge_pdfs
 from leaflets.render.cache import digest, load_json
 from leaflets.render.workers import Job, _renderer, page_context, write_pdf
 
@@ -73,14 +74,29 @@ def render_invitations(job: Job, meetings: Sequence[Meeting], templates: str) ->
         return done  # the calendar comes with the invitations: a poster-only run has neither
     cache_path = settings.out / MEETINGS_CACHE
     cache = load_json(cache_path) if not settings.force else {}
+    record_path = settings.out / MEETINGS_PRINT_SOURCES
+    sources = _Sources({} if settings.force else load_sources(record_path))
     with roster_set_aside():
         for spec in specs:
             for language in settings.languages:
-                _edition(job, spec, language, meetings, templates, cache, done)
+                _edition(job, spec, language, meetings, templates, cache, done, sources)
     if job.write:
         write_json(cache_path, dict(sorted(cache.items())))
+        # After every merge: a build stopped before this point merges again next time.
+        write_json(record_path, dict(sorted(sources.merged.items())))
         _calendars(job, meetings, done)
     return done
+
+
+@dataclass
+class _Sources:
+    """The print files' record: what the last build merged each from (`recorded`), and what
+    this one did (`merged`). A print file follows its inputs, not the run, as the leaflets'
+    print files do (output.printfiles): a build killed between an invitation and the merge
+    leaves no old invitation in the unit's file for good."""
+
+    recorded: dict[str, dict[str, object]]
+    merged: dict[str, dict[str, object]] = field(default_factory=dict)
 
 
 def _edition(
@@ -91,6 +107,7 @@ def _edition(
     templates: str,
     cache: dict[str, object],
     done: InvitationFiles,
+    sources: _Sources,
 ) -> None:
     settings = job.settings
     name = edition_name(spec.name, language)
@@ -101,7 +118,9 @@ def _edition(
         key = f"{name}/{meeting_id(meeting)}"
         current = _digest(meeting, spec, job, templates)
         entry = cache.get(key)
-        if not (isinstance(entry, dict) and entry.get("digest") == current and path.is_file()):
+        fresh = isinstance(entry, dict) and entry.get("digest") == current
+        # Trusted by its bytes, not by being there: a truncated or damaged file is laid out again.
+        if not (fresh and isinstance(entry, dict) and entry.get("sha256") == file_digest(path)):
             stale.append((meeting, path, key, current))
         elif int(entry.get("pages", spec.pages)) > spec.pages:
             done.overflowing.append((meeting, name, int(entry["pages"])))
@@ -115,13 +134,16 @@ def _edition(
         _lay_out(job, spec, language, stale, cache, done)
     if not job.write:
         return
-    changed = {unit_folder(m.area.unit) for m, *_ in stale}
     for unit, paths in units.items():
         combined = unit_pdf(settings, unit, spec.name, language=language)
-        if unit in changed or not combined.is_file():
+        key = combined.relative_to(settings.out).as_posix()
+        inputs = [file_digest(path) or "" for path in paths]
+        before = sources.recorded.get(key, {})
+        if before.get("from") != inputs or before.get("sha256") != file_digest(combined):
             title = f"Spotkania z mieszkańcami — {spec.description}"
             merge_pdfs(paths, combined, title if language == SOURCE else f"{title} ({language})")
             done.written.append(combined)
+        sources.merged[key] = {"from": inputs, "sha256": file_digest(combined) or ""}
         done.files.append(combined)
     if settings.office_sheets and spec.sheet_layout:
         _sheets(job, spec, language, meetings, done)
@@ -167,7 +189,7 @@ def _lay_out(
             if job.write:
                 relative = path.relative_to(settings.out).as_posix()
                 write_pdf(path, [(rendered, position)], title, relative, settings)
-                cache[key] = {"digest": current, "pages": pages}
+                cache[key] = {"digest": current, "pages": pages, "sha256": file_digest(path)}
                 done.written.append(path)
 
 

@@ -172,6 +172,24 @@ def test_a_rebuild_lays_out_only_the_meeting_that_changed(tmp_path: Path) -> Non
     assert second in report.files and printed in report.files
 
 
+def test_damaged_invitations_and_a_stale_print_file_are_repaired(tmp_path: Path) -> None:
+    """As the leaflets' files (issue 20): a truncated invitation is laid out again, and a unit
+    print file that is not what its invitations make (a build killed before the merge, a file
+    replaced) is merged again — whether or not any invitation changed."""
+    settings = _small(tmp_path, TWO)
+    pipeline.run(settings)
+    second = tmp_path / "out/kp-legnica/rejon-2/spotkanie-a4-2026-12-02.pdf"
+    printed = tmp_path / "out/kp-legnica/druk-spotkanie-a4.pdf"
+    whole = second.read_bytes()
+    second.write_bytes(whole[: len(whole) // 2])
+    printed.write_bytes(second.read_bytes())  # an old or foreign print file
+    pipeline.run(settings)
+    # Laid out again (alone, so its font subset differs from the batch's: not byte for byte).
+    assert len(second.read_bytes()) > len(whole) // 2 and "Hałas" in pdf_text(second)
+    assert len(list(pdf_pages(printed))) == 2
+    assert "Hałas" in pdf_text(printed)
+
+
 def test_office_sheets_and_print_shop_files(tmp_path: Path) -> None:
     office = pipeline.run(_small(tmp_path / "a", TWO, office_sheets=True))
     sheet = tmp_path / "a/out/kp-legnica/rejon-1/spotkanie-a6-2026-12-01-arkusz.pdf"
