@@ -301,6 +301,12 @@ def _street_line(line: CoverageLine, words: NumberWords) -> str:
     return format_coverage(line.coverage, words)
 
 
+def kmzb_code(ed: Edition, config: LeafletConfig, spec: FormatSpec) -> QrView:
+    """The threat map's code, as every leaflet and invitation prints it."""
+    url = config.kmzb_url
+    return _qr(ed.gloss(KMZB_NAME), display_url(url), url, url, spec, config.qr_level)
+
+
 def _qr(
     caption: Phrase, target: str, payload: str, href: str, spec: FormatSpec, level: str
 ) -> QrView:
@@ -426,14 +432,7 @@ def leaflet_view(
             config.qr_level,
         ),
         moja_komenda_name=ed.gettext("Aplikacja Moja Komenda"),
-        kmzb=_qr(
-            ed.gloss(KMZB_NAME),
-            display_url(config.kmzb_url),
-            config.kmzb_url,
-            config.kmzb_url,
-            spec,
-            config.qr_level,
-        ),
+        kmzb=kmzb_code(ed, config, spec),
         unit_page=display_url(config.unit_page_url) if config.unit_page_url else "",
         priority=_priority(area, ed),
         density=density,

@@ -11,14 +11,13 @@ from babel.dates import format_date
 
 from leaflets.areas import Area, Unit
 from leaflets.config import LeafletConfig
-from leaflets.contact import KMZB_NAME
 from leaflets.content import (
     OfficerView,
     QrView,
     _area_label,
     _officer_view,
     _qr,
-    display_url,
+    kmzb_code,
 )
 from leaflets.events import qr_event
 from leaflets.formats import FormatSpec
@@ -154,14 +153,7 @@ def invitation_view(
             spec,
             config.qr_level,
         ),
-        kmzb=_qr(
-            ed.gloss(KMZB_NAME),
-            display_url(config.kmzb_url),
-            config.kmzb_url,
-            config.kmzb_url,
-            spec,
-            config.qr_level,
-        ),
+        kmzb=kmzb_code(ed, config, spec),
         call=officers[0].call if officers else None,
         unit_phone=area.unit.phone.national if area.unit.phone else "",
     )

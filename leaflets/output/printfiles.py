@@ -7,6 +7,7 @@ import contextlib
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -88,9 +89,7 @@ def unit_print_files(
     files: list[Path] = []
     merged: list[Path] = []
     by_area: dict[str, dict[str, str]] = {area_key(area): {} for area in areas}
-    record_path = settings.out / PRINT_SOURCES
-    recorded = {} if settings.force else load_sources(record_path)
-    sources: dict[str, dict[str, Any]] = {}
+    record = PrintRecord.load(settings.out / PRINT_SOURCES, force=settings.force)
     for name, language in editions:
         units: dict[str, list[Path]] = {}
         for area in areas:
@@ -104,22 +103,49 @@ def unit_print_files(
             units.setdefault(unit_folder(area.unit), []).append(path)
         for unit, paths in units.items():
             combined = unit_pdf(settings, unit, name, language=language)
-            key = combined.relative_to(settings.out).as_posix()
-            inputs = [file_digest(path) or "" for path in paths]
-            before = recorded.get(key, {})
-            current = combined in written or (
-                before.get("from") == inputs and before.get("sha256") == file_digest(combined)
-            )
-            if not current:
-                merge_pdfs(paths, combined, print_file_title(FORMATS[name], language))
+            title = print_file_title(FORMATS[name], language)
+            done = combined in written
+            if record.merge(settings.out, paths, combined, title, done=done) or done:
                 merged.append(combined)
-            elif combined in written:
-                merged.append(combined)
-            sources[key] = {"from": inputs, "sha256": file_digest(combined) or ""}
             files.append(combined)
-    # Written after every merge: a build stopped before this point merges again next time.
-    write_json(record_path, dict(sorted(sources.items())))
+    record.save()
     return files, by_area, merged
+
+
+@dataclass
+class PrintRecord:
+    """What each print file of a folder was merged from (the digests of its inputs, in order,
+    and its own), as the last build left it (`recorded`) and as this one leaves it (`merged`):
+    a print file follows its inputs, not the run — a build stopped between an input and the
+    merge leaves no old page in it for good."""
+
+    path: Path
+    recorded: dict[str, dict[str, Any]]
+    merged: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path, *, force: bool) -> PrintRecord:
+        return cls(path, {} if force else load_sources(path))
+
+    def merge(
+        self, out: Path, paths: Sequence[Path], combined: Path, title: str, *, done: bool = False
+    ) -> bool:
+        """Merge `paths` into `combined` unless it is what they make already, by the record,
+        or `done` (merged already in this run); recorded either way. True when merged now."""
+        key = combined.relative_to(out).as_posix()
+        inputs = [file_digest(path) or "" for path in paths]
+        before = self.recorded.get(key, {})
+        current = done or (
+            before.get("from") == inputs and before.get("sha256") == file_digest(combined)
+        )
+        if not current:
+            merge_pdfs(paths, combined, title)
+        self.merged[key] = {"from": inputs, "sha256": file_digest(combined) or ""}
+        return not current
+
+    def save(self) -> None:
+        """Written after every merge: a build stopped before this point merges again next time."""
+        write_json(self.path, dict(sorted(self.merged.items())))
 
 
 def load_sources(path: Path) -> dict[str, dict[str, Any]]:

@@ -34,7 +34,7 @@ from leaflets.output.paths import (
     unit_folder,
     unit_pdf,
 )
-from leaflets.output.printfiles import load_sources, merge_pdfs
+from leaflets.output.printfiles import PrintRecord
 from leaflets.render.cache import digest, load_json
 from leaflets.render.workers import Job, _renderer, page_context, write_pdf
 
@@ -74,29 +74,16 @@ def render_invitations(job: Job, meetings: Sequence[Meeting], templates: str) ->
         return done  # the calendar comes with the invitations: a poster-only run has neither
     cache_path = settings.out / MEETINGS_CACHE
     cache = load_json(cache_path) if not settings.force else {}
-    record_path = settings.out / MEETINGS_PRINT_SOURCES
-    sources = _Sources({} if settings.force else load_sources(record_path))
+    record = PrintRecord.load(settings.out / MEETINGS_PRINT_SOURCES, force=settings.force)
     with roster_set_aside():
         for spec in specs:
             for language in settings.languages:
-                _edition(job, spec, language, meetings, templates, cache, done, sources)
+                _edition(job, spec, language, meetings, templates, cache, done, record)
     if job.write:
         write_json(cache_path, dict(sorted(cache.items())))
-        # After every merge: a build stopped before this point merges again next time.
-        write_json(record_path, dict(sorted(sources.merged.items())))
+        record.save()
         _calendars(job, meetings, done)
     return done
-
-
-@dataclass
-class _Sources:
-    """The print files' record: what the last build merged each from (`recorded`), and what
-    this one did (`merged`). A print file follows its inputs, not the run, as the leaflets'
-    print files do (output.printfiles): a build killed between an invitation and the merge
-    leaves no old invitation in the unit's file for good."""
-
-    recorded: dict[str, dict[str, object]]
-    merged: dict[str, dict[str, object]] = field(default_factory=dict)
 
 
 def _edition(
@@ -107,7 +94,7 @@ def _edition(
     templates: str,
     cache: dict[str, object],
     done: InvitationFiles,
-    sources: _Sources,
+    record: PrintRecord,
 ) -> None:
     settings = job.settings
     name = edition_name(spec.name, language)
@@ -136,14 +123,10 @@ def _edition(
         return
     for unit, paths in units.items():
         combined = unit_pdf(settings, unit, spec.name, language=language)
-        key = combined.relative_to(settings.out).as_posix()
-        inputs = [file_digest(path) or "" for path in paths]
-        before = sources.recorded.get(key, {})
-        if before.get("from") != inputs or before.get("sha256") != file_digest(combined):
-            title = f"Spotkania z mieszkańcami — {spec.description}"
-            merge_pdfs(paths, combined, title if language == SOURCE else f"{title} ({language})")
+        title = f"Spotkania z mieszkańcami — {spec.description}"
+        title = title if language == SOURCE else f"{title} ({language})"
+        if record.merge(settings.out, paths, combined, title):
             done.written.append(combined)
-        sources.merged[key] = {"from": inputs, "sha256": file_digest(combined) or ""}
         done.files.append(combined)
     if settings.office_sheets and spec.sheet_layout:
         _sheets(job, spec, language, meetings, done)
