@@ -208,22 +208,21 @@ def run(
     `finished` is told each area file as it is complete (`render.plan.Finished`). A build
     holds the output folder (a second build into it waits) and first removes what
     interrupted builds left there."""
+    # A typing error in --adres is said before the output folder is made.
+    address = parse_address_or_refuse(settings.address) if settings.address else None
     if not write:
-        return _run(settings, write=False, progress=progress, finished=finished)
-    if settings.address:
-        parse_address_or_refuse(
-            settings.address
-        )  # a typing error is said before the folder is made
+        return _run(settings, address, write=False, progress=progress, finished=finished)
     prepare_folder(settings.out)
     with build_lock(settings.out):
         removed = remove_temporary_files(settings.out)
         if removed:
             log.info("Usunięto pliki tymczasowe przerwanych wcześniej prac: %d", removed)
-        return _run(settings, write=True, progress=progress, finished=finished)
+        return _run(settings, address, write=True, progress=progress, finished=finished)
 
 
 def _run(
     settings: Settings,
+    address: Address | None,
     *,
     write: bool,
     progress: Progress | None,
@@ -232,7 +231,6 @@ def _run(
     from leaflets.render.cache import ContentCache
     from leaflets.render.plan import Workers, area_editions
 
-    address = parse_address_or_refuse(settings.address) if settings.address else None
     with Workers(_job(settings, write)) as workers:
         first_build = write and (settings.force or not (settings.out / CACHE).is_file())
 
