@@ -47,3 +47,20 @@ MAX_LOGO_PIXELS = 25_000_000
 
 MAX_QUERY_CHARS = 500
 """A typed address or name (`find`, `build --adres`)."""
+
+MAX_OVERLAP_WORK = 100_000
+"""Overlapping areas: how many pairs of number rules (ranges, lists) are compared, over all
+pairs of claims to one street whose numbers may meet. The synthetic national roster (8,300
+areas) needs 20,157; reaching 100,000 took 1.5-1.7 s on a roster where every area claims the
+same streets in 20 ranges each. Without a bound, 5,000 such areas would be 12.5 million pairs
+of claims (hours, and millions of warnings)."""
+
+MAX_CHECK_LAYOUTS = 120
+"""Leaflets (area x format x edition) `check` lays out beyond those current from a build:
+~0.45 s of one core each (measured 2026-12-01: 600 in 141 s on two cores), so 120 take about
+half a minute. A unit's roster in the default formats is within it (40 areas: 80); above it
+`check` lays out the areas holding the most and says so (`checks.layout_share`)."""
+
+MAX_JOBS = 64
+"""Worker processes (`--jobs`): each holds WeasyPrint and its fonts, 150-300 MB while laying
+out, so 64 are already ~16 GB; `--jobs 500` would start 500 of them."""

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from leaflets import checks, limits
 from leaflets.areas import Area, CoverageLine, area_order
 from leaflets.streets import (
     Coverage,
@@ -300,3 +301,52 @@ def test_find_overlaps_equals_comparing_every_pair(seed: int) -> None:
     assert any(overlap.description.startswith("numery parzyste") for overlap in found)
     assert any(not line.town for overlap in found for line in overlap.second.lines)
     assert len(found) > 1000
+
+
+# --- bounded work ------------------------------------------------------------------------------
+
+
+def _numbered(count: int, description: str) -> list[Area]:
+    base = bases()[0]
+    return [replace(area_with(base, description), number=str(n + 1)) for n in range(count)]
+
+
+def test_a_street_claimed_by_thousands_of_areas_stops_comparing_and_says_where() -> None:
+    """3,000 areas claiming the whole of one street are 4.5 million pairs (hours, and as many
+    warnings): comparing stops at the limit and the street is named."""
+    areas = _numbered(3_000, "ul. Testowa")
+    checked = overlaps.check_overlaps(areas)
+    assert checked.crowded is not None
+    assert (checked.crowded.street, checked.crowded.areas) == ("ul. Testowa", 3_000)
+    assert checked.crowded.first.number == "1"
+    assert 0 < len(checked.found) <= limits.MAX_OVERLAP_WORK
+    problems = checks.overlaps(areas)
+    crowded = [p for p in problems if p.code == "nakladanie-niesprawdzone"]
+    assert [p.message for p in crowded] == [
+        "ul. Testowa: podaje ją 3000 rejonów, z numerami, które mogą się nakładać — tylu "
+        "porównań nie robimy, więc nakładania się rejonów na tej i dalszych ulicach nie "
+        "sprawdzono; w prawdziwym wykazie jedną ulicę dzieli kilka rejonów: sprawdź, czy ten "
+        "sam opis nie trafił do wielu wierszy"
+    ]
+    assert crowded[0].where == areas[0].rows[0]
+
+
+def test_a_long_street_split_among_many_areas_costs_no_comparison(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A city's long street, its numbers shared out among 2,000 areas in ranges that do not
+    meet: with room for a single comparison the check still finishes, and finds nothing."""
+    base = bases()[0]
+    areas = [
+        replace(area_with(base, f"ul. Długa ({10 * n + 1}-{10 * n + 9})"), number=str(n + 1))
+        for n in range(2_000)
+    ]
+    monkeypatch.setattr(limits, "MAX_OVERLAP_WORK", 1)
+    assert overlaps.check_overlaps(areas) == overlaps.OverlapCheck([], None)
+    # Two that do meet are still found, within the same room.
+    areas[7] = replace(area_with(base, "ul. Długa (75-85)"), number="8")
+    found = overlaps.check_overlaps(areas)
+    assert found.crowded is None
+    assert [(o.description, o.first.number, o.second.number) for o in found.found] == [
+        ("numery 81–85", "8", "9")
+    ]

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from leaflets.areas import Area
 from leaflets.output.paths import area_key, unit_folder
 from leaflets.problems import Problem, RowRef, Severity
-from leaflets.streets import find_overlaps
+from leaflets.streets import check_overlaps
 
 
 def overlaps(areas: Sequence[Area]) -> list[Problem]:
-    """Every address claimed by two areas is a warning on the second area's first row."""
-    return [
+    """Every address claimed by two areas is a warning on the second area's first row; a
+    street claimed by so many areas that comparing them stopped is a warning of its own."""
+    checked = check_overlaps(areas)
+    found = [
         Problem(
             Severity.WARNING,
             "nakladanie-rejonow",
@@ -23,8 +25,23 @@ def overlaps(areas: Sequence[Area]) -> list[Problem]:
             overlap.second.rows[0],
             "ulice",
         )
-        for overlap in find_overlaps(areas)
+        for overlap in checked.found
     ]
+    if checked.crowded is not None:
+        crowded = checked.crowded
+        found.append(
+            Problem(
+                Severity.WARNING,
+                "nakladanie-niesprawdzone",
+                f"{crowded.street}: podaje ją {crowded.areas} rejonów, z numerami, które mogą "
+                "się nakładać — tylu porównań nie robimy, więc nakładania się rejonów na tej "
+                "i dalszych ulicach nie sprawdzono; w prawdziwym wykazie jedną ulicę dzieli "
+                "kilka rejonów: sprawdź, czy ten sam opis nie trafił do wielu wierszy",
+                crowded.first.rows[0],
+                "ulice",
+            )
+        )
+    return found
 
 
 def _area_name(area: Area) -> str:

@@ -32,7 +32,7 @@ from leaflets.streets.numbers import (
     rules_cover,
     union_rules,
 )
-from leaflets.streets.overlaps import Overlap, find_overlaps
+from leaflets.streets.overlaps import Overlap, OverlapCheck, check_overlaps, find_overlaps
 from leaflets.streets.specs import Spec, parse_numbers, parse_spec
 
 # leaflets.areas imports the parser (names, numbers) and the answer modules (addresses,
@@ -50,12 +50,14 @@ __all__ = [
     "NumberRule",
     "NumberWords",
     "Overlap",
+    "OverlapCheck",
     "Parity",
     "ParsedDescription",
     "Spec",
     "StreetType",
     "answer_address",
     "canonical_rules",
+    "check_overlaps",
     "covers",
     "display_name",
     "find_by_address",

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 # The module, not its names: see leaflets.streets.addresses.
 from leaflets import areas as area_model
+from leaflets import limits
 from leaflets._gc import gc_paused
 from leaflets.streets.index import street_sort_key, whole_word
 from leaflets.streets.names import display_name, place_key
-from leaflets.streets.numbers import NumberRule, canonical_rules, format_rules, intersect_rules
+from leaflets.streets.numbers import (
+    NumberRule,
+    canonical_rules,
+    format_rules,
+    intersect_rules,
+    parse_house_number,
+)
 from leaflets.text import search_key
 
 if TYPE_CHECKING:
     from leaflets.areas import Area
 
-__all__ = ["Overlap", "find_overlaps"]
+__all__ = ["Crowded", "Overlap", "OverlapCheck", "check_overlaps", "find_overlaps"]
 
 
 @dataclass(frozen=True)
@@ -116,29 +123,132 @@ _ClaimRef = tuple[int, int]
 """(area, claim): indexes into the areas in order and into that area's claims."""
 
 
+@dataclass(frozen=True)
+class Crowded:
+    """Where comparing stopped: a name claimed by so many areas, with numbers that may meet,
+    that comparing them all would pass `limits.MAX_OVERLAP_WORK`."""
+
+    street: str
+    """Display name with prefix, as the areas' lines print it."""
+    areas: int
+    """How many areas claim it."""
+    first: Area
+
+
+@dataclass(frozen=True)
+class OverlapCheck:
+    """The overlaps found and, when there were too many pairs to compare, where it stopped
+    (`found` then holds the overlaps of the pairs compared before)."""
+
+    found: list[Overlap]
+    crowded: Crowded | None = None
+
+
+class _TooMany(Exception):
+    def __init__(self, refs: Sequence[_ClaimRef]) -> None:
+        super().__init__()
+        self.refs = refs
+
+
+def check_overlaps(areas: Sequence[Area]) -> OverlapCheck:
+    """Every pair of areas claiming a common address (same town, or a town unknown), once per
+    street and pair, with the exact numbers both claim; comparing stops after
+    `limits.MAX_OVERLAP_WORK` (a roster where thousands of areas claim one street would take
+    hours and print millions of warnings)."""
+    with gc_paused():
+        ordered = sorted(areas, key=area_model.area_order)
+        claims = [_claims(area) for area in ordered]
+        pairs: dict[tuple[int, int], set[tuple[int, int]]] = {}
+        crowded = None
+        try:
+            _candidate_pairs(claims, pairs)
+        except _TooMany as stop:
+            area, index = stop.refs[0]
+            claim = claims[area][index]
+            crowded = Crowded(claim.display, len({a for a, _ in stop.refs}), ordered[area])
+        found: list[Overlap] = []
+        for (index, later), claim_pairs in sorted(pairs.items()):
+            mine, theirs = claims[index], claims[later]
+            found.extend(
+                _pair_overlaps(
+                    ordered[index],
+                    ordered[later],
+                    ((mine[a], theirs[b]) for a, b in sorted(claim_pairs)),
+                )
+            )
+        return OverlapCheck(found, crowded)
+
+
+def find_overlaps(areas: Sequence[Area]) -> list[Overlap]:
+    """`check_overlaps`' overlaps."""
+    return check_overlaps(areas).found
+
+
+def _span(claim: _Claim) -> tuple[float, float]:
+    """The lowest and highest house number a claim may cover, parity and letters aside (1 to
+    infinity for the whole street or a number not understood): claims whose spans do not
+    meet share no number, so they are not compared."""
+    if not claim.rules:
+        return 1, math.inf
+    low, high = math.inf, 0.0
+    for rule in claim.rules:
+        if not rule.numbers:
+            low = min(low, rule.start if rule.start is not None else 1)
+            high = max(high, rule.end if rule.end is not None else math.inf)
+        for text in rule.numbers:
+            house = parse_house_number(text)
+            if house is None:
+                return 1, math.inf
+            low, high = min(low, house.number), max(high, house.number)
+    return low, high
+
+
+def _meeting(
+    refs: Sequence[_ClaimRef], spans: dict[_ClaimRef, tuple[float, float]]
+) -> Iterator[tuple[_ClaimRef, _ClaimRef]]:
+    """The pairs of `refs` whose spans meet, by a sweep over the spans in order: a long
+    street of a city, its numbers split among its areas, costs no comparison."""
+    open_: list[_ClaimRef] = []
+    for ref in sorted(refs, key=spans.__getitem__):
+        low = spans[ref][0]
+        open_ = [other for other in open_ if spans[other][1] >= low]
+        for other in open_:
+            yield other, ref
+        open_.append(ref)
+
+
 def _candidate_pairs(
-    claims: Sequence[Sequence[_Claim]],
-) -> dict[tuple[int, int], set[tuple[int, int]]]:
-    """For every pair of areas (earlier index first) the pairs of their claims (earlier area's
-    first) that `_shared` may find in common: the same name in the same town, or with a town
-    unknown; and a village claimed as a locality with any claim in that village. `_shared` is
-    None for every pair of claims left out, so only areas with a common bucket are compared."""
+    claims: Sequence[Sequence[_Claim]], pairs: dict[tuple[int, int], set[tuple[int, int]]]
+) -> None:
+    """Fills `pairs`: for every pair of areas (earlier index first) the pairs of their claims
+    (earlier area's first) that `_shared` may find in common: the same name in the same town,
+    or with a town unknown, whose spans meet; and a village claimed as a locality with any
+    claim in that village. `_shared` is None for every pair of claims left out, so only areas
+    with a common bucket are compared. Raises _TooMany past `limits.MAX_OVERLAP_WORK`."""
     same: dict[tuple[str, str], list[_ClaimRef]] = {}  # (name, town) -> claims, in order
     by_town: dict[str, list[_ClaimRef]] = {}
     villages: list[tuple[str, _ClaimRef]] = []
+    spans: dict[_ClaimRef, tuple[float, float]] = {}
     for area, area_claims in enumerate(claims):
         for index, claim in enumerate(area_claims):
             ref = (area, index)
+            spans[ref] = _span(claim)
             same.setdefault((claim.key, claim.town), []).append(ref)
             by_town.setdefault(claim.town, []).append(ref)
             if claim.locality:
                 villages.append((claim.key, ref))
-    pairs: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    budget = limits.MAX_OVERLAP_WORK
 
-    def link(one: _ClaimRef, other: _ClaimRef) -> None:
+    def link(one: _ClaimRef, other: _ClaimRef, bucket: Sequence[_ClaimRef]) -> None:
+        nonlocal budget
         (area, mine), (later, theirs) = (one, other) if one < other else (other, one)
-        if area != later:
-            pairs.setdefault((area, later), set()).add((mine, theirs))
+        if area == later:
+            return
+        # Comparing two claims meets every rule of one with every rule of the other.
+        budget -= max(1, len(claims[area][mine].rules)) * max(1, len(claims[later][theirs].rules))
+        if budget < 0:
+            raise _TooMany(bucket)
+        pairs.setdefault((area, later), set()).add((mine, theirs))
 
     # A line without a town matches the same name in any town.
     anywhere = {key for key, town in same if not town}
@@ -147,37 +257,16 @@ def _candidate_pairs(
         if key in anywhere:
             by_name.setdefault(key, []).extend(refs)
         if town:
-            # One claim per name and town in an area: `refs` are of different areas, in order.
-            for (area, mine), (later, theirs) in itertools.combinations(refs, 2):
-                pairs.setdefault((area, later), set()).add((mine, theirs))
+            # One claim per name and town in an area: `refs` are of different areas.
+            for one, other in _meeting(refs, spans):
+                link(one, other, refs)
     for key in anywhere:
-        for one in same[key, ""]:
-            for other in by_name[key]:
-                link(one, other)
+        townless = set(same[key, ""])
+        refs = by_name[key]
+        for one, other in _meeting(refs, spans):
+            if one in townless or other in townless:
+                link(one, other, refs)
     for key, village in villages:
-        for other in by_town.get(key, ()):
-            link(village, other)
-    return pairs
-
-
-def find_overlaps(areas: Sequence[Area]) -> list[Overlap]:
-    """Every pair of areas claiming a common address (same town, or a town unknown), once per
-    street and pair, with the exact numbers both claim."""
-    with gc_paused():
-        return _find_overlaps(areas)
-
-
-def _find_overlaps(areas: Sequence[Area]) -> list[Overlap]:
-    ordered = sorted(areas, key=area_model.area_order)
-    claims = [_claims(area) for area in ordered]
-    found: list[Overlap] = []
-    for (index, later), claim_pairs in sorted(_candidate_pairs(claims).items()):
-        mine, theirs = claims[index], claims[later]
-        found.extend(
-            _pair_overlaps(
-                ordered[index],
-                ordered[later],
-                ((mine[a], theirs[b]) for a, b in sorted(claim_pairs)),
-            )
-        )
-    return found
+        refs = by_town.get(key, [])
+        for other in refs:
+            link(village, other, refs)
