@@ -112,6 +112,9 @@ class Settings:
     `Spotkania` sheets."""
     past_meetings: bool = False
     """Also print meetings dated before the "stan na" date (`--minione`)."""
+    every_layout: bool = False
+    """`check` lays out every leaflet, however many (`check --caly-uklad`); else at most
+    `limits.MAX_CHECK_LAYOUTS` beyond those current from a build."""
     settings_place: str = ""
     """Where the user changes `leaflets.toml`'s settings, when not in the file itself (the web
     app: its settings page); messages then say that instead of a folder."""

@@ -250,14 +250,22 @@ def _run(
         staffed = tuple(area for area in areas if area.vacancy is None)
         cache = ContentCache.load(settings)
         editions = area_editions(settings)
-        codes = checks.qr_fit(settings, staffed, cache.current(staffed, editions))
+        current = cache.current(staffed, editions)
+        codes = checks.qr_fit(settings, staffed, current)
         problems.extend(codes.problems)
         areas = tuple(sorted((*codes.kept, *vacant), key=area_order))
+        share = checks.LayoutShare(codes.kept)
+        if not write:
+            share = checks.layout_share(
+                codes.kept, current, len(editions), every=settings.every_layout
+            )
+            problems.extend(share.problems)
         render = not (settings.strict and any(p.is_error for p in problems))
         rendered = _Rendered()
         if render and areas:
-            log.info("Krok 4/5 — składanie %d rejonów", len(codes.kept))
-            rendered = _render(workers, codes.kept, areas, progress, cache, problems, finished)
+            log.info("Krok 4/5 — składanie %d rejonów", len(share.areas))
+            indexed = areas if share.whole else ()
+            rendered = _render(workers, share.areas, indexed, progress, cache, problems, finished)
         elif not render:
             log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
         meetings, invited = _invite(workers, meetings, areas, render, cache, problems, rendered)

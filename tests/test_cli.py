@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -267,7 +268,14 @@ def test_rejected_rows_exit_1_and_are_listed(tmp_path: Path) -> None:
         ),
         (["build", "x.xlsx", "--foo"], "Błąd użycia: nieznana opcja --foo"),
         (["build", "x.xlsx", "--job", "2"], "nieznana opcja --job — czy chodziło o --jobs?"),
-        (["build", "x.xlsx", "--jobs", "0"], "nieprawidłowa wartość --jobs: 0 — dozwolone od 1."),
+        (
+            ["build", "x.xlsx", "--jobs", "0"],
+            "nieprawidłowa wartość --jobs: 0 — dozwolone od 1 do 64.",
+        ),
+        (
+            ["build", "x.xlsx", "--jobs", "500"],
+            "nieprawidłowa wartość --jobs: 500 — dozwolone od 1 do 64.",
+        ),
         (
             ["build", "x.xlsx", "--jobs", "dwa"],
             "nieprawidłowa wartość --jobs: „dwa” nie jest liczbą całkowitą.",
@@ -314,3 +322,28 @@ def test_usage_errors_are_polish(
     # Nothing of click's English is left.
     for english in ("Invalid value", "is not", "requires", "No such", "Did you mean", "Usage"):
         assert english not in err
+
+
+def test_a_long_problem_list_shows_its_first_problems_and_counts_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """250 rows without a usable phone: 200 listed one by one, the other 50 counted by kind
+    with the first of them; `-v` lists all 250."""
+    monkeypatch.chdir(tmp_path)
+    lines = ["Jednostka;Rejon;Imię;Nazwisko;Telefon;Ulice"]
+    lines += [f"KP Przykładowo;{n};Anna;Nowak{n};123;ul. Polna {n}" for n in range(1, 251)]
+    Path("wykaz.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _invoke("check", "wykaz.csv")
+    assert result.exit_code == 1
+    text = " ".join(result.output.split())
+    assert (
+        "Pokazano 200 z 251 problemów; pozostałe 51 według rodzaju (wszystkie: po leaflets "
+        "check -v):" in text
+    )
+    listed = [int(n) for n in re.findall(r"^│\s+(\d+) │", result.output, re.MULTILINE)]
+    assert listed == list(range(2, 202)), "rows 2-201 are listed, not those after"
+    assert "│ błąd │ 50 │ wykaz.csv, wiersz 202, kolumna E „Telefon”:" in text
+    verbose = _invoke("check", "-v", "wykaz.csv")
+    assert "Pokazano" not in verbose.output
+    rows = [int(n) for n in re.findall(r"^│\s+(\d+) │", verbose.output, re.MULTILINE)]
+    assert rows == list(range(2, 252))

@@ -9,6 +9,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import Protocol
 
+from leaflets import limits
 from leaflets.areas import Area
 from leaflets.checks.settings import config_place, decimal
 from leaflets.config import Settings
@@ -70,6 +71,64 @@ def qr_fit(
             )
         (dropped if too_big else kept).append(area)
     return CodesChecked(tuple(kept), tuple(dropped), tuple(problems))
+
+
+@dataclass(frozen=True)
+class LayoutShare:
+    """The areas `check` lays out, and the warning when that is not all of them."""
+
+    areas: tuple[Area, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def whole(self) -> bool:
+        return not self.problems
+
+
+OFFICER_CHARS = 300
+"""An officer's block on a leaflet (photo, rank, name, phones, e-mail, duty hours) counted as
+this many characters of street list when areas are ordered by how much they hold."""
+
+
+def content_size(area: Area) -> int:
+    """How much an area's leaflets hold, in characters: the street list, the priority actions
+    (with their translations) and each officer's block. The longest are the likeliest to need
+    a fitting step or to run over their pages."""
+    return (
+        sum(len(line.text) for line in area.lines)
+        + len(area.priority)
+        + sum(len(text) for _, text in area.priority_translations)
+        + OFFICER_CHARS * len(area.officers)
+    )
+
+
+def layout_share(
+    areas: Sequence[Area], current: Set[str], editions: int, *, every: bool = False
+) -> LayoutShare:
+    """What `check` lays out: every area when the leaflets not current from a build
+    (`current`: `ContentCache.current`) are at most `limits.MAX_CHECK_LAYOUTS` (or `every`),
+    else the areas holding the most (`content_size`) up to that many leaflets — a roster of
+    thousands of areas would take as long to check as to build. The rest are said to be left
+    to `build`, in one warning."""
+    fresh = [area for area in areas if area_key(area) not in current]
+    per_area = max(1, editions)
+    if every or len(fresh) * per_area <= limits.MAX_CHECK_LAYOUTS:
+        return LayoutShare(tuple(areas))
+    room = max(1, limits.MAX_CHECK_LAYOUTS // per_area)
+    chosen = {area_key(a) for a in sorted(fresh, key=content_size, reverse=True)[:room]}
+    kept = tuple(a for a in areas if area_key(a) in current or area_key(a) in chosen)
+    known = len(areas) - len(fresh)
+    built = f" ({known} aktualnych z poprzedniego budowania)" if known else ""
+    problem = Problem(
+        Severity.WARNING,
+        "uklad-sprawdzony-czesciowo",
+        f"układ stron sprawdzono w {len(chosen)} z {len(fresh)} rejonów{built} — w tych o "
+        "najdłuższej treści (ulice, działania priorytetowe, dzielnicowi), bo sprawdzenie "
+        f"wszystkich {len(fresh) * per_area} ulotek trwałoby tyle, co ich budowanie; czy "
+        "pozostałe mieszczą się na stronach, sprawdzi build albo check --caly-uklad "
+        "(skorowidza ulic nie sprawdzano)",
+    )
+    return LayoutShare(kept, (problem,))
 
 
 class RenderResult(Protocol):

@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 import click
 
+from leaflets import limits
 from leaflets.cli.options import (
     CONFIG,
     DELIMITER,
@@ -119,10 +120,10 @@ def main() -> None:
 )
 @click.option(
     "--jobs",
-    type=Number(min=1),
+    type=Number(min=1, max=limits.MAX_JOBS),
     default=None,
     metavar="N",
-    help="Liczba równoległych procesów, co najmniej 1 (domyślnie: wszystkie rdzenie).",
+    help=f"Liczba równoległych procesów, od 1 do {limits.MAX_JOBS} (domyślnie: wszystkie rdzenie).",
 )
 @click.option("--force", is_flag=True, help="Utwórz wszystko od nowa, także niezmienione rejony.")
 @click.option(
@@ -236,6 +237,14 @@ def build(
 @ENCODING
 @DELIMITER
 @VERBOSE
+@click.option(
+    "--caly-uklad",
+    "every_layout",
+    is_flag=True,
+    help="Sprawdź układ stron każdej ulotki, choćby było ich tysiące (trwa tyle, co build);"
+    f" bez tej opcji sprawdzane są najwyżej {limits.MAX_CHECK_LAYOUTS} ulotek nowych od"
+    " ostatniego budowania, te o najdłuższej treści.",
+)
 @help_option
 def check(
     rosters: tuple[Path, ...],
@@ -247,6 +256,7 @@ def check(
     encoding: str | None,
     delimiter: str | None,
     verbose: bool,
+    every_layout: bool,
 ) -> int:
     """Sprawdź WYKAZ i pokaż problemy (także ulotki, które nie zmieszczą się na swoich
     stronach, w podanych formatach i językach); nie zapisuje żadnych plików."""
@@ -259,6 +269,7 @@ def check(
         formats=parse_formats(formats),
         languages=parse_languages(languages),
         meetings=meetings,
+        every_layout=every_layout,
     )
     return _run(settings, write=False, verbose=verbose)
 
@@ -333,7 +344,7 @@ def find(
 )
 @click.option(
     "--jobs",
-    type=Number(min=1),
+    type=Number(min=1, max=limits.MAX_JOBS),
     default=None,
     metavar="N",
     help="Ile tworzeń ulotek (różnych obszarów) może trwać naraz (domyślnie 1).",
@@ -413,7 +424,7 @@ def _run(settings: Settings, *, write: bool, verbose: bool) -> int:
         report = pipeline.run(settings, write=write, progress=progress)
     if not write or verbose:
         console.headers(report.sheets)
-    console.problems(report.problems, verbose)
+    console.problems(report.problems, verbose, write=write)
     console.summary(report, write, verbose)
     if write and report.rendered and settings.office_sheets:
         console.out.print(console.printing_hint(settings.duplex))

@@ -77,12 +77,44 @@ class ProgressBar:
             self.bar.stop()
 
 
-def problems(found: Sequence[Problem], verbose: bool = False) -> None:
+SHOWN_PROBLEMS = 200
+"""Problems printed one by one without `-v`: a table of tens of thousands of rows takes
+minutes to print (75,000: 226 s) and nobody reads it; the rest are counted by kind."""
+
+
+def problems(found: Sequence[Problem], verbose: bool = False, *, write: bool = False) -> None:
     """The problems as one table per file and sheet, then the run-wide ones. The fitting
-    steps (information: nothing to fix) are listed only with `-v`; the summary counts them."""
+    steps (information: nothing to fix) are listed only with `-v`; the summary counts them.
+    Without `-v` the first SHOWN_PROBLEMS are listed and the rest counted by kind."""
     found = [p for p in found if verbose or p.code not in _FITTING_CODES]
     if not found:
         return
+    shown = found if verbose else found[:SHOWN_PROBLEMS]
+    _problem_tables(shown)
+    if len(shown) < len(found):
+        _problems_left(found[len(shown) :], len(found), write)
+
+
+def _problems_left(left: Sequence[Problem], total: int, write: bool) -> None:
+    """The problems not listed, one line per kind with its count and first example."""
+    kinds: dict[tuple[str, str], list[Problem]] = {}
+    for problem in left:
+        kinds.setdefault((problem.severity.value, problem.code), []).append(problem)
+    where = "w problemy.xlsx w folderze wyników" if write else "po leaflets check -v"
+    out.print(
+        f"Pokazano {total - len(left)} z {total} problemów; pozostałe {len(left)} według "
+        f"rodzaju (wszystkie: {where}):"
+    )
+    table = Table(show_lines=False, expand=False)
+    table.add_column("Rodzaj")
+    table.add_column("Liczba", justify="right")
+    table.add_column("Pierwszy z nich")
+    for (severity, _), items in sorted(kinds.items(), key=lambda kind: -len(kind[1])):
+        table.add_row(severity, str(len(items)), escape(items[0].describe()))
+    out.print(table)
+
+
+def _problem_tables(found: Sequence[Problem]) -> None:
     groups: dict[str, list[Problem]] = {}
     for problem in found:
         if problem.where is None:

@@ -43,6 +43,8 @@ from leaflets.formats import FORMATS
 from leaflets.streets.inflection import analyser
 from tools.bench.cli import CliFigures, measure_cli
 from tools.bench.cli import rows as cli_rows
+from tools.bench.hostile import HostileFigure, measure_hostile
+from tools.bench.hostile import rows as hostile_rows
 from tools.bench.naive_baseline import run_naive, run_naive_poster
 from tools.bench.synthetic_roster import (
     DEFAULT_AREAS,
@@ -171,6 +173,8 @@ class Figures:
     """Whole commands as a user waits for them (tools.bench.cli)."""
     web: list[WebFigure] = field(default_factory=list)
     """The web app over HTTP on the sample (tools.bench.web); empty with --bez-www."""
+    hostile: list[HostileFigure] = field(default_factory=list)
+    """`check` on the largest roster the limits let in (tools.bench.hostile)."""
 
 
 def machine() -> dict[str, Any]:
@@ -377,6 +381,9 @@ def measure_all(args: argparse.Namespace, work: Path) -> Figures:
     """The build figures (`measure`), then the web app's."""
     figures = measure(args, work)
     figures.web = measure_www(args, work)
+    if not args.no_hostile:
+        with step("check na wykazie 100 000 wierszy (5 000 rejonów)"):
+            figures.hostile = measure_hostile(work)
     return figures
 
 
@@ -591,6 +598,9 @@ def table(figures: Figures) -> str:
         lines += _aligned(
             [(f.measure, f"{f.seconds:.2f} s", f.target, _yes(f.met)) for f in figures.web]
         )
+    if figures.hostile:
+        lines += ["", "Największy wykaz, jaki wpuszczają limity (100 000 wierszy), na zimno"]
+        lines += _aligned(hostile_rows(figures.hostile))
     return "\n".join(lines)
 
 
@@ -632,6 +642,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="nie mierz aplikacji www (leaflets serve)",
     )
+    parser.add_argument(
+        "--bez-duzego",
+        dest="no_hostile",
+        action="store_true",
+        help="nie mierz check na wykazie 100 000 wierszy",
+    )
     args = parser.parse_args(argv)
     if args.areas < 1 or args.naive_sample < 1:
         parser.error("--areas i --naive-sample muszą być dodatnie")
@@ -666,6 +682,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         *figures.targets.values(),
         *(figures.cli.targets.values() if figures.cli else ()),
         *(f.met for f in figures.web),
+        *(f.met for f in figures.hostile),
     ]
     return 1 if args.check and not all(met) else 0
 
