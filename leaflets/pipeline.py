@@ -20,7 +20,12 @@ from leaflets.areas import Area, Grouping, area_order, group_areas
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
 from leaflets.meetings import NO_MEETINGS, Meeting, Meetings, check_meetings, read_meeting_files
-from leaflets.output.files import build_lock, prepare_folder, remove_temporary_files
+from leaflets.output.files import (
+    area_folders,
+    build_lock,
+    prepare_folder,
+    remove_temporary_files,
+)
 from leaflets.output.manifest import RowStatus, row_statuses, write_manifest
 from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key
 from leaflets.problems import UNREAD, Problem, RowRef
@@ -268,6 +273,10 @@ def _run(
             rendered = _render(workers, share.areas, indexed, progress, cache, problems, finished)
         elif not render:
             log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
+        if write and render and address is None:
+            printed = {area_key(area) for area in codes.kept}
+            old = [key for key in area_folders(settings.out) if key not in printed]
+            problems.extend(checks.stale_folders(old))
         meetings, invited = _invite(workers, meetings, areas, render, cache, problems, rendered)
 
     rejected = grouping.rejected | {ref for area in codes.dropped for ref in area.rows}

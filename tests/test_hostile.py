@@ -525,3 +525,27 @@ with build_lock(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(120)
 """
+
+
+@pytest.mark.parametrize(
+    ("flags", "reason"), [(os.ST_RDONLY, "dysk tylko do odczytu"), (0, "brak uprawnień")]
+)
+def test_an_output_folder_that_takes_no_files_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: int, reason: str
+) -> None:
+    """A read-only mount (a write-protected stick, a share mounted `ro`) is said as such, not
+    as permissions the user could change. The file system's answers are faked: a test cannot
+    mount a file system read-only."""
+    from leaflets.errors import OutputError
+    from leaflets.output import files
+
+    real = os.statvfs(tmp_path)
+
+    class ReadOnly:
+        f_flag = flags | (real.f_flag & ~os.ST_RDONLY)
+
+    monkeypatch.setattr(files.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(files.os, "statvfs", lambda path: ReadOnly())
+    with pytest.raises(OutputError) as raised:
+        files.prepare_folder(tmp_path)
+    assert str(raised.value) == f"nie można zapisywać w folderze „{tmp_path}”: {reason}."

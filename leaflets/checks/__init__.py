@@ -26,6 +26,7 @@ from leaflets.checks.rendering import (
     qr_fit,
     rendering,
     sheet_skipped,
+    stale_folders,
     weasyprint_warnings,
 )
 from leaflets.checks.settings import configuration, contrast_ratio, decimal, translations
@@ -50,6 +51,7 @@ __all__ = [
     "qr_fit",
     "rendering",
     "sheet_skipped",
+    "stale_folders",
     "translations",
     "unit_names",
     "weasyprint_warnings",

@@ -295,6 +295,23 @@ def weasyprint_warnings(messages: Sequence[str]) -> list[Problem]:
     return [Problem(Severity.WARNING, "weasyprint", f"WeasyPrint: {m}") for m in messages]
 
 
+def stale_folders(folders: Sequence[str]) -> list[Problem]:
+    """Area folders of earlier builds whose areas have no leaflets now (gone from the roster,
+    vacant, or left out for an error): their files show what was true then. Not removed —
+    the tool deletes nothing it did not write in this run — but said, before someone prints
+    an old officer's phone."""
+    return [
+        Problem(
+            Severity.WARNING,
+            "stary-folder",
+            f"{folder}/: pliki z wcześniejszego budowania — ten rejon nie ma teraz ulotek (nie "
+            "ma go w wykazie, jest wakatem albo jego wiersze mają błędy), więc mogą podawać "
+            "nieaktualne dane; usuń ten folder, zanim ktoś je wydrukuje",
+        )
+        for folder in folders
+    ]
+
+
 def sheet_skipped(area: Area, reason: str) -> Problem:
     """An area file that could not be placed on an office sheet (`--arkusz`)."""
     return Problem(

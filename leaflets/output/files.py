@@ -30,7 +30,17 @@ def prepare_folder(out: Path) -> None:
     except OSError as exc:
         raise OutputError(f"nie można utworzyć folderu „{out}”: {os_reason(exc)}.") from exc
     if not os.access(out, os.W_OK | os.X_OK):
-        raise OutputError(f"nie można zapisywać w folderze „{out}”: brak uprawnień.")
+        reason = "dysk tylko do odczytu" if _read_only(out) else "brak uprawnień"
+        raise OutputError(f"nie można zapisywać w folderze „{out}”: {reason}.")
+
+
+def _read_only(folder: Path) -> bool:
+    """Whether the folder is on a file system mounted read-only (a write-protected USB stick,
+    a network share mounted `ro`): not a matter of permissions the user could change."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager
@@ -69,6 +79,16 @@ def remove_temporary_files(out: Path) -> int:
                     (Path(folder) / name).unlink()
                     removed += 1
     return removed
+
+
+def area_folders(out: Path) -> list[str]:
+    """The area folders in the output folder that hold PDFs (`unit/rejon-…`, as
+    `paths.area_key` names them), whichever build wrote them."""
+    return sorted(
+        f"{folder.parent.name}/{folder.name}"
+        for folder in out.glob("*/rejon-*")
+        if folder.is_dir() and any(folder.glob("*.pdf"))
+    )
 
 
 @contextlib.contextmanager

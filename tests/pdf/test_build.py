@@ -235,3 +235,29 @@ def test_street_indexes_are_laid_out_with_the_roster_set_aside(
     )
     assert len(seen) == 1 and seen[0] > frozen
     assert gc.get_freeze_count() == frozen
+
+
+def test_an_area_folder_of_an_earlier_build_is_named_not_removed(tmp_path: Path) -> None:
+    """An area gone from the roster (or vacant now) keeps its old folder, with the old
+    officer's phone: the build names it in a warning and deletes nothing."""
+    out = tmp_path / "out"
+    settings = sample_settings(out, formats=("plakat-a4",))
+    first = pipeline.run(settings)
+    assert not [p for p in first.problems if p.code == "stary-folder"]
+    unit = next(path for path in out.iterdir() if path.is_dir())
+    old = unit / "rejon-99-dawny"
+    old.mkdir()
+    shutil.copy(next(unit.glob("rejon-1-*/plakat-a4.pdf")), old / "plakat-a4.pdf")
+    (unit / "rejon-98-pusty").mkdir()  # no PDF: nothing to print by mistake
+    again = pipeline.run(settings)
+    stale = [p.message for p in again.problems if p.code == "stary-folder"]
+    assert stale == [
+        f"{unit.name}/rejon-99-dawny/: pliki z wcześniejszego budowania — ten rejon nie ma "
+        "teraz ulotek (nie ma go w wykazie, jest wakatem albo jego wiersze mają błędy), więc "
+        "mogą podawać nieaktualne dane; usuń ten folder, zanim ktoś je wydrukuje"
+    ]
+    assert (old / "plakat-a4.pdf").is_file(), "nothing is deleted"
+    assert again.exit_code == 0
+    # `build --adres` renders some areas only: the others' folders are not stale.
+    some = pipeline.run(replace(settings, address="Chojnowska 80, Legnica"))
+    assert [p for p in some.problems if p.code == "stary-folder"] == []
