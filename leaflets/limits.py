@@ -55,11 +55,13 @@ areas) needs 20,157; reaching 100,000 took 1.5-1.7 s on a roster where every are
 same streets in 20 ranges each. Without a bound, 5,000 such areas would be 12.5 million pairs
 of claims (hours, and millions of warnings)."""
 
-MAX_CHECK_LAYOUTS = 120
-"""Leaflets (area x format x edition) `check` lays out beyond those current from a build:
-~0.45 s of one core each (measured 2026-12-01: 600 in 141 s on two cores), so 120 take about
-half a minute. A unit's roster in the default formats is within it (40 areas: 80); above it
-`check` lays out the areas holding the most and says so (`checks.layout_share`)."""
+MAX_CHECK_LAYOUTS = 40
+"""Leaflets (area x format x edition) `check` lays out beyond those current from a build. The
+fullest areas, which a share lays out, cost 0.5-1.3 s of one core each (several fitting
+steps); on the synthetic national roster (8,300 areas) `check` took 22 s with none, 48 s with
+40, 59 s with 60, 80 s with 120 (2026-12-01, two cores). 40 is a unit of 20 areas in the
+default two formats; above it `check` lays out the fullest areas and says so
+(`checks.layout_share`)."""
 
 MAX_JOBS = 64
 """Worker processes (`--jobs`): each holds WeasyPrint and its fonts, 150-300 MB while laying

@@ -383,7 +383,7 @@ def measure_all(args: argparse.Namespace, work: Path) -> Figures:
     figures.web = measure_www(args, work)
     if not args.no_hostile:
         with step("check na wykazie 100 000 wierszy (5 000 rejonów)"):
-            figures.hostile = measure_hostile(work)
+            figures.hostile = measure_hostile(work, work / "wykaz-krajowy.csv", args.areas)
     return figures
 
 
