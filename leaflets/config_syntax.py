@@ -24,7 +24,7 @@ def explain(text: str, error: tomllib.TOMLDecodeError) -> str:
     number = int(found.group(1))
     lines = text.splitlines()
     line = lines[number - 1] if 0 < number <= len(lines) else ""
-    return f"wiersz {number}: {_advice(_without_comment(line))}"
+    return f"wiersz {number}: {_advice(_without_comment(line), str(error))}"
 
 
 def _without_comment(line: str) -> str:
@@ -40,11 +40,18 @@ def _without_comment(line: str) -> str:
     return line.rstrip()
 
 
-def _advice(line: str) -> str:
+def _advice(line: str, error: str = "") -> str:
     stripped = line.strip()
     if stripped.startswith("[") and not stripped.endswith("]"):
         return f"nazwę sekcji zamknij nawiasem: {stripped.rstrip(']')}]"
+    if stripped.startswith("[") and error.startswith("Cannot declare"):
+        return f"sekcja {stripped} jest w pliku dwa razy — połącz je w jedną"
     pair = _KEY.match(line)
+    if pair is not None and error.startswith("Cannot overwrite"):
+        return f"klucz {pair.group(1).strip()} jest w tej sekcji drugi raz — zostaw jeden"
+    if pair is not None and error.startswith("Invalid date"):
+        value = pair.group(2).strip()
+        return f"nie ma takiej daty: {value} — wpisz prawdziwą datę w postaci RRRR-MM-DD"
     if pair is None:
         return f"„{stripped}” — każdy wiersz to klucz = wartość albo [sekcja]"
     key, value = pair.group(1).strip(), pair.group(2).strip()

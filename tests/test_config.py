@@ -239,6 +239,32 @@ def test_toml_syntax_errors_are_explained_in_polish(tmp_path: Path, line: str, a
     assert config_error(path) == f"{path}: wiersz 2: {advice}"
 
 
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        (
+            "[wydruk]\nstan_na = 2026-02-30\n",
+            "wiersz 2: nie ma takiej daty: 2026-02-30 — wpisz prawdziwą datę w postaci RRRR-MM-DD",
+        ),
+        (
+            '[linki]\nkmzb = "https://a.example"\nkmzb = "https://b.example"\n',
+            "wiersz 3: klucz kmzb jest w tej sekcji drugi raz — zostaw jeden",
+        ),
+        (
+            '[jednostka]\nnazwa = "KP"\n[jednostka]\nadres = "ul. Polna 1"\n',
+            "wiersz 3: sekcja [jednostka] jest w pliku dwa razy — połącz je w jedną",
+        ),
+    ],
+)
+def test_dates_and_repeated_keys_are_explained_in_polish(
+    tmp_path: Path, text: str, advice: str
+) -> None:
+    """tomllib's "Invalid date or datetime", "Cannot overwrite a value" and "Cannot declare
+    … twice" (the hostile review's F20) as what to change."""
+    path = write(tmp_path, text)
+    assert config_error(path) == f"{path}: {advice}"
+
+
 def test_a_missing_config_file(tmp_path: Path) -> None:
     path = tmp_path / "brak.toml"
     assert config_error(path) == f"{path}: nie ma takiego pliku konfiguracji."
