@@ -411,6 +411,8 @@ def _render(
         done.written.extend(merged)
         if settings.office_sheets:
             sheets = impose_sheets(settings, areas, editions)
+            for key, files in sheets.by_area.items():
+                done.files_by_area.setdefault(key, {}).update(files)
             done.files.extend(sheets.written)
             done.written.extend(sheets.written)
             problems.extend(checks.sheet_skipped(s.area, s.reason) for s in sheets.skipped)

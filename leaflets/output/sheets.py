@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfWriter
@@ -16,7 +16,7 @@ from leaflets.errors import RenderError
 from leaflets.formats import FORMATS
 from leaflets.output.files import atomic_file
 from leaflets.output.imposition import LAYOUTS, Leaflet, impose, leaflets_from_pdf
-from leaflets.output.paths import area_pdf, sheet_pdf, unit_folder, unit_pdf
+from leaflets.output.paths import area_key, area_pdf, sheet_pdf, unit_folder, unit_pdf
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class SkippedSheet:
 class Sheets:
     written: list[Path]
     skipped: list[SkippedSheet]
+    by_area: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each area's sheet files for the manifest: `{"ulotka-a6-arkusz": "kp/rejon-5/…pdf"}`."""
 
 
 def impose_sheets(
@@ -39,6 +41,7 @@ def impose_sheets(
     """Flyers and cards placed on A4 sheets with cut marks, backs aligned for duplex."""
     written: list[Path] = []
     skipped: list[SkippedSheet] = []
+    by_area: dict[str, dict[str, str]] = {}
     for name, language in editions:
         spec = FORMATS[name]
         if not spec.sheet_layout:
@@ -58,13 +61,16 @@ def impose_sheets(
             target = sheet_pdf(settings, area, name, language)
             _write(impose(leaflets, layout, copies=copies, duplex=settings.duplex), target)
             written.append(target)
+            by_area.setdefault(area_key(area), {})[target.stem] = target.relative_to(
+                settings.out
+            ).as_posix()
             units.setdefault(unit_folder(area.unit), []).extend(leaflets)
         for unit, leaflets in units.items():
             target = unit_pdf(settings, unit, name, "-arkusze", language)
             sheets = impose(leaflets, layout, copies=settings.copies or 1, duplex=settings.duplex)
             _write(sheets, target)
             written.append(target)
-    return Sheets(written, skipped)
+    return Sheets(written, skipped, by_area)
 
 
 def _write(writer: PdfWriter, target: Path) -> None:

@@ -3,6 +3,7 @@ page, and office sheets (imposition) decoded at 300 dpi."""
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from pypdf import PdfReader
 from leaflets import pipeline
 from leaflets.areas import Area
 from leaflets.formats import FORMATS
-from leaflets.output.paths import area_key, unit_folder
+from leaflets.output.paths import MANIFEST, area_key, unit_folder
 from leaflets.qrcodes import make_qr
 from tests.helpers import SAMPLE, pdf_pages, sample_settings
 
@@ -149,6 +150,9 @@ def test_office_sheets_hold_the_copies_and_every_code_decodes(
     assert payloads.count("https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html") == per_sheet
     minimum = FORMATS[name].qr_module_mm
     assert all(size >= minimum - 0.03 for _p, size, _n in codes)
+    # The manifest lists the sheet among the area's files (the review saw it left out).
+    (entry,) = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["areas"]
+    assert entry["files"][f"{name}-arkusz"] == f"{area_key(area)}/{name}-arkusz.pdf"
 
 
 def test_unit_sheet_file_packs_every_area(tmp_path: Path) -> None:
