@@ -44,11 +44,11 @@ def _advice(line: str, error: str = "") -> str:
     stripped = line.strip()
     if stripped.startswith("[") and not stripped.endswith("]"):
         return f"nazwę sekcji zamknij nawiasem: {stripped.rstrip(']')}]"
-    if stripped.startswith("[") and error.startswith("Cannot declare"):
-        return f"sekcja {stripped} jest w pliku dwa razy — połącz je w jedną"
+    if stripped.startswith("[") and error.startswith("Cannot"):
+        return f"sekcja {stripped} powtarza nazwę użytą wcześniej w pliku — połącz je w jedną"
     pair = _KEY.match(line)
     if pair is not None and error.startswith("Cannot overwrite"):
-        return f"klucz {pair.group(1).strip()} jest w tej sekcji drugi raz — zostaw jeden"
+        return f"klucz {pair.group(1).strip()} jest wpisany drugi raz — zostaw jeden"
     if pair is not None and error.startswith("Invalid date"):
         value = pair.group(2).strip()
         return f"nie ma takiej daty: {value} — wpisz prawdziwą datę w postaci RRRR-MM-DD"

@@ -49,11 +49,14 @@ MAX_QUERY_CHARS = 500
 """A typed address or name (`find`, `build --adres`)."""
 
 MAX_OVERLAP_WORK = 100_000
+MAX_OVERLAP_WORK_PER_NAME = 20_000
 """Overlapping areas: how many pairs of number rules (ranges, lists) are compared, over all
-pairs of claims to one street whose numbers may meet. The synthetic national roster (8,300
-areas) needs 20,157; reaching 100,000 took 1.5-1.7 s on a roster where every area claims the
+pairs of claims whose numbers may meet — in all, and for one name (a street in a town, a
+street without a town, a village). The synthetic national roster (8,300 areas) needs 20,157
+in all and a few dozen a name; 100,000 took 1.5-1.7 s on a roster where every area claims the
 same streets in 20 ranges each. Without a bound, 5,000 such areas would be 12.5 million pairs
-of claims (hours, and millions of warnings)."""
+of claims (hours, and millions of warnings). A name past its bound is not compared (a
+warning names it); past the total, comparing stops (a warning says where)."""
 
 MAX_CHECK_LAYOUTS = 40
 """Leaflets (area x format x edition) `check` lays out beyond those current from a build. The

@@ -32,12 +32,20 @@ _TRUNK = re.compile(r"\(\s*0\s*-?\s*(\d{2})\s*\)")
 _SEPARATORS = re.compile(r"\s*(?:[,;/\n]|\s(?:lub|albo|i|oraz)\s)\s*", re.IGNORECASE)
 
 
-# Pure functions of the cell's text returning frozen values: cached, as a roster repeats an
-# officer's number on every row of the long shape (100,000 rows: 10 s of phonenumbers).
-@functools.lru_cache(maxsize=16_384)
+CACHED_CHARS = 64
+"""Phone cells up to this long are parsed once per text (pure functions returning frozen
+values): a roster repeats an officer's number on every row of the long shape (100,000 rows:
+10 s of phonenumbers). Longer cells (up to 10,000 characters) are not kept in memory."""
+
+
 def parse_phone(text: str) -> Phone | None:
     """A Polish mobile or landline in any common spelling (one number, an extension allowed),
     or None when it is not one."""
+    return _parse_phone(text) if len(text) <= CACHED_CHARS else _parse_phone.__wrapped__(text)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _parse_phone(text: str) -> Phone | None:
     extension = ""
     found = _EXTENSION.search(text)
     if found and re.search(r"\d{3}", text[: found.start()]):
@@ -70,9 +78,15 @@ class PhoneCell:
     rejected: tuple[str, ...]
 
 
-@functools.lru_cache(maxsize=16_384)
 def read_phone_cell(text: str) -> PhoneCell:
     """`600 100 200, 71 340 00 00` -> both numbers; a cell that is one number -> that one."""
+    if len(text) <= CACHED_CHARS:
+        return _read_phone_cell(text)
+    return _read_phone_cell.__wrapped__(text)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _read_phone_cell(text: str) -> PhoneCell:
     whole = parse_phone(text)
     if whole is not None:
         return PhoneCell((whole,), ())

@@ -19,6 +19,7 @@ from leaflets.answers import Found, FoundArea, find_in, parse_address_or_refuse,
 from leaflets.areas import Area, Grouping, area_order, group_areas
 from leaflets.config import Settings
 from leaflets.errors import NotFoundError, UsageError
+from leaflets.formats import FORMATS
 from leaflets.meetings import NO_MEETINGS, Meeting, Meetings, check_meetings, read_meeting_files
 from leaflets.output.files import (
     area_folders,
@@ -27,7 +28,7 @@ from leaflets.output.files import (
     remove_temporary_files,
 )
 from leaflets.output.manifest import RowStatus, row_statuses, write_manifest
-from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key
+from leaflets.output.paths import CACHE, MANIFEST, PROBLEM_REPORT, area_key, unit_folder
 from leaflets.problems import UNREAD, Problem, RowRef
 from leaflets.roster import Roster, SheetReading, read_rosters
 from leaflets.streets import Address, find_by_address, suggest_streets
@@ -262,7 +263,11 @@ def _run(
         share = checks.LayoutShare(codes.kept)
         if not write:
             share = checks.layout_share(
-                codes.kept, current, len(editions), every=settings.every_layout
+                codes.kept,
+                current,
+                len(editions),
+                every=settings.every_layout,
+                unit_formats=any(FORMATS[name].per_unit for name in settings.formats),
             )
             problems.extend(share.problems)
         render = not (settings.strict and any(p.is_error for p in problems))
@@ -274,8 +279,11 @@ def _run(
         elif not render:
             log.info("Krok 4/5 — pominięty: tryb --strict i są błędy")
         if write and render and address is None:
+            # Only the folders of this roster's units: another roster built into the same
+            # folder has its own units.
             printed = {area_key(area) for area in codes.kept}
-            old = [key for key in area_folders(settings.out) if key not in printed]
+            units = (unit_folder(area.unit) for area in grouping.areas)
+            old = [key for key in area_folders(settings.out, units) if key not in printed]
             problems.extend(checks.stale_folders(old))
         meetings, invited = _invite(workers, meetings, areas, render, cache, problems, rendered)
 
@@ -335,7 +343,12 @@ def _invite(
         return meetings, {}
     from leaflets.render.invitations import render_invitations
 
-    done = render_invitations(workers.job, meetings.kept, cache.templates)
+    invited = meetings.kept
+    if not workers.job.write:
+        share = checks.invitation_share(invited, settings)
+        problems.extend(share.problems)
+        invited = share.meetings
+    done = render_invitations(workers.job, invited, cache.templates)
     problems.extend(checks.invitations(done.warnings, done.overflowing))
     rendered.files.extend(done.files)
     rendered.written.extend(done.written)

@@ -337,8 +337,8 @@ def test_a_long_problem_list_shows_its_first_problems_and_counts_the_rest(
     assert result.exit_code == 1
     text = " ".join(result.output.split())
     assert (
-        "Pokazano 200 z 251 problemów; pozostałe 51 według rodzaju (wszystkie: po leaflets "
-        "check -v):" in text
+        "Pokazano 200 z 251 problemów (najpierw błędy); pozostałe 51 zliczono według rodzaju "
+        "(wszystkie pokaże leaflets check -v):" in text
     )
     listed = [int(n) for n in re.findall(r"^│\s+(\d+) │", result.output, re.MULTILINE)]
     assert listed == list(range(2, 202)), "rows 2-201 are listed, not those after"
@@ -347,3 +347,22 @@ def test_a_long_problem_list_shows_its_first_problems_and_counts_the_rest(
     assert "Pokazano" not in verbose.output
     rows = [int(n) for n in re.findall(r"^│\s+(\d+) │", verbose.output, re.MULTILINE)]
     assert rows == list(range(2, 252))
+
+
+def test_the_problems_listed_are_the_errors_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """250 rows with warnings, then 60 with an error: the 60 errors are all listed (with 140
+    warnings), so what makes the exit code 1 is never among the problems only counted."""
+    monkeypatch.chdir(tmp_path)
+    lines = ["Jednostka;Rejon;Imię;Nazwisko;Telefon;E-mail"]
+    lines += [f"KP Przykładowo;{n};Anna;Nowak{n};600 000 {n:03d};brak" for n in range(1, 251)]
+    lines += [f"KP Przykładowo;{n};Anna;Nowak{n};123;" for n in range(251, 311)]
+    Path("wykaz.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _invoke("check", "wykaz.csv")
+    assert result.exit_code == 1
+    listed = [int(n) for n in re.findall(r"^│\s+(\d+) │", result.output, re.MULTILINE)]
+    errors = list(range(252, 312))
+    assert set(errors) <= set(listed), "every error row is listed"
+    assert len(listed) == 200  # a warning row has two problems
+    assert listed == sorted(listed), "the tables stay in row order"

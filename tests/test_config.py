@@ -248,11 +248,16 @@ def test_toml_syntax_errors_are_explained_in_polish(tmp_path: Path, line: str, a
         ),
         (
             '[linki]\nkmzb = "https://a.example"\nkmzb = "https://b.example"\n',
-            "wiersz 3: klucz kmzb jest w tej sekcji drugi raz — zostaw jeden",
+            "wiersz 3: klucz kmzb jest wpisany drugi raz — zostaw jeden",
+        ),
+        (
+            "wydruk = 1\n[wydruk]\nwzor = true\n",
+            "wiersz 2: sekcja [wydruk] powtarza nazwę użytą wcześniej w pliku — połącz je w jedną",
         ),
         (
             '[jednostka]\nnazwa = "KP"\n[jednostka]\nadres = "ul. Polna 1"\n',
-            "wiersz 3: sekcja [jednostka] jest w pliku dwa razy — połącz je w jedną",
+            "wiersz 3: sekcja [jednostka] powtarza nazwę użytą wcześniej w pliku — połącz je"
+            " w jedną",
         ),
     ],
 )

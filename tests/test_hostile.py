@@ -527,8 +527,10 @@ with build_lock(Path(sys.argv[1])):
 """
 
 
+@pytest.mark.skipif(not hasattr(os, "statvfs"), reason="no statvfs (Windows)")
 @pytest.mark.parametrize(
-    ("flags", "reason"), [(os.ST_RDONLY, "dysk tylko do odczytu"), (0, "brak uprawnień")]
+    ("flags", "reason"),
+    [(getattr(os, "ST_RDONLY", 1), "dysk tylko do odczytu"), (0, "brak uprawnień")],
 )
 def test_an_output_folder_that_takes_no_files_says_why(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: int, reason: str

@@ -311,28 +311,60 @@ def _numbered(count: int, description: str) -> list[Area]:
     return [replace(area_with(base, description), number=str(n + 1)) for n in range(count)]
 
 
-def test_a_street_claimed_by_thousands_of_areas_stops_comparing_and_says_where(
+def test_a_street_claimed_by_thousands_of_areas_is_named_not_compared(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Thousands of areas claiming the whole of one street are millions of pairs (hours, and
-    as many warnings): comparing stops at the limit and the street is named. Here 400 areas
-    (79,800 pairs) against a limit lowered to 2,000, which is the same path, faster."""
-    monkeypatch.setattr(limits, "MAX_OVERLAP_WORK", 2_000)
+    as many warnings): that street is left out with a warning naming it, and the others are
+    still compared. Here 400 areas (79,800 pairs) against a limit lowered to 2,000 a name,
+    which is the same path, faster."""
+    monkeypatch.setattr(limits, "MAX_OVERLAP_WORK_PER_NAME", 2_000)
     areas = _numbered(400, "ul. Testowa")
+    base = bases()[0]
+    areas += [
+        replace(area_with(base, "ul. Inna (1-10)"), number="401"),
+        replace(area_with(base, "ul. Inna (5-20)"), number="402"),
+    ]
     checked = overlaps.check_overlaps(areas)
-    assert checked.crowded is not None
-    assert (checked.crowded.street, checked.crowded.areas) == ("ul. Testowa", 400)
-    assert checked.crowded.first.number == "1"
-    assert 0 < len(checked.found) <= 2_000
+    assert [(c.street, c.areas, c.first.number) for c in checked.crowded] == [
+        ("ul. Testowa", 400, "1")
+    ]
+    assert checked.stopped is None
+    assert [(o.street, o.description) for o in checked.found] == [("ul. Inna", "numery 5–10")]
     problems = checks.overlaps(areas)
     crowded = [p for p in problems if p.code == "nakladanie-niesprawdzone"]
     assert [p.message for p in crowded] == [
-        "ul. Testowa: podaje ją 400 rejonów, z numerami, które mogą się nakładać — tylu "
-        "porównań nie robimy, więc nakładania się rejonów na tej i dalszych ulicach nie "
-        "sprawdzono; w prawdziwym wykazie jedną ulicę dzieli kilka rejonów: sprawdź, czy ten "
-        "sam opis nie trafił do wielu wierszy"
+        "ul. Testowa: występuje w 400 rejonach z numerami, które mogą się nakładać — tylu "
+        "porównań nie robimy, więc nakładania się rejonów na tej ulicy nie sprawdzono; w "
+        "prawdziwym wykazie jedną ulicę dzieli kilka rejonów: sprawdź, czy ten sam opis nie "
+        "trafił do wielu wierszy"
     ]
     assert crowded[0].where == areas[0].rows[0]
+
+
+def test_comparing_stops_when_all_streets_together_pass_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many streets each within the limit for one name, together past the total: comparing
+    stops where the total runs out, and a warning says at which street."""
+    monkeypatch.setattr(limits, "MAX_OVERLAP_WORK", 100)
+    base = bases()[0]
+    streets = ("ul. Polna", "ul. Leśna", "ul. Łąkowa", "ul. Krótka")
+    areas = [
+        replace(area_with(base, streets[n % 4]), number=str(n + 1)) for n in range(40)
+    ]  # 10 areas a street, 45 pairs each: the third street passes 100
+    checked = overlaps.check_overlaps(areas)
+    assert checked.crowded == ()
+    assert checked.stopped is not None
+    assert (checked.stopped.street, checked.stopped.areas) == ("ul. Łąkowa", 10)
+    assert {o.street for o in checked.found} == {"ul. Polna", "ul. Leśna"}
+    assert len(checked.found) == 90
+    problems = [p for p in checks.overlaps(areas) if p.code == "nakladanie-przerwane"]
+    assert [p.message for p in problems] == [
+        f"{checked.stopped.street}: tu przerwano sprawdzanie, czy rejony się nakładają — tyle "
+        "ulic występuje w wielu rejonach z tymi samymi numerami, że tej i części pozostałych "
+        "ulic nie porównano; sprawdź, czy te same opisy nie trafiły do wielu wierszy"
+    ]
 
 
 def test_a_long_street_split_among_many_areas_costs_no_comparison(
@@ -346,11 +378,30 @@ def test_a_long_street_split_among_many_areas_costs_no_comparison(
         for n in range(2_000)
     ]
     monkeypatch.setattr(limits, "MAX_OVERLAP_WORK", 1)
-    assert overlaps.check_overlaps(areas) == overlaps.OverlapCheck([], None)
+    monkeypatch.setattr(limits, "MAX_OVERLAP_WORK_PER_NAME", 1)
+    assert overlaps.check_overlaps(areas) == overlaps.OverlapCheck(())
     # Two that do meet are still found, within the same room.
     areas[7] = replace(area_with(base, "ul. Długa (75-85)"), number="8")
     found = overlaps.check_overlaps(areas)
-    assert found.crowded is None
+    assert (found.crowded, found.stopped) == ((), None)
     assert [(o.description, o.first.number, o.second.number) for o in found.found] == [
         ("numery 81–85", "8", "9")
     ]
+
+
+def test_a_line_without_a_town_against_a_name_in_thousands_of_towns_is_linear(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One line without a town meets the name in every town; the towns' own claims are not
+    paired with each other (each is in its own town), so 3,000 towns are 3,000 pairs, all
+    counted: with room for 3,000 the check finishes and finds them all."""
+    base = bases()[0]
+    areas = [
+        replace(area_with(base, "ul. Polna", town=f"Miasto {n}"), number=str(n + 1))
+        for n in range(3_000)
+    ]
+    areas.append(replace(area_with(base, "ul. Polna", town=""), number="9999"))
+    monkeypatch.setattr(limits, "MAX_OVERLAP_WORK_PER_NAME", 3_000)
+    checked = overlaps.check_overlaps(areas)
+    assert (checked.crowded, checked.stopped) == ((), None)
+    assert len(checked.found) == 3_000

@@ -15,7 +15,13 @@ from leaflets.checks.grouping import (
     overlaps,
     unit_names,
 )
-from leaflets.checks.meetings import CodesFit, calendar_codes, invitations
+from leaflets.checks.meetings import (
+    CodesFit,
+    InvitationShare,
+    calendar_codes,
+    invitation_share,
+    invitations,
+)
 from leaflets.checks.rendering import (
     FITTING,
     CodesChecked,
@@ -35,6 +41,7 @@ __all__ = [
     "FITTING",
     "CodesChecked",
     "CodesFit",
+    "InvitationShare",
     "LayoutShare",
     "RenderResult",
     "UnitsChecked",
@@ -45,6 +52,7 @@ __all__ = [
     "coverage",
     "decimal",
     "distinct_folders",
+    "invitation_share",
     "invitations",
     "layout_share",
     "overlaps",

@@ -27,17 +27,30 @@ def overlaps(areas: Sequence[Area]) -> list[Problem]:
         )
         for overlap in checked.found
     ]
-    if checked.crowded is not None:
-        crowded = checked.crowded
+    found.extend(
+        Problem(
+            Severity.WARNING,
+            "nakladanie-niesprawdzone",
+            f"{crowded.street}: występuje w {crowded.areas} rejonach z numerami, które mogą się "
+            "nakładać — tylu porównań nie robimy, więc nakładania się rejonów na tej ulicy nie "
+            "sprawdzono; w prawdziwym wykazie jedną ulicę dzieli kilka rejonów: sprawdź, czy ten "
+            "sam opis nie trafił do wielu wierszy",
+            crowded.first.rows[0],
+            "ulice",
+        )
+        for crowded in checked.crowded
+    )
+    if checked.stopped is not None:
+        stopped = checked.stopped
         found.append(
             Problem(
                 Severity.WARNING,
-                "nakladanie-niesprawdzone",
-                f"{crowded.street}: podaje ją {crowded.areas} rejonów, z numerami, które mogą "
-                "się nakładać — tylu porównań nie robimy, więc nakładania się rejonów na tej "
-                "i dalszych ulicach nie sprawdzono; w prawdziwym wykazie jedną ulicę dzieli "
-                "kilka rejonów: sprawdź, czy ten sam opis nie trafił do wielu wierszy",
-                crowded.first.rows[0],
+                "nakladanie-przerwane",
+                f"{stopped.street}: tu przerwano sprawdzanie, czy rejony się nakładają — tyle "
+                "ulic występuje w wielu rejonach z tymi samymi numerami, że tej i części "
+                "pozostałych ulic nie porównano; sprawdź, czy te same opisy nie trafiły do "
+                "wielu wierszy",
+                stopped.first.rows[0],
                 "ulice",
             )
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from leaflets import limits
 from leaflets.checks.rendering import weasyprint_warnings
 from leaflets.config import Settings
 from leaflets.formats import FORMATS
@@ -72,3 +73,30 @@ def invitations(
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class InvitationShare:
+    """The meetings whose invitations `check` lays out, and the warning when not all."""
+
+    meetings: tuple[Meeting, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+def invitation_share(meetings: Sequence[Meeting], settings: Settings) -> InvitationShare:
+    """`check` lays out the invitations of at most `limits.MAX_CHECK_LAYOUTS` meetings'
+    formats and editions (the first meetings, in the order read), unless `check
+    --caly-uklad`: a meetings sheet of thousands of rows would take as long to check as to
+    build."""
+    per = sum(FORMATS[name].per_meeting for name in settings.formats) * len(settings.languages)
+    room = max(1, limits.MAX_CHECK_LAYOUTS // max(1, per))
+    if settings.every_layout or len(meetings) <= room:
+        return InvitationShare(tuple(meetings))
+    problem = Problem(
+        Severity.WARNING,
+        "uklad-zaproszen-czesciowo",
+        f"układ zaproszeń sprawdzono dla {room} z {len(meetings)} spotkań (pierwszych w "
+        "wykazie), bo sprawdzenie wszystkich trwałoby tyle, co ich budowanie; pozostałe "
+        "sprawdzi build albo check --caly-uklad",
+    )
+    return InvitationShare(tuple(meetings[:room]), (problem,))

@@ -103,13 +103,19 @@ def content_size(area: Area) -> int:
 
 
 def layout_share(
-    areas: Sequence[Area], current: Set[str], editions: int, *, every: bool = False
+    areas: Sequence[Area],
+    current: Set[str],
+    editions: int,
+    *,
+    every: bool = False,
+    unit_formats: bool = False,
 ) -> LayoutShare:
     """What `check` lays out: every area when the leaflets not current from a build
     (`current`: `ContentCache.current`) are at most `limits.MAX_CHECK_LAYOUTS` (or `every`),
     else the areas holding the most (`content_size`) up to that many leaflets — a roster of
     thousands of areas would take as long to check as to build. The rest are said to be left
-    to `build`, in one warning."""
+    to `build`, in one warning (`unit_formats`: a per-unit format such as the street index was
+    asked for, which a share does not lay out)."""
     fresh = [area for area in areas if area_key(area) not in current]
     per_area = max(1, editions)
     if every or len(fresh) * per_area <= limits.MAX_CHECK_LAYOUTS:
@@ -118,15 +124,16 @@ def layout_share(
     chosen = {area_key(a) for a in sorted(fresh, key=content_size, reverse=True)[:room]}
     kept = tuple(a for a in areas if area_key(a) in current or area_key(a) in chosen)
     known = len(areas) - len(fresh)
-    built = f" ({known} aktualnych z poprzedniego budowania)" if known else ""
+    built = "; pozostałe rejony są aktualne z poprzedniego budowania" if known else ""
+    index = "; skorowidza ulic nie sprawdzono" if unit_formats else ""
     problem = Problem(
         Severity.WARNING,
         "uklad-sprawdzony-czesciowo",
-        f"układ stron sprawdzono w {len(chosen)} z {len(fresh)} rejonów{built} — w tych o "
-        "najdłuższej treści (ulice, działania priorytetowe, dzielnicowi), bo sprawdzenie "
-        f"wszystkich {len(fresh) * per_area} ulotek trwałoby tyle, co ich budowanie; czy "
-        "pozostałe mieszczą się na stronach, sprawdzi build albo check --caly-uklad "
-        "(skorowidza ulic nie sprawdzano)",
+        f"układ stron sprawdzono w {len(chosen)} z {len(fresh)} rejonów do sprawdzenia{built} "
+        "— w tych o najdłuższej treści (ulice, działania priorytetowe, dzielnicowi), bo "
+        f"sprawdzenie wszystkich {len(fresh) * per_area} ulotek trwałoby tyle, co ich "
+        "budowanie; czy pozostałe mieszczą się na stronach, sprawdzi build albo check "
+        f"--caly-uklad{index}",
     )
     return LayoutShare(kept, (problem,))
 

@@ -242,8 +242,8 @@ def build(
     "every_layout",
     is_flag=True,
     help="Sprawdź układ stron każdej ulotki, choćby było ich tysiące (trwa tyle, co build);"
-    f" bez tej opcji sprawdzane są najwyżej {limits.MAX_CHECK_LAYOUTS} ulotek nowych od"
-    " ostatniego budowania, te o najdłuższej treści.",
+    f" bez tej opcji sprawdza się najwyżej {limits.MAX_CHECK_LAYOUTS} ulotek zmienionych od"
+    " ostatniego budowania, tych o najdłuższej treści.",
 )
 @help_option
 def check(

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from leaflets.problems import Problem
+from leaflets.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from leaflets.pipeline import Found, FoundArea, Report
@@ -85,14 +85,20 @@ minutes to print (75,000: 226 s) and nobody reads it; the rest are counted by ki
 def problems(found: Sequence[Problem], verbose: bool = False, *, write: bool = False) -> None:
     """The problems as one table per file and sheet, then the run-wide ones. The fitting
     steps (information: nothing to fix) are listed only with `-v`; the summary counts them.
-    Without `-v` the first SHOWN_PROBLEMS are listed and the rest counted by kind."""
+    Without `-v` at most SHOWN_PROBLEMS are listed, errors first, and the rest counted by
+    kind."""
     found = [p for p in found if verbose or p.code not in _FITTING_CODES]
     if not found:
         return
-    shown = found if verbose else found[:SHOWN_PROBLEMS]
-    _problem_tables(shown)
-    if len(shown) < len(found):
-        _problems_left(found[len(shown) :], len(found), write)
+    if verbose or len(found) <= SHOWN_PROBLEMS:
+        _problem_tables(found)
+        return
+    # Errors first, then warnings, then information; each table still in row order.
+    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    order = sorted(range(len(found)), key=lambda i: (rank[found[i].severity], i))
+    shown = set(order[:SHOWN_PROBLEMS])
+    _problem_tables([p for i, p in enumerate(found) if i in shown])
+    _problems_left([p for i, p in enumerate(found) if i not in shown], len(found), write)
 
 
 def _problems_left(left: Sequence[Problem], total: int, write: bool) -> None:
@@ -100,10 +106,10 @@ def _problems_left(left: Sequence[Problem], total: int, write: bool) -> None:
     kinds: dict[tuple[str, str], list[Problem]] = {}
     for problem in left:
         kinds.setdefault((problem.severity.value, problem.code), []).append(problem)
-    where = "w problemy.xlsx w folderze wyników" if write else "po leaflets check -v"
+    where = "są w problemy.xlsx w folderze wyników" if write else "pokaże leaflets check -v"
     out.print(
-        f"Pokazano {total - len(left)} z {total} problemów; pozostałe {len(left)} według "
-        f"rodzaju (wszystkie: {where}):"
+        f"Pokazano {total - len(left)} z {total} problemów (najpierw błędy); pozostałe "
+        f"{len(left)} zliczono według rodzaju (wszystkie {where}):"
     )
     table = Table(show_lines=False, expand=False)
     table.add_column("Rodzaj")

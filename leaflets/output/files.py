@@ -11,7 +11,7 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -37,8 +37,11 @@ def prepare_folder(out: Path) -> None:
 def _read_only(folder: Path) -> bool:
     """Whether the folder is on a file system mounted read-only (a write-protected USB stick,
     a network share mounted `ro`): not a matter of permissions the user could change."""
+    statvfs = getattr(os, "statvfs", None)  # not on Windows
+    if statvfs is None:
+        return False
     try:
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+        return bool(statvfs(folder).f_flag & os.ST_RDONLY)
     except OSError:
         return False
 
@@ -81,12 +84,13 @@ def remove_temporary_files(out: Path) -> int:
     return removed
 
 
-def area_folders(out: Path) -> list[str]:
-    """The area folders in the output folder that hold PDFs (`unit/rejon-…`, as
-    `paths.area_key` names them), whichever build wrote them."""
+def area_folders(out: Path, units: Iterable[str]) -> list[str]:
+    """The area folders of `units` (their folders' names) in the output folder that hold
+    PDFs (`unit/rejon-…`, as `paths.area_key` names them), whichever build wrote them."""
     return sorted(
-        f"{folder.parent.name}/{folder.name}"
-        for folder in out.glob("*/rejon-*")
+        f"{unit}/{folder.name}"
+        for unit in set(units)
+        for folder in (out / unit).glob("rejon-*")
         if folder.is_dir() and any(folder.glob("*.pdf"))
     )
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -121,12 +122,14 @@ def _pair_overlaps(
 
 _ClaimRef = tuple[int, int]
 """(area, claim): indexes into the areas in order and into that area's claims."""
+_Pairs = dict[tuple[int, int], set[tuple[int, int]]]
+"""(area, later area) -> the pairs of their claims to compare (the earlier area's first)."""
 
 
 @dataclass(frozen=True)
 class Crowded:
-    """Where comparing stopped: a name claimed by so many areas, with numbers that may meet,
-    that comparing them all would pass `limits.MAX_OVERLAP_WORK`."""
+    """A name so many areas claim, with numbers that may meet, that comparing them would
+    pass `limits.MAX_OVERLAP_WORK_PER_NAME`: its claims are not compared."""
 
     street: str
     """Display name with prefix, as the areas' lines print it."""
@@ -137,35 +140,35 @@ class Crowded:
 
 @dataclass(frozen=True)
 class OverlapCheck:
-    """The overlaps found and, when there were too many pairs to compare, where it stopped
-    (`found` then holds the overlaps of the pairs compared before)."""
+    """The overlaps found; the names not compared for being claimed by too many areas; and
+    where comparing stopped when all names together passed `limits.MAX_OVERLAP_WORK` (the
+    names after it are not compared)."""
 
-    found: list[Overlap]
-    crowded: Crowded | None = None
+    found: tuple[Overlap, ...]
+    crowded: tuple[Crowded, ...] = ()
+    stopped: Crowded | None = None
 
 
-class _TooMany(Exception):
-    def __init__(self, refs: Sequence[_ClaimRef]) -> None:
+class _Stop(Exception):
+    def __init__(self, at: Crowded) -> None:
         super().__init__()
-        self.refs = refs
+        self.at = at
 
 
 def check_overlaps(areas: Sequence[Area]) -> OverlapCheck:
     """Every pair of areas claiming a common address (same town, or a town unknown), once per
-    street and pair, with the exact numbers both claim; comparing stops after
-    `limits.MAX_OVERLAP_WORK` (a roster where thousands of areas claim one street would take
-    hours and print millions of warnings)."""
+    street and pair, with the exact numbers both claim; bounded, so that a roster where
+    thousands of areas claim one street (hours, and millions of warnings) costs seconds."""
     with gc_paused():
         ordered = sorted(areas, key=area_model.area_order)
         claims = [_claims(area) for area in ordered]
-        pairs: dict[tuple[int, int], set[tuple[int, int]]] = {}
-        crowded = None
+        pairs: _Pairs = {}
+        comparing = _Comparing(ordered, claims, pairs)
+        stopped = None
         try:
-            _candidate_pairs(claims, pairs)
-        except _TooMany as stop:
-            area, index = stop.refs[0]
-            claim = claims[area][index]
-            crowded = Crowded(claim.display, len({a for a, _ in stop.refs}), ordered[area])
+            _candidate_pairs(claims, comparing)
+        except _Stop as stop:
+            stopped = stop.at
         found: list[Overlap] = []
         for (index, later), claim_pairs in sorted(pairs.items()):
             mine, theirs = claims[index], claims[later]
@@ -176,12 +179,12 @@ def check_overlaps(areas: Sequence[Area]) -> OverlapCheck:
                     ((mine[a], theirs[b]) for a, b in sorted(claim_pairs)),
                 )
             )
-        return OverlapCheck(found, crowded)
+        return OverlapCheck(tuple(found), tuple(comparing.crowded), stopped)
 
 
 def find_overlaps(areas: Sequence[Area]) -> list[Overlap]:
     """`check_overlaps`' overlaps."""
-    return check_overlaps(areas).found
+    return list(check_overlaps(areas).found)
 
 
 def _span(claim: _Claim) -> tuple[float, float]:
@@ -204,27 +207,78 @@ def _span(claim: _Claim) -> tuple[float, float]:
 
 
 def _meeting(
-    refs: Sequence[_ClaimRef], spans: dict[_ClaimRef, tuple[float, float]]
+    refs: Sequence[_ClaimRef],
+    spans: dict[_ClaimRef, tuple[float, float]],
+    free: Set[_ClaimRef] | None = None,
 ) -> Iterator[tuple[_ClaimRef, _ClaimRef]]:
-    """The pairs of `refs` whose spans meet, by a sweep over the spans in order: a long
-    street of a city, its numbers split among its areas, costs no comparison."""
-    open_: list[_ClaimRef] = []
-    for ref in sorted(refs, key=spans.__getitem__):
-        low = spans[ref][0]
-        open_ = [other for other in open_ if spans[other][1] >= low]
-        for other in open_:
+    """The pairs of `refs` whose spans meet, by a sweep over the spans in order (claims still
+    open are kept by their end, so closing them costs no scan): a long street of a city, its
+    numbers shared out among its areas, costs no comparison. With `free`, only pairs holding
+    at least one claim of `free` (a line without a town against the name in every town)."""
+    open_free: list[tuple[float, int, _ClaimRef]] = []
+    open_bound: list[tuple[float, int, _ClaimRef]] = []
+    for order, ref in enumerate(sorted(refs, key=spans.__getitem__)):
+        low, high = spans[ref]
+        for heap in (open_free, open_bound):
+            while heap and heap[0][0] < low:
+                heapq.heappop(heap)
+        is_free = free is None or ref in free
+        for _, _, other in open_free:
             yield other, ref
-        open_.append(ref)
+        if is_free:
+            for _, _, other in open_bound:
+                yield other, ref
+        heapq.heappush(open_free if is_free else open_bound, (high, order, ref))
 
 
-def _candidate_pairs(
-    claims: Sequence[Sequence[_Claim]], pairs: dict[tuple[int, int], set[tuple[int, int]]]
-) -> None:
-    """Fills `pairs`: for every pair of areas (earlier index first) the pairs of their claims
-    (earlier area's first) that `_shared` may find in common: the same name in the same town,
-    or with a town unknown, whose spans meet; and a village claimed as a locality with any
-    claim in that village. `_shared` is None for every pair of claims left out, so only areas
-    with a common bucket are compared. Raises _TooMany past `limits.MAX_OVERLAP_WORK`."""
+class _Comparing:
+    """The pairs of claims to compare, added a name at a time: a name whose pairs would pass
+    `limits.MAX_OVERLAP_WORK_PER_NAME` is left out (`crowded`); when all names together pass
+    `limits.MAX_OVERLAP_WORK`, comparing stops (`_Stop`). Work is counted in pairs of number
+    rules, as comparing two claims meets every rule of one with every rule of the other."""
+
+    def __init__(self, areas: Sequence[Area], claims: Sequence[Sequence[_Claim]], pairs: _Pairs):
+        self.areas, self.claims, self.pairs = areas, claims, pairs
+        self.crowded: list[Crowded] = []
+        self.left = limits.MAX_OVERLAP_WORK
+
+    def add(
+        self,
+        name: _ClaimRef,
+        refs: Sequence[_ClaimRef],
+        found: Iterable[tuple[_ClaimRef, _ClaimRef]],
+    ) -> None:
+        """The pairs `found` among `refs`, the claims to the name `name` names."""
+        kept: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        work = 0
+        for one, other in found:
+            (area, mine), (later, theirs) = (one, other) if one < other else (other, one)
+            if area == later:
+                continue
+            rules = len(self.claims[area][mine].rules), len(self.claims[later][theirs].rules)
+            work += max(1, rules[0]) * max(1, rules[1])
+            if work > limits.MAX_OVERLAP_WORK_PER_NAME:
+                self.crowded.append(self._crowded(name, refs))
+                return
+            kept.append(((area, later), (mine, theirs)))
+        if work > self.left:
+            raise _Stop(self._crowded(name, refs))
+        self.left -= work
+        for key, pair in kept:
+            self.pairs.setdefault(key, set()).add(pair)
+
+    def _crowded(self, name: _ClaimRef, refs: Sequence[_ClaimRef]) -> Crowded:
+        area, index = name
+        claimed = {ref[0] for ref in refs}
+        return Crowded(self.claims[area][index].display, len(claimed), self.areas[min(claimed)])
+
+
+def _candidate_pairs(claims: Sequence[Sequence[_Claim]], comparing: _Comparing) -> None:
+    """For every pair of areas (earlier index first) the pairs of their claims (earlier area's
+    first) that `_shared` may find in common: the same name in the same town, or with a town
+    unknown, whose spans meet; and a village claimed as a locality with any claim in that
+    village. `_shared` is None for every pair of claims left out, so only areas with a common
+    bucket are compared."""
     same: dict[tuple[str, str], list[_ClaimRef]] = {}  # (name, town) -> claims, in order
     by_town: dict[str, list[_ClaimRef]] = {}
     villages: list[tuple[str, _ClaimRef]] = []
@@ -237,19 +291,6 @@ def _candidate_pairs(
             by_town.setdefault(claim.town, []).append(ref)
             if claim.locality:
                 villages.append((claim.key, ref))
-    budget = limits.MAX_OVERLAP_WORK
-
-    def link(one: _ClaimRef, other: _ClaimRef, bucket: Sequence[_ClaimRef]) -> None:
-        nonlocal budget
-        (area, mine), (later, theirs) = (one, other) if one < other else (other, one)
-        if area == later:
-            return
-        # Comparing two claims meets every rule of one with every rule of the other.
-        budget -= max(1, len(claims[area][mine].rules)) * max(1, len(claims[later][theirs].rules))
-        if budget < 0:
-            raise _TooMany(bucket)
-        pairs.setdefault((area, later), set()).add((mine, theirs))
-
     # A line without a town matches the same name in any town.
     anywhere = {key for key, town in same if not town}
     by_name: dict[str, list[_ClaimRef]] = {}
@@ -258,15 +299,10 @@ def _candidate_pairs(
             by_name.setdefault(key, []).extend(refs)
         if town:
             # One claim per name and town in an area: `refs` are of different areas.
-            for one, other in _meeting(refs, spans):
-                link(one, other, refs)
+            comparing.add(refs[0], refs, _meeting(refs, spans))
     for key in anywhere:
-        townless = set(same[key, ""])
-        refs = by_name[key]
-        for one, other in _meeting(refs, spans):
-            if one in townless or other in townless:
-                link(one, other, refs)
+        townless = same[key, ""]
+        comparing.add(townless[0], by_name[key], _meeting(by_name[key], spans, set(townless)))
     for key, village in villages:
         refs = by_town.get(key, [])
-        for other in refs:
-            link(village, other, refs)
+        comparing.add(village, [village, *refs], ((village, other) for other in refs))

@@ -261,3 +261,12 @@ def test_an_area_folder_of_an_earlier_build_is_named_not_removed(tmp_path: Path)
     # `build --adres` renders some areas only: the others' folders are not stale.
     some = pipeline.run(replace(settings, address="Chojnowska 80, Legnica"))
     assert [p for p in some.problems if p.code == "stary-folder"] == []
+    # Another unit's roster built into the same folder: the sample's folders are its own.
+    other = tmp_path / "inna.csv"
+    other.write_text(
+        "Jednostka;Rejon;Imię;Nazwisko;Telefon;Ulice\n"
+        "KP Przykładowo;1;Anna;Nowak;600 000 001;ul. Polna\n",
+        encoding="utf-8",
+    )
+    another = pipeline.run(replace(settings, rosters=(other,)))
+    assert [p for p in another.problems if p.code == "stary-folder"] == []

@@ -4,13 +4,14 @@ build: the areas holding the most, and one warning naming what is left to `build
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from leaflets import checks, limits, pipeline
 from leaflets.areas import Area
-from leaflets.render import plan
+from leaflets.render import plan, workers
 from tests.helpers import sample_settings
 
 SHARE = "uklad-sprawdzony-czesciowo"
@@ -50,11 +51,11 @@ def test_check_lays_out_the_fullest_areas_up_to_its_limit(
     assert sorted(laid_out[0]) == sorted(area.number for area in fullest)
     shares = [p for p in report.problems if p.code == SHARE]
     assert [p.message for p in shares] == [
-        f"układ stron sprawdzono w 3 z {len(staffed)} rejonów — w tych o najdłuższej treści "
-        "(ulice, działania priorytetowe, dzielnicowi), bo sprawdzenie wszystkich "
-        f"{2 * len(staffed)} ulotek trwałoby tyle, co ich budowanie; czy pozostałe mieszczą "
-        "się na stronach, sprawdzi build albo check --caly-uklad (skorowidza ulic nie "
-        "sprawdzano)"
+        f"układ stron sprawdzono w 3 z {len(staffed)} rejonów do sprawdzenia — w tych o "
+        "najdłuższej treści (ulice, działania priorytetowe, dzielnicowi), bo sprawdzenie "
+        f"wszystkich {2 * len(staffed)} ulotek trwałoby tyle, co ich budowanie; czy pozostałe "
+        "mieszczą się na stronach, sprawdzi build albo check --caly-uklad; skorowidza ulic nie "
+        "sprawdzono"
     ]
     assert report.exit_code == 0, "a warning, not an error"
     assert not (tmp_path / "out").exists(), "check writes nothing"
@@ -69,12 +70,50 @@ def test_check_lays_out_the_fullest_areas_up_to_its_limit(
     assert not [p for p in every.problems if p.code == SHARE]
 
 
-def test_after_a_build_check_lays_out_only_what_changed_and_needs_no_share(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, laid_out: list[list[str]]
+def test_after_a_build_check_lays_out_nothing_and_needs_no_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = sample_settings(tmp_path / "out", formats=("plakat-a4",))
     pipeline.run(settings)
     monkeypatch.setattr(limits, "MAX_CHECK_LAYOUTS", 1)
-    laid_out.clear()
+    batches: list[int] = []
+    render_batch = workers.render_batch
+
+    def counted(task: workers.Task) -> list[workers.AreaResult]:
+        batches.append(len(task.items))
+        return render_batch(task)
+
+    monkeypatch.setattr(workers, "render_batch", counted)
     report = pipeline.run(settings, write=False)
     assert not [p for p in report.problems if p.code == SHARE], "every area is current"
+    assert batches == [], "nothing laid out again"
+
+
+def test_check_lays_out_the_invitations_of_a_share_of_the_meetings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sample's four meetings in two invitation formats, with room for two invitations:
+    one meeting's invitations are laid out, and a warning says so."""
+    from leaflets.render import invitations
+
+    monkeypatch.setattr(limits, "MAX_CHECK_LAYOUTS", 2)
+    given: list[int] = []
+    render_invitations = invitations.render_invitations
+
+    def counted(job: workers.Job, meetings: Sequence[object], templates: str) -> object:
+        given.append(len(meetings))
+        return render_invitations(job, meetings, templates)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(invitations, "render_invitations", counted)
+    settings = sample_settings(tmp_path / "out", formats=("spotkanie-a4", "spotkanie-a6"))
+    report = pipeline.run(settings, write=False)
+    assert given == [1]
+    shares = [p.message for p in report.problems if p.code == "uklad-zaproszen-czesciowo"]
+    assert shares == [
+        f"układ zaproszeń sprawdzono dla 1 z {len(report.meetings)} spotkań (pierwszych w "
+        "wykazie), bo sprawdzenie wszystkich trwałoby tyle, co ich budowanie; pozostałe "
+        "sprawdzi build albo check --caly-uklad"
+    ]
+    given.clear()
+    pipeline.run(replace(settings, every_layout=True), write=False)
+    assert given == [len(report.meetings)]
