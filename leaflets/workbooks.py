@@ -12,6 +12,7 @@ code that touches spreadsheet libraries.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import zipfile
@@ -52,10 +53,31 @@ def cell_text(value: object) -> str:
         return value.strftime("%Y-%m-%d %H:%M") if value.time() != dt.time() else str(value.date())
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
-    text = without_controls(str(value)).replace("\u00a0", " ").replace("\u202f", " ")
-    text = text.replace("\r\n", "\n")
+    return _string_cell(str(value))[0]
+
+
+_CACHED_CHARS = 200
+"""Cell texts up to this long are cleaned once per text: a roster repeats its unit, ranks,
+names and phones on row after row (250,000 rows: 18 s of cleaning, most of it repeats)."""
+
+
+def _string_cell(text: str) -> tuple[str, bool]:
+    """A text cell cleaned (`cell_text`), and whether it held control characters."""
+    if len(text) <= _CACHED_CHARS:
+        return _cached_string_cell(text)
+    return _clean(text)
+
+
+def _clean(text: str) -> tuple[str, bool]:
+    unsafe = _UNSAFE.search(text) is not None
+    if unsafe:
+        text = _UNSAFE.sub("", _ESCAPE.sub("", text))
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\r\n", "\n")
     lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line), unsafe
+
+
+_cached_string_cell = functools.lru_cache(maxsize=1 << 16)(_clean)
 
 
 Copied = frozenset[tuple[int, int]]
@@ -92,11 +114,14 @@ def sheet_texts(grid: Grid) -> tuple[list[list[str]], dict[tuple[int, int], int]
     for r, row in enumerate(grid):
         line = []
         for c, value in enumerate(row):
-            text = cell_text(value)
+            if value.__class__ is str:
+                text, unsafe = _string_cell(value)
+            else:
+                text, unsafe = cell_text(value), False
             if len(text) > limit:
                 changed[(r, c)] = len(text)
                 text = text[:limit]
-            elif value.__class__ is str and _UNSAFE.search(value):
+            elif unsafe:
                 changed[(r, c)] = 0
             line.append(text)
         texts.append(line)
