@@ -4,11 +4,12 @@ numbers in one cell. Messages use an example that cannot be anyone's number."""
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 import phonenumbers
+
+from leaflets.text import short_texts_cached
 
 EXAMPLE = "600 000 000"
 """The number messages show: a `000` block, like the sample data, never a real-looking one."""
@@ -33,19 +34,15 @@ _SEPARATORS = re.compile(r"\s*(?:[,;/\n]|\s(?:lub|albo|i|oraz)\s)\s*", re.IGNORE
 
 
 CACHED_CHARS = 64
-"""Phone cells up to this long are parsed once per text (pure functions returning frozen
-values): a roster repeats an officer's number on every row of the long shape (100,000 rows:
-10 s of phonenumbers). Longer cells (up to 10,000 characters) are not kept in memory."""
+"""Phone cells up to this long are parsed once per text (`text.short_texts_cached`): a roster
+repeats an officer's number on every row of the long shape (100,000 rows: 10 s of
+phonenumbers)."""
 
 
+@short_texts_cached(CACHED_CHARS, 16_384)
 def parse_phone(text: str) -> Phone | None:
     """A Polish mobile or landline in any common spelling (one number, an extension allowed),
     or None when it is not one."""
-    return _parse_phone(text) if len(text) <= CACHED_CHARS else _parse_phone.__wrapped__(text)
-
-
-@functools.lru_cache(maxsize=16_384)
-def _parse_phone(text: str) -> Phone | None:
     extension = ""
     found = _EXTENSION.search(text)
     if found and re.search(r"\d{3}", text[: found.start()]):
@@ -78,15 +75,9 @@ class PhoneCell:
     rejected: tuple[str, ...]
 
 
+@short_texts_cached(CACHED_CHARS, 16_384)
 def read_phone_cell(text: str) -> PhoneCell:
     """`600 100 200, 71 340 00 00` -> both numbers; a cell that is one number -> that one."""
-    if len(text) <= CACHED_CHARS:
-        return _read_phone_cell(text)
-    return _read_phone_cell.__wrapped__(text)
-
-
-@functools.lru_cache(maxsize=16_384)
-def _read_phone_cell(text: str) -> PhoneCell:
     whole = parse_phone(text)
     if whole is not None:
         return PhoneCell((whole,), ())

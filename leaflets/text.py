@@ -26,14 +26,44 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import TypeVar
 
-__all__ = ["SortKey", "fold", "header_key", "polish_sort_key", "search_key", "slugify"]
+__all__ = [
+    "SortKey",
+    "fold",
+    "header_key",
+    "polish_sort_key",
+    "search_key",
+    "short_texts_cached",
+    "slugify",
+]
 
 # Letters NFKD does not decompose into base + combining mark.
 _EXTRA_FOLDS = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O"})
 # The functions are pure and asked for the same unit, area, officer and street names all
 # over a national roster: cached.
 _CACHE = 1 << 17
+
+
+T = TypeVar("T")
+
+
+def short_texts_cached(chars: int, size: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """`functools.lru_cache` for a pure function of one cell's text, for texts up to `chars`
+    long: a roster repeats its units, names and phones row after row, while a cell may hold
+    10,000 characters that a cache of `size` entries should not keep alive."""
+
+    def decorate(function: Callable[[str], T]) -> Callable[[str], T]:
+        cached = functools.lru_cache(maxsize=size)(function)
+
+        @functools.wraps(function)
+        def call(text: str) -> T:
+            return cached(text) if len(text) <= chars else function(text)
+
+        return call
+
+    return decorate
 
 
 @functools.lru_cache(maxsize=_CACHE)

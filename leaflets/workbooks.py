@@ -12,7 +12,6 @@ code that touches spreadsheet libraries.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import re
 import zipfile
@@ -28,6 +27,7 @@ from leaflets import archives, limits
 from leaflets.archives import Extent, MergedRange, SheetsRefused
 from leaflets.csvfiles import read_csv
 from leaflets.errors import RosterError, os_reason
+from leaflets.text import short_texts_cached
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
@@ -56,28 +56,16 @@ def cell_text(value: object) -> str:
     return _string_cell(str(value))[0]
 
 
-_CACHED_CHARS = 200
-"""Cell texts up to this long are cleaned once per text: a roster repeats its unit, ranks,
-names and phones on row after row (250,000 rows: 18 s of cleaning, most of it repeats)."""
-
-
+@short_texts_cached(200, 1 << 16)
 def _string_cell(text: str) -> tuple[str, bool]:
-    """A text cell cleaned (`cell_text`), and whether it held control characters."""
-    if len(text) <= _CACHED_CHARS:
-        return _cached_string_cell(text)
-    return _clean(text)
-
-
-def _clean(text: str) -> tuple[str, bool]:
-    unsafe = _UNSAFE.search(text) is not None
-    if unsafe:
-        text = _UNSAFE.sub("", _ESCAPE.sub("", text))
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\r\n", "\n")
-    lines = (" ".join(line.split()) for line in text.split("\n"))
+    """A text cell cleaned (`cell_text`), and whether it held control characters; cached, as
+    a roster repeats its unit, ranks, names and phones row after row (250,000 rows: 18 s of
+    cleaning, most of it repeats)."""
+    safe = without_controls(text)
+    unsafe = safe is not text  # `without_controls` returns the text itself when it holds none
+    safe = safe.replace("\u00a0", " ").replace("\u202f", " ").replace("\r\n", "\n")
+    lines = (" ".join(line.split()) for line in safe.split("\n"))
     return "\n".join(line for line in lines if line), unsafe
-
-
-_cached_string_cell = functools.lru_cache(maxsize=1 << 16)(_clean)
 
 
 Copied = frozenset[tuple[int, int]]
