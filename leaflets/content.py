@@ -255,7 +255,7 @@ def document_title(area: Area, language: str = SOURCE) -> str:
     return f"{heading} — {area.unit.name}, {label}".replace(" — , ", " — ")
 
 
-def _area_label(area: Area, ed: Edition) -> Phrase:
+def area_label(area: Area, ed: Edition) -> Phrase:
     if area.number[:1].isdigit():
         # TRANSLATORS: "rejon" is the officer's service area (beat), "nr" = number.
         return ed.gettext("Rejon nr %(number)s", number=area.number)
@@ -304,10 +304,10 @@ def _street_line(line: CoverageLine, words: NumberWords) -> str:
 def kmzb_code(ed: Edition, config: LeafletConfig, spec: FormatSpec) -> QrView:
     """The threat map's code, as every leaflet and invitation prints it."""
     url = config.kmzb_url
-    return _qr(ed.gloss(KMZB_NAME), display_url(url), url, url, spec, config.qr_level)
+    return qr_view(ed.gloss(KMZB_NAME), display_url(url), url, url, spec, config.qr_level)
 
 
-def _qr(
+def qr_view(
     caption: Phrase, target: str, payload: str, href: str, spec: FormatSpec, level: str
 ) -> QrView:
     code = make_qr(payload, level)
@@ -337,7 +337,7 @@ def _named(officer: Officer, ed: Edition) -> str:
 NBSP = "\u00a0"
 
 
-def _officer_view(
+def officer_view(
     officer: Officer, area: Area, spec: FormatSpec, ed: Edition, level: str
 ) -> OfficerView:
     rank = normalise_rank(officer.rank)
@@ -355,7 +355,7 @@ def _officer_view(
         email=officer.email,
         duty=ed.each(lambda language: _duty(officer, language)) if officer.duty else Phrase(""),
         photo=officer.photo.as_uri() if officer.photo else "",
-        call=_qr(
+        call=qr_view(
             ed.gettext("Zadzwoń do dzielnicowego"),
             # The number never breaks between its digit groups, in any caption (`.numer`).
             Markup('{} <span class="numer">{}</span>').format(phone_label, officer.phone.national),
@@ -364,7 +364,7 @@ def _officer_view(
             spec,
             level,
         ),
-        card=_qr(
+        card=qr_view(
             ed.gettext("Zapisz kontakt w telefonie"),
             # TRANSLATORS: under the "save the contact" code: whose contact it saves.
             ed.gettext("kontakt: %(name)s", name=_display_name(officer)).first,
@@ -408,12 +408,12 @@ def leaflet_view(
 ) -> LeafletView:
     """`shown`: the positions of the officers whose pages this leaflet holds (None: all)."""
     ed = edition(language)
-    officers = tuple(_officer_view(o, area, spec, ed, config.qr_level) for o in area.officers)
+    officers = tuple(officer_view(o, area, spec, ed, config.qr_level) for o in area.officers)
     short, _ = short_unit_name(area.unit.name, config)
     return LeafletView(
         area=area,
         title=document_title(area, language),
-        area_label=_area_label(area, ed),
+        area_label=area_label(area, ed),
         streets_heading=_streets_heading(area, ed),
         officers=officers,
         shown=officers if shown is None else tuple(officers[i] for i in shown),
@@ -423,7 +423,7 @@ def leaflet_view(
         unit_phone_href=f"tel:{area.unit.phone.e164}" if area.unit.phone else "",
         moja_komenda=None
         if config.moja_komenda_is_default
-        else _qr(
+        else qr_view(
             ed.gettext("Aplikacja Moja Komenda"),
             display_url(config.moja_komenda_url),
             config.moja_komenda_url,

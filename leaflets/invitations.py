@@ -14,10 +14,10 @@ from leaflets.config import LeafletConfig
 from leaflets.content import (
     OfficerView,
     QrView,
-    _area_label,
-    _officer_view,
-    _qr,
+    area_label,
     kmzb_code,
+    officer_view,
+    qr_view,
 )
 from leaflets.events import qr_event
 from leaflets.formats import FormatSpec
@@ -133,7 +133,7 @@ def invitation_view(
     ed = edition(language)
     area = meeting.area
     people = area.officers or (area.vacancy.covering if area.vacancy else ())
-    officers = tuple(_officer_view(o, area, spec, ed, config.qr_level) for o in people)
+    officers = tuple(officer_view(o, area, spec, ed, config.qr_level) for o in people)
     hours = hours_text(meeting)
     date = meeting_date(meeting.date, language)
     heading = ed.gettext(HEADING)
@@ -143,9 +143,9 @@ def invitation_view(
         heading=heading,
         date=date,
         hours=hours,
-        area_label=_area_label(area, ed),
+        area_label=area_label(area, ed),
         officers=officers,
-        calendar=_qr(
+        calendar=qr_view(
             ed.gettext("Dodaj do kalendarza"),
             f"{meeting.date:%d.%m.%Y}, {hours}",
             calendar_payload(meeting, language),
