@@ -22,6 +22,10 @@ GRACEFUL_SECONDS = 3
 """How long uvicorn waits for open connections at shutdown (its default is forever)."""
 
 
+BACKLOG = 2048
+"""Connections queued before they are accepted (uvicorn's own default)."""
+
+
 class Server(uvicorn.Server):
     def __init__(self, config: uvicorn.Config, builds: Builds) -> None:
         super().__init__(config)
@@ -52,6 +56,9 @@ class Prepared:
                 f"Nie można nasłuchiwać pod {settings.host}:{settings.port}: port jest zajęty"
                 " albo adres nie należy do tego komputera. Podaj inny --port."
             ) from exc
+        # Listening from now on: the address is announced before uvicorn starts serving, and
+        # a browser (or a test) opening it at once is queued, not refused.
+        self.socket.listen(BACKLOG)
         port = self.socket.getsockname()[1]
         self.settings = ServeSettings(**{**settings.__dict__, "port": port})
         self.app = create_app(self.settings)
